@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// Argument parsing only: every command lives in src/lib/server/cli/ and calls lib.
+import { cac } from 'cac';
+import { commands } from './lib/server/cli/index';
+import { createContext, type CliOptions } from './lib/server/cli/command';
+import { isUserError, UserError } from './lib/server/errors';
+
+function fail(error: unknown): never {
+	const message = error instanceof Error ? error.message : String(error);
+	const sentence = isUserError(error) ? message : `Something went wrong: ${message.split('\n')[0]}`;
+	process.stderr.write(sentence + '\n');
+	if (process.env.CHANNEL_MIX_DEBUG && error instanceof Error) process.stderr.write(String(error.stack) + '\n');
+	process.exit(1);
+}
+
+const cli = cac('channel-mix');
+cli.option('--db <path>', 'Database file (default data/channel-mix.duckdb, or CHANNEL_MIX_DB)');
+cli.option('--json', 'Print one JSON document on stdout');
+
+for (const command of commands) {
+	const entry = cli.command(command.spec, command.description);
+	for (const option of command.options ?? []) entry.option(option.flags, option.description, { default: option.default });
+	for (const example of command.examples ?? []) entry.example(`npm run cli -- ${example}`);
+	entry.action(async (...received: unknown[]) => {
+		const options = received.pop() as CliOptions;
+		const args = received.flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
+		const context = createContext(options);
+		await command.run(args, options, context);
+		process.exitCode = process.exitCode ?? 0;
+	});
+}
+cli.help();
+
+try {
+	cli.parse(process.argv, { run: false });
+	if (cli.matchedCommand) await cli.runMatchedCommand();
+	else if (cli.args.length > 0) fail(new UserError(`Unknown command "${cli.args.join(' ')}"; run with --help to list the commands.`));
+	else if (!cli.options.help) cli.outputHelp();
+} catch (error) {
+	fail(error);
+}

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
+import { UserError } from '../errors';
+import { migrate } from './migrations/index';
+
+export interface Database {
+	path: string;
+	instance: DuckDBInstance;
+	/** The shared connection for short reads and writes. Long work (an import) opens its own with `connect()`. */
+	connection: DuckDBConnection;
+	connect(): Promise<DuckDBConnection>;
+	close(): void;
+}
+
+export const DEFAULT_DATABASE_PATH = 'data/channel-mix.duckdb';
+
+/** `--db`, else `CHANNEL_MIX_DB`, else `data/channel-mix.duckdb`. */
+export function databasePath(explicit?: string): string {
+	return resolve(explicit ?? process.env.CHANNEL_MIX_DB ?? DEFAULT_DATABASE_PATH);
+}
+
+function explainOpenError(path: string, error: unknown): Error {
+	const message = error instanceof Error ? error.message : String(error);
+	if (/lock/i.test(message)) {
+		return new UserError(
+			`The database ${path} is in use by another process (probably the running server); stop it first, or pass --db with another file.`
+		);
+	}
+	if (/not a valid DuckDB database|Unable to open|corrupt/i.test(message)) {
+		return new UserError(`The file ${path} is not a Channel Mix database (${message.split('\n')[0]}); pass --db with another path.`);
+	}
+	return error instanceof Error ? error : new Error(message);
+}
+
+/** Opens (creating if absent) a database file and migrates it forward. */
+export async function openDatabase(path = databasePath()): Promise<Database> {
+	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+	let instance: DuckDBInstance;
+	try {
+		instance = await DuckDBInstance.create(path);
+	} catch (error) {
+		throw explainOpenError(path, error);
+	}
+	const connection = await instance.connect();
+	await migrate(connection);
+	return {
+		path,
+		instance,
+		connection,
+		connect: () => instance.connect(),
+		close() {
+			connection.closeSync();
+			instance.closeSync();
+		}
+	};
+}
+
+let shared: Promise<Database> | undefined;
+
+/** The one database of this process (the server's), opened on first use. */
+export function getDatabase(): Promise<Database> {
+	shared ??= openDatabase();
+	return shared;
+}

@@ -1,0 +1,47 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { execute, inTransaction, queryRows } from '../sql';
+import { initial } from './001_initial';
+
+export interface Migration {
+	version: number;
+	name: string;
+	statements: string[];
+}
+
+/** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
+export const migrations: Migration[] = [initial];
+
+export const latestSchemaVersion = migrations[migrations.length - 1].version;
+
+async function appliedVersions(connection: DuckDBConnection): Promise<Set<number>> {
+	await execute(
+		connection,
+		`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`
+	);
+	const rows = await queryRows<{ version: number }>(connection, 'SELECT version FROM schema_migrations');
+	return new Set(rows.map((r) => r.version));
+}
+
+/** Applies the migrations this database lacks, each in its own transaction. Returns the versions applied. */
+export async function migrate(connection: DuckDBConnection, upTo = latestSchemaVersion): Promise<number[]> {
+	const applied = await appliedVersions(connection);
+	const newest = Math.max(0, ...applied);
+	if (newest > latestSchemaVersion) {
+		throw new Error(
+			`This database was written by a newer Channel Mix (schema ${newest}, this one knows ${latestSchemaVersion}); upgrade the app before opening it.`
+		);
+	}
+	const done: number[] = [];
+	for (const migration of migrations) {
+		if (applied.has(migration.version) || migration.version > upTo) continue;
+		await inTransaction(connection, async () => {
+			for (const statement of migration.statements) await execute(connection, statement);
+			await execute(connection, `INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)`, [
+				migration.version,
+				migration.name
+			]);
+		});
+		done.push(migration.version);
+	}
+	return done;
+}

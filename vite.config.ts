@@ -1,0 +1,15 @@
+import { sveltekit } from '@sveltejs/kit/vite';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+	plugins: [sveltekit()],
+	ssr: { external: ['@duckdb/node-api', '@node-rs/argon2', 'exceljs', 'pdfkit'] },
+	test: {
+		include: ['tests/**/*.test.ts'],
+		environment: 'node',
+		testTimeout: 60_000,
+		hookTimeout: 60_000,
+		pool: 'forks',
+		expect: { requireAssertions: true }
+	}
+});
