@@ -94,7 +94,7 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 export function withDefaults<K extends SettingKey>(key: K, stored: unknown): Settings[K] {
 	const fallback = DEFAULT_SETTINGS[key];
 	if (isRecord(fallback) && isRecord(stored) && key !== 'business_hours') {
-		return { ...fallback, ...stored } as Settings[K];
+		return { ...(fallback as object), ...stored } as Settings[K];
 	}
 	return (stored ?? fallback) as Settings[K];
 }

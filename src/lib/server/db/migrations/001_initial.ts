@@ -8,7 +8,7 @@ export const initial: Migration = {
 		`CREATE SEQUENCE dataset_ids START 1`,
 		`CREATE TABLE datasets (
 			dataset_id INTEGER PRIMARY KEY DEFAULT nextval('dataset_ids'),
-			name VARCHAR NOT NULL UNIQUE,
+			name VARCHAR NOT NULL,            -- unique, enforced by the importer (DuckDB checks UNIQUE too eagerly inside one transaction)
 			kind VARCHAR NOT NULL,            -- 'conversations' | 'messages'
 			preset VARCHAR NOT NULL,
 			source_file VARCHAR,
@@ -62,6 +62,10 @@ export const initial: Migration = {
 			value VARCHAR NOT NULL,           -- JSON
 			updated_at TIMESTAMP NOT NULL,
 			updated_by VARCHAR
+		)`,
+		`CREATE TABLE install (
+			key VARCHAR PRIMARY KEY,          -- e.g. customer_salt: secrets of this installation, never shown as settings
+			value VARCHAR NOT NULL
 		)`,
 		`CREATE TABLE users (
 			username VARCHAR PRIMARY KEY,

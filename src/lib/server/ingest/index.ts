@@ -1,0 +1,245 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from '../db/database';
+import { execute, inTransaction, queryOne } from '../db/sql';
+import { UserError } from '../errors';
+import { readSettings } from '../settings/store';
+import { deriveDataset } from '../metrics/derive';
+import { datasetNameFromFile, findDatasetId, removeDatasetRows } from './datasets';
+import { mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
+import { csatScaleMax } from './normalize';
+import type { PresetName } from './presets';
+import { sessionizeSql } from './sessionize';
+import { sniffFile, type Delimiter, type Sniffed } from './sniff';
+import { csvSource, type CsvSource } from './source';
+import { stageConversationsSql, type StageInputs } from './stageConversations';
+import { stageMessagesSql } from './stageMessages';
+import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type TimestampFormat } from './timestamps';
+import { isValidTimeZone, localToUtcSql } from './timezone';
+import { transcodeToUtf8 } from './transcode';
+import { countFlags, dropStaging, loadRows, stageFile, type LoadCounts } from './load';
+
+export interface IngestOptions {
+	dataset?: string;
+	preset?: 'auto' | PresetName;
+	timezone?: string;
+	/** canonical field → header; `field=Header` strings are accepted too */
+	map?: Record<string, string> | string[];
+	replace?: boolean;
+	dateFormat?: DateOrder;
+	delimiter?: Delimiter;
+	uploadedBy?: string | null;
+	/** the name the user knows the file by (an upload's original name) */
+	sourceName?: string;
+	/** 0..1 while the file is read */
+	onProgress?: (fraction: number) => void;
+}
+
+/** The `ingest --json` contract of product.md, plus flags and, for message logs, the conversations made. */
+export interface IngestResult {
+	dataset: string;
+	preset: string;
+	rows_read: number;
+	rows_loaded: number;
+	rows_rejected: number;
+	rejects: { line: number | null; reason: string }[];
+	mapping: Record<string, string>;
+	seconds: number;
+	kind: 'conversations' | 'messages';
+	conversations: number;
+	flags: Record<string, number>;
+	timezone: string;
+}
+
+const TIMESTAMP_FIELDS = ['created_at', 'first_response_at', 'closed_at', 'ts'];
+
+function formatSize(bytes: number): string {
+	return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
+}
+
+function refuseStructure(sniffed: Sniffed, name: string): void {
+	if (sniffed.headers.length === 0 || sniffed.headers.every((h) => h === '')) {
+		throw new UserError(`${name} has no header line; the first line must name the columns (export with headers and try again).`);
+	}
+	const dataLike = sniffed.headers.filter((h) => /^[-+]?\d+([.,:/ T-]\d+)*Z?$/.test(h)).length;
+	if (dataLike >= Math.max(2, sniffed.headers.length / 2)) {
+		throw new UserError(`The first line of ${name} looks like data, not column names (${sniffed.headers.slice(0, 3).join(', ')}); export the file with its header row.`);
+	}
+	const blank = sniffed.headers.findIndex((h) => h === '');
+	if (blank >= 0 && sniffed.headers.filter((h) => h === '').length > sniffed.headers.length / 2) {
+		throw new UserError(`${name} has a header line with mostly empty column names; export the file with its header row.`);
+	}
+	if (sniffed.sampleRows.length === 0) throw new UserError(`${name} has a header but no data rows; export the data again with its rows.`);
+}
+
+/** Decides each timestamp column's format from the sample, checking the whole column when day/month order is unclear. */
+async function timestampFormats(
+	connection: DuckDBConnection,
+	source: CsvSource,
+	sniffed: Sniffed,
+	mapping: ResolvedMapping,
+	dateOrder: DateOrder | undefined
+): Promise<Record<string, TimestampFormat[]>> {
+	const formats: Record<string, TimestampFormat[]> = {};
+	for (const field of TIMESTAMP_FIELDS) {
+		const s = mapping.sources[field];
+		if (!s || s.kind === 'duration') continue;
+		formats[field] = [];
+		for (const index of s.indexes) {
+			const header = sniffed.headers[index];
+			const values = sniffed.sampleRows.map((row) => row[index] ?? '');
+			let order = dateOrder;
+			if (!order) {
+				try {
+					detectTimestampFormat(values, header);
+				} catch (error) {
+					order = (await wholeColumnDateOrder(connection, source, index)) ?? undefined;
+					if (!order) throw error;
+				}
+			}
+			formats[field].push(detectTimestampFormat(values, header, order));
+		}
+	}
+	return formats;
+}
+
+async function wholeColumnDateOrder(connection: DuckDBConnection, source: CsvSource, index: number): Promise<DateOrder | null> {
+	const row = await queryOne<{ a: number | null; b: number | null }>(
+		connection,
+		`SELECT max(TRY_CAST(regexp_extract(v, '^(\\d{1,2})[/.-]', 1) AS INTEGER)) AS a,
+		        max(TRY_CAST(regexp_extract(v, '^\\d{1,2}[/.-](\\d{1,2})[/.-]', 1) AS INTEGER)) AS b
+		 FROM (SELECT trim(c${index}) AS v FROM ${source.sql})`
+	);
+	return dateOrderFromExtremes(row?.a ?? 0, row?.b ?? 0);
+}
+
+async function customerSalt(connection: DuckDBConnection): Promise<string> {
+	const row = await queryOne<{ value: string }>(connection, `SELECT value FROM install WHERE key = 'customer_salt'`);
+	if (row) return row.value;
+	const salt = randomBytes(16).toString('hex');
+	await execute(connection, `INSERT INTO install VALUES ('customer_salt', ?)`, [salt]);
+	return salt;
+}
+
+function readableCopyPath(db: Database): string {
+	const folder = db.path === ':memory:' ? tmpdir() : join(dirname(db.path), 'tmp');
+	mkdirSync(folder, { recursive: true });
+	return join(folder, `transcoded-${randomUUID()}.csv`);
+}
+
+async function watchProgress(connection: DuckDBConnection, onProgress?: (fraction: number) => void): Promise<() => void> {
+	if (!onProgress) return () => {};
+	await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
+	const timer = setInterval(() => {
+		const p = connection.progress;
+		if (p.percentage >= 0) onProgress(Math.min(1, p.percentage / 100));
+	}, 200);
+	return () => clearInterval(timer);
+}
+
+/** Loads a CSV (or .csv.gz) of conversation or message rows into a dataset, atomically. */
+export async function ingestFile(db: Database, path: string, options: IngestOptions = {}): Promise<IngestResult> {
+	const started = performance.now();
+	const name = options.sourceName ?? basename(path);
+	const connection = await db.connect();
+	const cleanups: (() => void)[] = [() => connection.closeSync()];
+	try {
+		await connection.run(`SET TimeZone = 'UTC'`);
+		const settings = await readSettings(connection);
+		const size = statSync(path).size;
+		if (size > settings.max_upload_bytes) {
+			throw new UserError(`${name} is ${formatSize(size)}, over the ${formatSize(settings.max_upload_bytes)} limit; split the export or raise the max_upload_bytes setting.`);
+		}
+		const timezone = options.timezone ?? settings.timezone;
+		if (!isValidTimeZone(timezone)) throw new UserError(`"${timezone}" is not an IANA time zone; pass --tz with a name such as "Europe/Berlin".`);
+		const datasetName = (options.dataset ?? datasetNameFromFile(name)).trim();
+		if (datasetName === '') throw new UserError('The dataset name is empty; pass --dataset NAME.');
+		const previousId = await findDatasetId(connection, datasetName);
+		if (previousId !== undefined && !options.replace) {
+			throw new UserError(`A dataset named "${datasetName}" exists already; pass --replace to swap it, or --dataset with another name.`);
+		}
+
+		const sniffed = await sniffFile(path, name, { delimiter: options.delimiter });
+		refuseStructure(sniffed, name);
+		const overrides = Array.isArray(options.map) ? parseMapOptions(options.map) : (options.map ?? {});
+		const mapping = resolveMapping(sniffed.headers, options.preset ?? 'auto', overrides, name);
+
+		let readable = path;
+		if (sniffed.encoding !== 'utf-8') {
+			readable = readableCopyPath(db);
+			cleanups.push(() => rmSync(readable, { force: true }));
+			await transcodeToUtf8(path, readable, sniffed.encoding, sniffed.gzip);
+		}
+		const tag = randomUUID().replaceAll('-', '').slice(0, 12);
+		const source = csvSource(readable, { ...sniffed, gzip: sniffed.gzip && readable === path }, tag);
+		const formats = await timestampFormats(connection, source, sniffed, mapping, options.dateFormat);
+		const csatIndex = mapping.sources.csat?.indexes[0];
+		const inputs: StageInputs = {
+			sniffed,
+			mapping,
+			settings,
+			timezone,
+			formats,
+			csatScale: csatScaleMax(csatIndex === undefined ? [] : sniffed.sampleRows.map((r) => r[csatIndex] ?? '')),
+			localToUtc: (x) => localToUtcSql(timezone, x)
+		};
+		const stageSql = mapping.kind === 'messages' ? stageMessagesSql(source.sql, inputs) : stageConversationsSql(source.sql, inputs);
+		const salt = await customerSalt(connection);
+
+		const stopProgress = await watchProgress(connection, options.onProgress);
+		cleanups.push(stopProgress);
+		const plan = { tag, stageSql, source, kind: mapping.kind, salt, sessionize: (staged: string) => sessionizeSql(staged, settings) };
+		const { brokenCount } = await stageFile(connection, plan);
+		stopProgress();
+		const outcome = await inTransaction(connection, async () => {
+			const datasetId = (await queryOne<{ id: number }>(connection, `SELECT nextval('dataset_ids')::INTEGER AS id`))!.id;
+			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount);
+			await dropStaging(connection, plan);
+			if (counts.loaded === 0) {
+				const first = counts.rejects[0];
+				throw new UserError(
+					`None of the ${counts.read} rows of ${name} could be loaded${first ? `; the first problem, on line ${first.line}: ${first.reason}` : ''}. Check the mapping (--map) and the time zone, then try again.`
+				);
+			}
+			const flags = await countFlags(connection, datasetId, mapping.kind === 'conversations' && 'channel' in mapping.sources);
+			if (previousId !== undefined) await removeDatasetRows(connection, previousId);
+			const summary = mappingSummary(mapping);
+			await execute(
+				connection,
+				`INSERT INTO datasets (dataset_id, name, kind, preset, source_file, timezone, mapping, rows_read, rows_loaded, rows_rejected, flags, uploaded_by, loaded_at, min_created_at, max_created_at, max_event_at)
+				 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, min(created_at), max(created_at), greatest(max(created_at), max(first_response_at), max(closed_at))
+				 FROM conversations WHERE dataset_id = ?`,
+				[datasetId, datasetName, mapping.kind, mapping.preset.name, name, timezone, JSON.stringify(summary), counts.read, counts.loaded, counts.rejected, JSON.stringify(flags), options.uploadedBy ?? null, datasetId]
+			);
+			await deriveDataset(connection, datasetId, settings);
+			return { counts, flags, summary };
+		});
+		options.onProgress?.(1);
+		return {
+			dataset: datasetName,
+			preset: mapping.preset.name,
+			rows_read: outcome.counts.read,
+			rows_loaded: outcome.counts.loaded,
+			rows_rejected: outcome.counts.rejected,
+			rejects: outcome.counts.rejects,
+			mapping: outcome.summary,
+			seconds: Math.round((performance.now() - started) / 10) / 100,
+			kind: mapping.kind,
+			conversations: outcome.counts.conversations,
+			flags: outcome.flags,
+			timezone
+		};
+	} finally {
+		for (const cleanup of cleanups.reverse()) {
+			try {
+				cleanup();
+			} catch {
+				// cleanup must not hide the import's own outcome
+			}
+		}
+	}
+}
+

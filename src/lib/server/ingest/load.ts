@@ -1,0 +1,161 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { execute, queryOne, queryRows, quoteIdent } from '../db/sql';
+import type { Kind } from './fields';
+import { structuralReasonSql, type CsvSource } from './source';
+
+export interface LoadCounts {
+	read: number;
+	loaded: number;
+	rejected: number;
+	conversations: number;
+	/** the first 100, by line */
+	rejects: { line: number | null; reason: string }[];
+}
+
+interface LoadPlan {
+	datasetId: number;
+	tag: string;
+	stageSql: string;
+	source: CsvSource;
+	kind: Kind;
+	salt: string;
+	sessionize: (stagedTable: string) => string;
+}
+
+const CONVERSATION_COLUMNS =
+	'dataset_id, conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id, customer_hash, source_handle_s, bot_involved, bot_resolved, reopens, csat_raw, csat_satisfied, priority, category, sentiment, messages_in, messages_out, source_line';
+
+const hashCustomer = (raw: string) => `CASE WHEN ${raw} IS NULL THEN NULL ELSE left(sha256($salt || ${raw}), 32) END`;
+
+const q = quoteIdent;
+const tables = (tag: string) => ({
+	staged: `cm_staged_${tag}`,
+	lines: `cm_lines_${tag}`,
+	shift: `cm_shift_${tag}`,
+	withLines: `cm_staged_lines_${tag}`,
+	dups: `cm_dups_${tag}`
+});
+
+/**
+ * Reads the file once into a temporary staging table (typed values and a reject reason per row, each with its
+ * line number). Runs before the import's transaction: it writes nothing the database keeps.
+ */
+export async function stageFile(connection: DuckDBConnection, plan: Omit<LoadPlan, 'datasetId'>): Promise<{ brokenCount: number }> {
+	const { staged, lines, shift, withLines } = tables(plan.tag);
+	await execute(connection, `CREATE TEMP TABLE ${q(staged)} AS ${plan.stageSql}`);
+
+	// Structurally broken records never reach the staging table; DuckDB lists them with their record number.
+	await execute(
+		connection,
+		`CREATE TEMP TABLE ${q(lines)} AS
+		 SELECT line, first(csv_line) AS raw, first(${structuralReasonSql('error_type', 'error_message')}) AS reason
+		 FROM ${q(plan.source.rejectsTable)} GROUP BY line`
+	);
+	// A staged row's line: its ordinal + 1 (header) + the broken records before it (an ASOF on the shifted ordinals).
+	await execute(
+		connection,
+		`CREATE TEMP TABLE ${q(shift)} AS SELECT max(j) AS before, b FROM (
+			SELECT row_number() OVER (ORDER BY line) AS j, line - 1 - row_number() OVER (ORDER BY line) AS b FROM ${q(lines)}
+		 ) GROUP BY b`
+	);
+	const brokenCount = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${q(lines)}`))!.n;
+	// rowids of a table are consecutive in insertion order, but start from a large base inside a transaction
+	const base = (await queryOne<{ base: bigint | number | string | null }>(connection, `SELECT min(rowid) AS base FROM ${q(staged)}`))!.base ?? 0;
+	const ordinal = `(s.rowid - ${BigInt(base)} + 1)`;
+	const lineExpr = brokenCount === 0 ? `${ordinal} + 1` : `${ordinal} + 1 + coalesce(sh.before, 0)`;
+	const shiftJoin = brokenCount === 0 ? '' : `ASOF LEFT JOIN ${q(shift)} sh ON ${ordinal} > sh.b`;
+	await execute(
+		connection,
+		`CREATE TEMP VIEW ${q(withLines)} AS SELECT s.*, ${ordinal} AS ordinal, ${lineExpr} AS line FROM ${q(staged)} s ${shiftJoin}`
+	);
+	return { brokenCount };
+}
+
+/** Drops the staging tables of an import, whatever its outcome. */
+export async function dropStaging(connection: DuckDBConnection, plan: Pick<LoadPlan, 'tag' | 'source'>): Promise<void> {
+	const { staged, lines, shift, withLines, dups } = tables(plan.tag);
+	await execute(connection, `DROP VIEW IF EXISTS ${q(withLines)}`);
+	for (const table of [staged, lines, shift, dups, plan.source.rejectsTable, plan.source.rejectsScanTable]) {
+		await execute(connection, `DROP TABLE IF EXISTS ${q(table)}`);
+	}
+}
+
+/**
+ * Moves kept rows into `conversations` (sessionizing message rows) and the rest into `rejects`.
+ * Runs inside the import's transaction.
+ */
+export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, brokenCount: number): Promise<LoadCounts> {
+	const { staged, lines, withLines, dups } = tables(plan.tag);
+
+	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw FROM ${q(lines)}`, { id: plan.datasetId });
+	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw_line FROM ${q(withLines)} WHERE reason IS NOT NULL`, {
+		id: plan.datasetId
+	});
+
+	let conversations: number;
+	if (plan.kind === 'conversations') {
+		await execute(
+			connection,
+			`CREATE TEMP TABLE ${q(dups)} AS SELECT conversation_id, min(line) AS first_line FROM ${q(withLines)}
+			 WHERE reason IS NULL GROUP BY conversation_id HAVING count(*) > 1`
+		);
+		await execute(
+			connection,
+			`INSERT INTO rejects SELECT $id, s.line, 'conversation_id "' || left(s.conversation_id, 60) || '" repeats (the first, on line ' || d.first_line || ', is kept)',
+			        concat_ws(' ', 'conversation_id=' || s.conversation_id, 'created_at=' || strftime(s.created_at, '%Y-%m-%dT%H:%M:%SZ'), 'channel=' || s.channel_raw, 'agent_id=' || s.agent_id)
+			 FROM ${q(withLines)} s JOIN ${q(dups)} d USING (conversation_id) WHERE s.reason IS NULL AND s.line > d.first_line`,
+			{ id: plan.datasetId }
+		);
+		await execute(
+			connection,
+			`INSERT INTO conversations (${CONVERSATION_COLUMNS})
+			 SELECT $id, conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id,
+			        ${hashCustomer('customer_raw')}, source_handle_s, bot_involved, bot_resolved, reopens, csat_raw, csat_satisfied, priority, category, sentiment,
+			        messages_in, messages_out, line
+			 FROM ${q(withLines)} s ANTI JOIN (SELECT conversation_id, first_line FROM ${q(dups)}) d
+			   ON s.conversation_id = d.conversation_id AND s.line > d.first_line
+			 WHERE s.reason IS NULL`,
+			{ id: plan.datasetId, salt: plan.salt }
+		);
+	} else {
+		await execute(
+			connection,
+			`INSERT INTO conversations (${CONVERSATION_COLUMNS})
+			 SELECT $id, conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id,
+			        ${hashCustomer('customer_raw')}, source_handle_s, bot_involved, bot_resolved, NULL, NULL, NULL, NULL, NULL, NULL, messages_in, messages_out, source_line
+			 FROM (${plan.sessionize(withLines)})`,
+			{ id: plan.datasetId, salt: plan.salt }
+		);
+	}
+
+	const totals = (await queryOne<{ staged: number; kept: number; rejected: number; conversations: number }>(
+		connection,
+		`SELECT (SELECT count(*) FROM ${q(staged)}) AS staged,
+		        (SELECT count(*) FROM ${q(staged)} WHERE reason IS NULL) AS kept,
+		        (SELECT count(*) FROM rejects WHERE dataset_id = $id) AS rejected,
+		        (SELECT count(*) FROM conversations WHERE dataset_id = $id) AS conversations`,
+		{ id: plan.datasetId }
+	))!;
+	const rejects = await queryRows<{ line: number | null; reason: string }>(
+		connection,
+		'SELECT line, reason FROM rejects WHERE dataset_id = ? ORDER BY line NULLS LAST LIMIT 100',
+		[plan.datasetId]
+	);
+	const read = totals.staged + brokenCount;
+	const loaded = plan.kind === 'conversations' ? totals.conversations : totals.kept;
+	return { read, loaded, rejected: totals.rejected, conversations: totals.conversations, rejects };
+}
+
+/** Kept values worth a second look (data.md "A value is flagged"): future times, durations over a year, unknown channels. */
+export async function countFlags(connection: DuckDBConnection, datasetId: number, hasChannel: boolean): Promise<Record<string, number>> {
+	const row = (await queryOne<Record<string, number>>(
+		connection,
+		`SELECT
+			count(*) FILTER (WHERE greatest(created_at, first_response_at, closed_at) > now()::TIMESTAMP + INTERVAL 5 MINUTE) AS future_timestamp,
+			count(*) FILTER (WHERE closed_at - created_at > INTERVAL 365 DAY OR first_response_at - created_at > INTERVAL 365 DAY OR source_handle_s > 365 * 86400) AS duration_over_365_days,
+			count(*) FILTER (WHERE ${hasChannel ? "channel = 'other' AND channel_raw IS NOT NULL AND lower(channel_raw) <> 'other'" : 'false'}) AS unknown_channel
+		 FROM conversations WHERE dataset_id = ?`,
+		[datasetId]
+	))!;
+	return Object.fromEntries(Object.entries(row).filter(([, n]) => n > 0));
+}

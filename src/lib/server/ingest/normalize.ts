@@ -1,0 +1,117 @@
+import type { Settings } from '../../settings/defaults';
+import { CHANNELS } from '../../settings/defaults';
+import { quoteLiteral } from '../db/sql';
+
+/** SQL expressions that turn raw text values into canonical ones. `v` is a trimmed VARCHAR expression (NULL when empty). */
+
+const list = (values: string[]) => values.map(quoteLiteral).join(', ');
+
+function presetCases(v: string, values: Record<string, string> | undefined): string {
+	const entries = Object.entries(values ?? {});
+	return entries.map(([raw, canonical]) => `WHEN lower(${v}) = ${quoteLiteral(raw.toLowerCase())} THEN ${quoteLiteral(canonical)}`).join(' ');
+}
+
+/** voice chat messaging sms whatsapp social email, else other (NULL stays NULL: no channel given). */
+export function channelSql(v: string, presetValues?: Record<string, string>): string {
+	const l = `lower(${v})`;
+	return `CASE WHEN ${v} IS NULL THEN NULL ${presetCases(v, presetValues)}
+		WHEN ${l} IN (${list([...CHANNELS])}) THEN ${l}
+		WHEN ${l} LIKE '%whatsapp%' THEN 'whatsapp'
+		WHEN ${l} LIKE '%phone%' OR ${l} LIKE '%call%' OR ${l} IN ('telephone', 'telephony', 'ivr', 'voip', 'voicemail', 'audio') THEN 'voice'
+		WHEN ${l} IN ('text', 'text message', 'mms', 'sms/mms') OR ${l} LIKE 'sms%' THEN 'sms'
+		WHEN ${l} IN ('twitter', 'x', 'facebook', 'instagram', 'fb', 'tiktok', 'linkedin', 'x (twitter)') OR ${l} LIKE '%facebook%' OR ${l} LIKE '%twitter%' OR ${l} LIKE '%instagram%' OR ${l} LIKE '%social%' THEN 'social'
+		WHEN ${l} LIKE '%chat%' THEN 'chat'
+		WHEN ${l} IN ('mail', 'e-mail', 'web form', 'webform') OR ${l} LIKE '%mail%' THEN 'email'
+		WHEN ${l} IN ('web', 'in-app', 'in app', 'apple messages', 'apple messages for business', 'abc', 'messenger', 'rcs', 'line', 'telegram', 'viber', 'wechat') OR ${l} LIKE '%messag%' OR ${l} LIKE '%in-app%' THEN 'messaging'
+		ELSE 'other' END`;
+}
+
+/** sync/async from a mode column, NULL when the column is absent or unreadable. */
+export function modeSql(v: string): string {
+	const l = `lower(${v})`;
+	return `CASE WHEN ${l} IN ('sync', 'synchronous', 'real-time', 'realtime', 'live') THEN 'sync' WHEN ${l} IN ('async', 'asynchronous') THEN 'async' ELSE NULL END`;
+}
+
+/** The mode a channel gets from the channel_modes setting. */
+export function channelModeSql(channel: string, settings: Settings): string {
+	const cases = Object.entries(settings.channel_modes)
+		.map(([c, mode]) => `WHEN ${quoteLiteral(c)} THEN ${quoteLiteral(mode)}`)
+		.join(' ');
+	return `CASE ${channel} ${cases} ELSE 'async' END`;
+}
+
+/** resolved / open / abandoned from an explicit status, NULL when absent or not recognised. */
+export function statusSql(v: string, presetValues?: Record<string, string>): string {
+	const l = `lower(${v})`;
+	return `CASE WHEN ${v} IS NULL THEN NULL ${presetCases(v, presetValues)}
+		WHEN ${l} IN ('solved', 'closed', 'resolved', 'done', 'completed', 'complete', 'handled', 'answered') THEN 'resolved'
+		WHEN ${l} IN ('new', 'open', 'pending', 'on-hold', 'on hold', 'hold', 'waiting', 'snoozed', 'in progress', 'active', 'assigned', 'unassigned') THEN 'open'
+		WHEN ${l} IN ('abandoned', 'hang', 'hangup', 'hung up', 'missed', 'no-answer', 'no answer', 'unanswered', 'dropped', 'abandon') THEN 'abandoned'
+		ELSE NULL END`;
+}
+
+/** low / normal / high / urgent, NULL when absent or not recognised. */
+export function prioritySql(v: string, presetValues?: Record<string, string>): string {
+	const l = `lower(${v})`;
+	return `CASE WHEN ${v} IS NULL THEN NULL ${presetCases(v, presetValues)}
+		WHEN ${l} IN ('low', 'lowest', 'minor', 'p4', '4', 'trivial') THEN 'low'
+		WHEN ${l} IN ('normal', 'medium', 'med', 'moderate', 'standard', 'p3', '3', 'default') THEN 'normal'
+		WHEN ${l} IN ('high', 'major', 'p2', '2', 'important') THEN 'high'
+		WHEN ${l} IN ('urgent', 'critical', 'highest', 'blocker', 'p1', '1', 'emergency', 'p0') THEN 'urgent'
+		ELSE NULL END`;
+}
+
+/** true / false from yes/no-like text; NULL when absent or unreadable. */
+export function boolSql(v: string): string {
+	const l = `lower(${v})`;
+	return `CASE WHEN ${l} IN ('true', 't', 'yes', 'y', '1', 'x') THEN true WHEN ${l} IN ('false', 'f', 'no', 'n', '0') THEN false ELSE NULL END`;
+}
+
+const SATISFIED = ['good', 'satisfied', 'very satisfied', 'positive', 'thumbs up', 'thumbs-up', 'thumbsup', '👍', 'happy', 'very happy', 'extremely happy', 'great', 'excellent', 'amazing', 'yes', 'promoter'];
+const UNSATISFIED = ['bad', 'unsatisfied', 'dissatisfied', 'not satisfied', 'very dissatisfied', 'negative', 'thumbs down', 'thumbs-down', 'thumbsdown', '👎', 'unhappy', 'very unhappy', 'extremely unhappy', 'neutral', 'okay', 'ok', 'poor', 'terrible', 'awful', 'no', 'detractor', 'passive'];
+
+/** csat_satisfied: top two boxes of 1-5 or 9-10 of 0-10, or a satisfied label; NULL when unrated. `scaleMax` comes from the column's values. */
+export function csatSatisfiedSql(v: string, scaleMax: number): string {
+	const l = `lower(${v})`;
+	const n = `TRY_CAST(${v} AS DOUBLE)`;
+	const threshold = scaleMax <= 1 ? 1 : scaleMax <= 5 ? 4 : scaleMax <= 10 ? 9 : 0.8 * scaleMax;
+	return `CASE WHEN ${v} IS NULL THEN NULL
+		WHEN ${n} IS NOT NULL THEN ${n} >= ${threshold}
+		WHEN ${l} IN (${list(SATISFIED)}) THEN true
+		WHEN ${l} IN (${list(UNSATISFIED)}) THEN false
+		ELSE NULL END`;
+}
+
+/** The top of the CSAT scale seen in sample values: 1, 5, 10 or the largest number. */
+export function csatScaleMax(values: string[]): number {
+	const numbers = values.filter((v) => v.trim() !== '').map(Number).filter(Number.isFinite);
+	const max = numbers.length ? Math.max(...numbers) : 5;
+	return max <= 1 ? 1 : max <= 5 ? 5 : max <= 10 ? 10 : max;
+}
+
+/** -1..1 from a number or a label. */
+export function sentimentSql(v: string): string {
+	const l = `lower(${v})`;
+	return `CASE WHEN ${v} IS NULL THEN NULL
+		WHEN TRY_CAST(${v} AS DOUBLE) IS NOT NULL THEN greatest(-1, least(1, TRY_CAST(${v} AS DOUBLE)))
+		WHEN ${l} IN ('very negative', 'very_negative', 'strongly negative') THEN -1
+		WHEN ${l} IN ('negative', 'neg', 'somewhat negative') THEN -0.5
+		WHEN ${l} IN ('neutral', 'mixed', 'neu') THEN 0
+		WHEN ${l} IN ('positive', 'pos', 'somewhat positive') THEN 0.5
+		WHEN ${l} IN ('very positive', 'very_positive', 'strongly positive') THEN 1
+		ELSE NULL END`;
+}
+
+/** customer / agent / bot / system for a message's author; `booleanInbound` when the column is a true/false "inbound" flag. */
+export function roleSql(v: string, booleanInbound: boolean): string {
+	const l = `lower(${v})`;
+	const inbound = booleanInbound
+		? `WHEN ${l} IN ('true', 't', 'yes', 'y', '1') THEN 'customer' WHEN ${l} IN ('false', 'f', 'no', 'n', '0') THEN 'agent'`
+		: '';
+	return `CASE WHEN ${v} IS NULL THEN NULL ${inbound}
+		WHEN ${l} IN ('customer', 'end-user', 'end user', 'enduser', 'end_user', 'user', 'requester', 'contact', 'inbound', 'in', 'client', 'visitor', 'lead', 'consumer', 'caller') THEN 'customer'
+		WHEN ${l} IN ('agent', 'outbound', 'out', 'business', 'assignee', 'admin', 'teammate', 'operator', 'staff', 'human', 'human agent', 'rep', 'representative', 'support') THEN 'agent'
+		WHEN ${l} IN ('bot', 'ai', 'fin', 'automation', 'auto', 'virtual agent', 'chatbot', 'ai agent', 'auto-reply', 'autoreply', 'auto reply', 'workflow') THEN 'bot'
+		WHEN ${l} IN ('system', 'note', 'internal', 'internal note', 'event', 'log') THEN 'system'
+		ELSE NULL END`;
+}

@@ -1,0 +1,54 @@
+import { quoteIdent, quoteLiteral } from '../db/sql';
+import type { Sniffed } from './sniff';
+
+/** The name our read_csv gives the column at `index` (headers are never used as SQL names). */
+export const columnName = (index: number) => `c${index}`;
+
+/** The trimmed text of a column, NULL when empty. */
+export const rawValue = (index: number) => `nullif(trim(${quoteIdent(columnName(index))}), '')`;
+
+export interface CsvSource {
+	/** a read_csv(...) table expression */
+	sql: string;
+	/** the name of the table DuckDB fills with structurally broken rows */
+	rejectsTable: string;
+	rejectsScanTable: string;
+}
+
+/**
+ * read_csv with everything decided (no auto-detection): every column VARCHAR, broken rows
+ * (wrong column count, bad quoting, bad UTF-8) go to a rejects table with their line and text.
+ */
+export function csvSource(path: string, sniffed: Sniffed, tag: string): CsvSource {
+	const columns = sniffed.headers.map((_, i) => `${quoteLiteral(columnName(i))}: 'VARCHAR'`).join(', ');
+	const rejectsTable = `cm_rejects_${tag}`;
+	const rejectsScanTable = `cm_rejects_scan_${tag}`;
+	const sql = `read_csv(${quoteLiteral(path)},
+		header = true, auto_detect = false, columns = {${columns}},
+		delim = ${quoteLiteral(sniffed.delimiter)}, quote = '"', escape = '"',
+		compression = ${sniffed.gzip ? "'gzip'" : "'none'"}, encoding = 'utf-8',
+		strict_mode = true, null_padding = false, max_line_size = 33554432,
+		store_rejects = true, rejects_table = ${quoteLiteral(rejectsTable)}, rejects_scan = ${quoteLiteral(rejectsScanTable)})`;
+	return { sql, rejectsTable, rejectsScanTable };
+}
+
+/** The whole row as text, for the reject report: fields joined with the delimiter, quoted where needed. */
+export function rawLineSql(sniffed: Sniffed): string {
+	const delimiter = quoteLiteral(sniffed.delimiter);
+	const fields = sniffed.headers.map((_, i) => {
+		const c = quoteIdent(columnName(i));
+		return `CASE WHEN ${c} IS NULL THEN '' WHEN contains(${c}, ${delimiter}) OR contains(${c}, '"') OR contains(${c}, chr(10)) THEN '"' || replace(${c}, '"', '""') || '"' ELSE ${c} END`;
+	});
+	return `array_to_string([${fields.join(', ')}], ${delimiter})`;
+}
+
+/** What DuckDB's error types mean, in words. */
+export function structuralReasonSql(errorType: string, message: string): string {
+	return `CASE ${errorType}
+		WHEN 'TOO MANY COLUMNS' THEN 'the row has more columns than the header (' || ${message} || ')'
+		WHEN 'MISSING COLUMNS' THEN 'the row has fewer columns than the header (' || ${message} || ')'
+		WHEN 'UNQUOTED VALUE' THEN 'the row has a quote that is not closed or a stray quote'
+		WHEN 'INVALID ENCODING' THEN 'the row has bytes that are not valid text in the file''s encoding'
+		WHEN 'LINE SIZE OVER MAXIMUM' THEN 'the row is longer than 32 MB'
+		ELSE lower(${errorType}) || ': ' || ${message} END`;
+}

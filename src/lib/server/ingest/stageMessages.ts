@@ -1,0 +1,40 @@
+import { quoteIdent } from '../db/sql';
+import { normalizeHeader } from './fields';
+import { channelSql, roleSql } from './normalize';
+import { columnName, rawLineSql, rawValue } from './source';
+import type { StageInputs } from './stageConversations';
+import { timestampSql } from './timestamps';
+
+const show = (v: string) => `left(${v}, 60)`;
+
+/** SELECT that reads a message-rows CSV into typed columns with the reason each row is rejected (NULL when kept). Message text is never read. */
+export function stageMessagesSql(source: string, inputs: StageInputs): string {
+	const { mapping, sniffed } = inputs;
+	const src = mapping.sources;
+	const raw = (field: string) => (field in src ? rawValue(src[field].indexes[0]) : 'NULL::VARCHAR');
+	const roleHeader = normalizeHeader(src.role.headers[0]);
+	const booleanInbound = /\b(inbound|is inbound|from customer|is customer|incoming)\b/.test(roleHeader);
+	const ts = timestampSql('r_ts', inputs.formats.ts?.[0] ?? { kind: 'iso', offsets: 'none' }, inputs.localToUtc);
+	const carried = sniffed.headers.map((_, i) => quoteIdent(columnName(i)));
+	const reason = `CASE
+		WHEN r_thread_id IS NULL THEN 'thread_id is empty'
+		WHEN r_ts IS NULL THEN 'ts is empty'
+		WHEN ts_local IS NULL THEN 'ts "' || ${show('r_ts')} || '" is not a date and time'
+		WHEN ts IS NULL THEN 'ts "' || ${show('r_ts')} || '" does not exist in ${inputs.timezone.replaceAll("'", '')} (the clocks jumped forward)'
+		WHEN r_role IS NULL THEN 'role is empty'
+		WHEN role IS NULL THEN 'role "' || ${show('r_role')} || '" is not customer, agent, bot or system'
+		ELSE NULL END`;
+	return `SELECT * EXCLUDE (${carried.join(', ')}), CASE WHEN reason IS NULL THEN NULL ELSE ${rawLineSql(sniffed)} END AS raw_line FROM (
+		SELECT r_thread_id AS thread_id, ts, role, r_agent_id AS agent_id,
+			coalesce(${'channel' in src ? channelSql('r_channel', mapping.preset.values.channel) : 'NULL'}, 'other') AS channel,
+			r_channel AS channel_raw, r_customer_id AS customer_raw, r_queue AS queue,
+			${reason} AS reason, ${carried.join(', ')}
+		FROM (
+			SELECT *, ${ts.parsedLocal} AS ts_local, ${ts.utc} AS ts, ${roleSql('r_role', booleanInbound)} AS role FROM (
+				SELECT ${raw('thread_id')} AS r_thread_id, ${raw('ts')} AS r_ts, ${raw('role')} AS r_role, ${raw('agent_id')} AS r_agent_id,
+					${raw('channel')} AS r_channel, ${raw('customer_id')} AS r_customer_id, ${raw('queue')} AS r_queue, ${carried.join(', ')}
+				FROM ${source}
+			)
+		)
+	)`;
+}
