@@ -106,14 +106,19 @@ export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, bro
 			 FROM ${q(withLines)} s JOIN ${q(dups)} d USING (conversation_id) WHERE s.reason IS NULL AND s.line > d.first_line`,
 			{ id: plan.datasetId }
 		);
+		const dupCount = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${q(dups)}`))!.n;
+		// the anti-join only when some id repeats: most files have none
+		const withoutRepeats =
+			dupCount === 0
+				? `${q(withLines)} s`
+				: `${q(withLines)} s ANTI JOIN ${q(dups)} d ON s.conversation_id = d.conversation_id AND s.line > d.first_line`;
 		await execute(
 			connection,
 			`INSERT INTO conversations (${CONVERSATION_COLUMNS})
 			 SELECT $id, conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id,
 			        ${hashCustomer('customer_raw')}, source_handle_s, bot_involved, bot_resolved, reopens, csat_raw, csat_satisfied, priority, category, sentiment,
 			        messages_in, messages_out, line
-			 FROM ${q(withLines)} s ANTI JOIN (SELECT conversation_id, first_line FROM ${q(dups)}) d
-			   ON s.conversation_id = d.conversation_id AND s.line > d.first_line
+			 FROM ${withoutRepeats}
 			 WHERE s.reason IS NULL`,
 			{ id: plan.datasetId, salt: plan.salt }
 		);

@@ -8,12 +8,12 @@ const list = (values: string[]) => values.map(quoteLiteral).join(', ');
 
 function presetCases(v: string, values: Record<string, string> | undefined): string {
 	const entries = Object.entries(values ?? {});
-	return entries.map(([raw, canonical]) => `WHEN lower(${v}) = ${quoteLiteral(raw.toLowerCase())} THEN ${quoteLiteral(canonical)}`).join(' ');
+	return entries.map(([raw, canonical]) => `WHEN lower(trim(${v})) = ${quoteLiteral(raw.toLowerCase())} THEN ${quoteLiteral(canonical)}`).join(' ');
 }
 
 /** voice chat messaging sms whatsapp social email, else other (NULL stays NULL: no channel given). */
 export function channelSql(v: string, presetValues?: Record<string, string>): string {
-	const l = `lower(${v})`;
+	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${v} IS NULL THEN NULL ${presetCases(v, presetValues)}
 		WHEN ${l} IN (${list([...CHANNELS])}) THEN ${l}
 		WHEN ${l} LIKE '%whatsapp%' THEN 'whatsapp'
@@ -28,7 +28,7 @@ export function channelSql(v: string, presetValues?: Record<string, string>): st
 
 /** sync/async from a mode column, NULL when the column is absent or unreadable. */
 export function modeSql(v: string): string {
-	const l = `lower(${v})`;
+	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${l} IN ('sync', 'synchronous', 'real-time', 'realtime', 'live') THEN 'sync' WHEN ${l} IN ('async', 'asynchronous') THEN 'async' ELSE NULL END`;
 }
 
@@ -42,7 +42,7 @@ export function channelModeSql(channel: string, settings: Settings): string {
 
 /** resolved / open / abandoned from an explicit status, NULL when absent or not recognised. */
 export function statusSql(v: string, presetValues?: Record<string, string>): string {
-	const l = `lower(${v})`;
+	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${v} IS NULL THEN NULL ${presetCases(v, presetValues)}
 		WHEN ${l} IN ('solved', 'closed', 'resolved', 'done', 'completed', 'complete', 'handled', 'answered') THEN 'resolved'
 		WHEN ${l} IN ('new', 'open', 'pending', 'on-hold', 'on hold', 'hold', 'waiting', 'snoozed', 'in progress', 'active', 'assigned', 'unassigned') THEN 'open'
@@ -52,7 +52,7 @@ export function statusSql(v: string, presetValues?: Record<string, string>): str
 
 /** low / normal / high / urgent, NULL when absent or not recognised. */
 export function prioritySql(v: string, presetValues?: Record<string, string>): string {
-	const l = `lower(${v})`;
+	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${v} IS NULL THEN NULL ${presetCases(v, presetValues)}
 		WHEN ${l} IN ('low', 'lowest', 'minor', 'p4', '4', 'trivial') THEN 'low'
 		WHEN ${l} IN ('normal', 'medium', 'med', 'moderate', 'standard', 'p3', '3', 'default') THEN 'normal'
@@ -63,7 +63,7 @@ export function prioritySql(v: string, presetValues?: Record<string, string>): s
 
 /** true / false from yes/no-like text; NULL when absent or unreadable. */
 export function boolSql(v: string): string {
-	const l = `lower(${v})`;
+	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${l} IN ('true', 't', 'yes', 'y', '1', 'x') THEN true WHEN ${l} IN ('false', 'f', 'no', 'n', '0') THEN false ELSE NULL END`;
 }
 
@@ -72,7 +72,7 @@ const UNSATISFIED = ['bad', 'unsatisfied', 'dissatisfied', 'not satisfied', 'ver
 
 /** csat_satisfied: top two boxes of 1-5 or 9-10 of 0-10, or a satisfied label; NULL when unrated. `scaleMax` comes from the column's values. */
 export function csatSatisfiedSql(v: string, scaleMax: number): string {
-	const l = `lower(${v})`;
+	const l = `lower(trim(${v}))`;
 	const n = `TRY_CAST(${v} AS DOUBLE)`;
 	const threshold = scaleMax <= 1 ? 1 : scaleMax <= 5 ? 4 : scaleMax <= 10 ? 9 : 0.8 * scaleMax;
 	return `CASE WHEN ${v} IS NULL THEN NULL
@@ -91,7 +91,7 @@ export function csatScaleMax(values: string[]): number {
 
 /** -1..1 from a number or a label. */
 export function sentimentSql(v: string): string {
-	const l = `lower(${v})`;
+	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${v} IS NULL THEN NULL
 		WHEN TRY_CAST(${v} AS DOUBLE) IS NOT NULL THEN greatest(-1, least(1, TRY_CAST(${v} AS DOUBLE)))
 		WHEN ${l} IN ('very negative', 'very_negative', 'strongly negative') THEN -1
@@ -104,7 +104,7 @@ export function sentimentSql(v: string): string {
 
 /** customer / agent / bot / system for a message's author; `booleanInbound` when the column is a true/false "inbound" flag. */
 export function roleSql(v: string, booleanInbound: boolean): string {
-	const l = `lower(${v})`;
+	const l = `lower(trim(${v}))`;
 	const inbound = booleanInbound
 		? `WHEN ${l} IN ('true', 't', 'yes', 'y', '1') THEN 'customer' WHEN ${l} IN ('false', 'f', 'no', 'n', '0') THEN 'agent'`
 		: '';

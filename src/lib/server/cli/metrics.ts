@@ -1,0 +1,61 @@
+import { computeMetrics, type GroupBy, type MetricsGroup, type MetricsQuery } from '../metrics/index';
+import { UserError } from '../errors';
+import { listOption, type CliCommand, type CliOptions } from './command';
+
+/** The filter options shared by `metrics` and `series`. */
+export const FILTER_OPTIONS: NonNullable<CliCommand['options']> = [
+	{ flags: '--dataset <name>', description: 'Dataset (default: the most recently loaded)' },
+	{ flags: '--from <date>', description: 'created_at on or after this UTC date/time' },
+	{ flags: '--to <date>', description: 'created_at before this UTC date/time' },
+	{ flags: '--channel <channel>', description: 'Only this channel (repeatable)' },
+	{ flags: '--queue <queue>', description: 'Only this queue (repeatable)' },
+	{ flags: '--agent <agent>', description: 'Only this agent (repeatable)' },
+	{ flags: '--by <dimension>', description: 'Group by mode, channel or queue' }
+];
+
+const text = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
+
+/** Reads the filter options into a query; refuses an unknown --by. */
+export function queryFromOptions(options: CliOptions): MetricsQuery {
+	const by = text(options.by);
+	if (by !== undefined && !['mode', 'channel', 'queue'].includes(by)) throw new UserError(`--by ${by} is not supported; use mode, channel or queue.`);
+	return {
+		dataset: text(options.dataset),
+		from: text(options.from),
+		to: text(options.to),
+		channels: listOption(options.channel),
+		queues: listOption(options.queue),
+		agents: listOption(options.agent),
+		by: by as GroupBy | undefined
+	};
+}
+
+/** A value for a table cell: "-" for no data, shares as percentages, seconds rounded. */
+export function cell(field: string, value: unknown): string {
+	if (value === null || value === undefined) return '-';
+	if (typeof value !== 'number') return String(value);
+	if (/share|rate|attainment|score/.test(field)) return `${(value * 100).toFixed(1)}%`;
+	return Number.isInteger(value) ? String(value) : value.toFixed(2);
+}
+
+/** Rows = fields, columns = groups: readable however many groups there are. */
+export function metricsTable(groups: MetricsGroup[]): string {
+	if (groups.length === 0) return 'No conversations match these filters.';
+	const fields = Object.keys(groups[0]).filter((f) => f !== 'key') as (keyof MetricsGroup)[];
+	const rows = [['', ...groups.map((g) => String(g.key))], ...fields.map((f) => [f, ...groups.map((g) => cell(f, g[f]))])];
+	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+	return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
+}
+
+export const metricsCommand: CliCommand = {
+	spec: 'metrics',
+	description: 'The Overview numbers per group (metrics.md); --json prints the metrics contract',
+	options: FILTER_OPTIONS,
+	examples: ['metrics --by channel', 'metrics --dataset demo --from 2026-08-01 --to 2026-09-01 --channel email --json'],
+	async run(_args, options, context) {
+		const db = await context.database();
+		const result = await computeMetrics(db.connection, queryFromOptions(options));
+		const header = `${result.dataset}  ${result.from ?? ''} .. ${result.to ?? ''}  (${result.timezone})`;
+		context.print(result, `${header}\n\n${metricsTable(result.groups)}`);
+	}
+};

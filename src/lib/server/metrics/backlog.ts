@@ -1,0 +1,74 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { execute, queryRows, type SqlParam } from '../db/sql';
+import type { FilterSql } from './filters';
+
+/** First bucket start at or after t: a conversation counts at sample time T when created_at <= T < end. */
+export const ceilBucketSql = (t: string, step: string) => `(time_bucket(${step}, ${t} - INTERVAL 1 MICROSECOND) + ${step})`;
+
+/** Hourly arrivals and backlog deltas by mode/channel/queue, from the dataset's facts. */
+export async function deriveHourlyRollup(connection: DuckDBConnection, datasetId: number): Promise<void> {
+	const hour = 'INTERVAL 1 HOUR';
+	await execute(
+		connection,
+		`INSERT INTO hourly_rollup
+		SELECT dataset_id, hour, mode, channel, queue, sum(arrivals), sum(backlog_delta)
+		FROM (
+			SELECT dataset_id, date_trunc('hour', created_at) AS hour, mode, channel, queue, 1 AS arrivals, 0 AS backlog_delta
+			FROM conversation_facts WHERE dataset_id = ?
+			UNION ALL SELECT dataset_id, ${ceilBucketSql('created_at', hour)}, mode, channel, queue, 0, 1
+			FROM conversation_facts WHERE dataset_id = ?
+			UNION ALL SELECT dataset_id, ${ceilBucketSql('backlog_end_at', hour)}, mode, channel, queue, 0, -1
+			FROM conversation_facts WHERE dataset_id = ? AND backlog_end_at IS NOT NULL
+		)
+		GROUP BY ALL`,
+		[datasetId, datasetId, datasetId]
+	);
+}
+
+/**
+ * SQL of the backlog samples (key, t, level) at each bucket start t of the range, by bucket
+ * deltas and a running sum (never a range join). Range: the filter's [from, to), else the
+ * group's [floor(min created), floor(max created) + step).
+ */
+export function backlogSamplesSql(filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
+	return {
+		sql: `WITH deltas AS (
+			SELECT ${keySql} AS key, ${ceilBucketSql('created_at', step)} AS t, 1 AS delta FROM conversation_facts WHERE ${filter.where}
+			UNION ALL
+			SELECT ${keySql} AS key, ${ceilBucketSql('backlog_end_at', step)} AS t, -1 AS delta FROM conversation_facts
+			WHERE ${filter.where} AND backlog_end_at IS NOT NULL
+		),
+		ranges AS (
+			SELECT ${keySql} AS key,
+				coalesce(${ceilBucketSql('?::TIMESTAMP', step)}, time_bucket(${step}, min(created_at))) AS lo,
+				coalesce(?::TIMESTAMP, time_bucket(${step}, max(created_at)) + ${step}) AS hi
+			FROM conversation_facts WHERE ${filter.where} GROUP BY ALL
+		),
+		samples AS (
+			SELECT key, unnest(generate_series(lo, hi - INTERVAL 1 MICROSECOND, ${step})) AS t, 0 AS delta FROM ranges WHERE hi > lo
+		),
+		levels AS (
+			SELECT key, t, sum(sum(delta)) OVER (PARTITION BY key ORDER BY t) AS level, bool_or(delta = 0) AS sampled
+			FROM (SELECT * FROM deltas UNION ALL SELECT * FROM samples)
+			GROUP BY key, t
+		)
+		SELECT r.key, l.t, l.level FROM ranges r JOIN levels l ON l.key = r.key AND l.sampled AND l.t >= r.lo AND l.t < r.hi`,
+		params: [...filter.params, ...filter.params, filter.from, filter.to, ...filter.params]
+	};
+}
+
+export interface GroupBacklog {
+	key: string;
+	backlog_mean: number | null;
+	backlog_peak: number | null;
+}
+
+/** Mean and peak of the open count sampled at each whole UTC hour (metrics.md `backlog_mean`, `backlog_peak`). */
+export async function groupBacklog(connection: DuckDBConnection, filter: FilterSql, keySql: string): Promise<GroupBacklog[]> {
+	const samples = backlogSamplesSql(filter, keySql, 'INTERVAL 1 HOUR');
+	return queryRows<GroupBacklog & Record<string, unknown>>(
+		connection,
+		`SELECT key, avg(level) AS backlog_mean, max(level) AS backlog_peak FROM (${samples.sql}) GROUP BY key`,
+		samples.params
+	);
+}

@@ -1,0 +1,84 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { WEEKDAYS, type Settings } from '../../settings/defaults';
+import { execute, queryOne, type SqlParam } from '../db/sql';
+
+/** Minutes since local midnight of "HH:MM" ("24:00" = 1440). */
+function minutesOf(clock: string): number {
+	const [h, m] = clock.split(':').map(Number);
+	return h * 60 + m;
+}
+
+/** The weekly business hours as rows (ISO weekday 1..7, start minute, end minute). */
+export function weeklySpans(settings: Settings): [number, number, number][] {
+	return WEEKDAYS.flatMap((day, i) =>
+		settings.business_hours[day].map(([from, to]) => [i + 1, minutesOf(from), minutesOf(to)] as [number, number, number])
+	);
+}
+
+/** A `VALUES` table of rows, with every value bound; an empty list becomes a typed empty table. */
+export function valuesTable(columns: string[], types: string[], rows: SqlParam[][]): { sql: string; params: SqlParam[] } {
+	if (rows.length === 0) {
+		return { sql: `(SELECT ${columns.map((c, i) => `NULL::${types[i]} AS ${c}`).join(', ')} WHERE false)`, params: [] };
+	}
+	const row = `(${types.map((t) => `?::${t}`).join(', ')})`;
+	return { sql: `(SELECT * FROM (VALUES ${rows.map(() => row).join(', ')}) AS v(${columns.join(', ')}))`, params: rows.flat() };
+}
+
+/**
+ * Builds the dataset's cumulative open-seconds calendar (business hours in the time zone,
+ * DST-correct through ICU, holidays closed) from two days before its first conversation to
+ * 400 days after its last event, so the next opening after any conversation is found.
+ */
+export async function buildBusinessCalendar(connection: DuckDBConnection, datasetId: number, settings: Settings): Promise<void> {
+	const spans = valuesTable(['dow', 'start_min', 'end_min'], ['INTEGER', 'INTEGER', 'INTEGER'], weeklySpans(settings));
+	const holidays = valuesTable(['d'], ['DATE'], settings.holidays.map((d) => [d]));
+	await execute(
+		connection,
+		`INSERT INTO business_calendar
+		WITH bounds AS (
+			SELECT (min(created_at) - INTERVAL 2 DAY)::DATE AS lo,
+				(greatest(max(created_at), max(first_response_at), max(closed_at)) + INTERVAL 400 DAY)::DATE AS hi
+			FROM conversations WHERE dataset_id = ?
+		),
+		days AS (SELECT unnest(generate_series(lo, hi, INTERVAL 1 DAY))::DATE AS d FROM bounds WHERE lo IS NOT NULL),
+		local_spans AS (
+			SELECT d + s.start_min * INTERVAL 1 MINUTE AS ls, d + s.end_min * INTERVAL 1 MINUTE AS le
+			FROM days JOIN ${spans.sql} s ON isodow(days.d) = s.dow
+			WHERE days.d NOT IN (SELECT d FROM ${holidays.sql} h)
+		),
+		utc_spans AS (
+			SELECT timezone('UTC', timezone(?, ls)) AS s, timezone('UTC', timezone(?, le)) AS e FROM local_spans
+		),
+		flagged AS (
+			SELECT s, e, CASE WHEN s <= max(e) OVER (ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS starts_island
+			FROM utc_spans WHERE e > s
+		),
+		islands AS (SELECT s, e, sum(starts_island) OVER (ORDER BY s, e ROWS UNBOUNDED PRECEDING) AS island FROM flagged),
+		merged AS (SELECT min(s) AS s, max(e) AS e FROM islands GROUP BY island),
+		cumulative AS (
+			SELECT s, e, coalesce(sum(date_diff('microsecond', s, e)) OVER (ORDER BY s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) / 1e6 AS before_s,
+				lead(s) OVER (ORDER BY s) AS next_s
+			FROM merged
+		)
+		SELECT ?, TIMESTAMP '1900-01-01', false, 0, (SELECT min(s) FROM merged)
+		UNION ALL SELECT ?, s, true, before_s, NULL FROM cumulative
+		UNION ALL SELECT ?, e, false, before_s + date_diff('microsecond', s, e) / 1e6, next_s FROM cumulative`,
+		[datasetId, ...spans.params, ...holidays.params, settings.timezone, settings.timezone, datasetId, datasetId, datasetId]
+	);
+}
+
+/** C(t): open seconds from the calendar's start to `at` (a UTC instant). */
+export async function openSecondsAt(connection: DuckDBConnection, datasetId: number, at: Date): Promise<number> {
+	const row = await queryOne<{ c: number }>(
+		connection,
+		`SELECT open_s + CASE WHEN is_open THEN date_diff('microsecond', boundary_at, ?::TIMESTAMP) / 1e6 ELSE 0 END AS c
+		FROM business_calendar WHERE dataset_id = ? AND boundary_at <= ?::TIMESTAMP ORDER BY boundary_at DESC LIMIT 1`,
+		[at, datasetId, at]
+	);
+	return row?.c ?? 0;
+}
+
+/** SQL for C(t) given the joined calendar row `k` (an ASOF join on t >= k.boundary_at). */
+export function openSecondsSql(k: string, t: string): string {
+	return `(${k}.open_s + CASE WHEN ${k}.is_open THEN date_diff('microsecond', ${k}.boundary_at, ${t}) / 1e6 ELSE 0 END)`;
+}

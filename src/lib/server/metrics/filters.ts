@@ -1,0 +1,96 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { CHANNELS } from '../../settings/defaults';
+import { queryOne, type SqlParam } from '../db/sql';
+import { UserError } from '../errors';
+
+export type GroupBy = 'mode' | 'channel' | 'queue';
+
+/** The filters every metric and series accepts (metrics.md "Notation"). */
+export interface MetricsQuery {
+	/** dataset name; default the most recently loaded */
+	dataset?: string;
+	/** `created_at >= from` (ISO date or timestamp; without an offset read as UTC) */
+	from?: string;
+	/** `created_at < to` */
+	to?: string;
+	channels?: string[];
+	queues?: string[];
+	agents?: string[];
+	by?: GroupBy;
+}
+
+export interface ResolvedDataset {
+	datasetId: number;
+	name: string;
+	maxEventAt: Date | null;
+}
+
+/** A WHERE clause over `conversation_facts` with every value bound. */
+export interface FilterSql {
+	where: string;
+	params: SqlParam[];
+	from: Date | null;
+	to: Date | null;
+}
+
+/** The named dataset, or the most recently loaded one. */
+export async function resolveDataset(connection: DuckDBConnection, name?: string): Promise<ResolvedDataset> {
+	const row = await queryOne<{ dataset_id: number; name: string; max_event_at: Date | null }>(
+		connection,
+		name === undefined
+			? 'SELECT dataset_id, name, max_event_at FROM datasets ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1'
+			: 'SELECT dataset_id, name, max_event_at FROM datasets WHERE name = ?',
+		name === undefined ? [] : [name]
+	);
+	if (!row) {
+		throw new UserError(
+			name === undefined ? 'No dataset is loaded yet; load one with "ingest FILE" first.' : `There is no dataset "${name}"; run "datasets" to list them.`
+		);
+	}
+	return { datasetId: row.dataset_id, name: row.name, maxEventAt: row.max_event_at };
+}
+
+/** Reads a filter date: "2026-08-01" or an ISO timestamp; without an offset it is UTC. */
+export function parseFilterDate(value: string, what: string): Date {
+	const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}Z`;
+	const date = new Date(text);
+	if (Number.isNaN(date.getTime())) throw new UserError(`--${what} "${value}" is not a date; use YYYY-MM-DD or an ISO 8601 timestamp.`);
+	return date;
+}
+
+function inList(column: string, values: string[] | undefined, clauses: string[], params: SqlParam[]): void {
+	if (!values || values.length === 0) return;
+	clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
+	params.push(...values);
+}
+
+/** The filters as SQL with bound values; refuses unknown channels and an empty date range. */
+export function buildFilter(datasetId: number, query: MetricsQuery): FilterSql {
+	const clauses = ['dataset_id = ?'];
+	const params: SqlParam[] = [datasetId];
+	const from = query.from ? parseFilterDate(query.from, 'from') : null;
+	const to = query.to ? parseFilterDate(query.to, 'to') : null;
+	if (from && to && from >= to) throw new UserError(`--from ${query.from} is not before --to ${query.to}; give a range that is at least one hour long.`);
+	if (from) {
+		clauses.push('created_at >= ?::TIMESTAMP');
+		params.push(from);
+	}
+	if (to) {
+		clauses.push('created_at < ?::TIMESTAMP');
+		params.push(to);
+	}
+	for (const channel of query.channels ?? []) {
+		if (!(CHANNELS as readonly string[]).includes(channel)) throw new UserError(`"${channel}" is not a channel; use ${CHANNELS.join(', ')}.`);
+	}
+	inList('channel', query.channels, clauses, params);
+	inList('queue', query.queues, clauses, params);
+	inList('agent_id', query.agents, clauses, params);
+	return { where: clauses.join(' AND '), params, from, to };
+}
+
+/** The SQL of a group key; a missing queue is the group "(none)". */
+export function groupKeySql(by: GroupBy | undefined): string {
+	if (by === 'channel') return 'channel';
+	if (by === 'queue') return "coalesce(queue, '(none)')";
+	return 'mode';
+}

@@ -1,0 +1,76 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { readSettings } from '../settings/store';
+import { groupBacklog } from './backlog';
+import { groupConcurrency, storedGroupConcurrency } from './concurrency';
+import { buildFilter, groupKeySql, resolveDataset, type MetricsQuery } from './filters';
+import { groupSummaries, type GroupSummary } from './summary';
+
+export type { MetricsQuery, GroupBy } from './filters';
+export { computeCoverage, type CoverageReport } from './coverage';
+export { computeSeries, type SeriesMetric, type SeriesQuery, type SeriesResult } from './series';
+export { deriveDataset, deleteDerived, refreshDerivedForSetting } from './derive';
+
+/** One group of the `metrics --json` contract (product.md), fields as in metrics.md. */
+export interface MetricsGroup extends Omit<GroupSummary, 'first_created_at' | 'last_created_at'> {
+	concurrency_mean: number | null;
+	concurrency_max: number | null;
+	backlog_mean: number | null;
+	backlog_peak: number | null;
+}
+
+export interface MetricsResult {
+	dataset: string;
+	/** the filter's bounds, else the data's hour-aligned range */
+	from: string | null;
+	to: string | null;
+	timezone: string;
+	groups: MetricsGroup[];
+}
+
+const FIELD_ORDER = [
+	'key', 'conversations', 'resolved', 'abandoned', 'open',
+	'frt_p50_s', 'frt_p90_s', 'frt_mean_s', 'frt_business_p50_s', 'resolution_p50_s', 'resolution_p90_s', 'handle_mean_s',
+	'sla_attainment', 'concurrency_mean', 'concurrency_max', 'backlog_mean', 'backlog_peak', 'after_hours_share',
+	'cost_per_conversation', 'csat_score', 'containment_rate', 'repeat_contact_rate'
+] as const;
+
+/** Only the dataset is chosen: the precomputed per-group values apply. */
+const unfiltered = (q: MetricsQuery) => !q.from && !q.to && !q.channels?.length && !q.queues?.length && !q.agents?.length;
+
+const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
+
+/** Every per-group field of metrics.md for the filtered conversations (default dataset: the most recently loaded; default grouping: mode). */
+export async function computeMetrics(connection: DuckDBConnection, query: MetricsQuery = {}): Promise<MetricsResult> {
+	const dataset = await resolveDataset(connection, query.dataset);
+	const settings = await readSettings(connection);
+	const filter = buildFilter(dataset.datasetId, query);
+	const keySql = groupKeySql(query.by);
+	const [summaries, concurrency, backlog] = [
+		await groupSummaries(connection, filter, keySql),
+		unfiltered(query)
+			? await storedGroupConcurrency(connection, dataset.datasetId, query.by ?? 'mode')
+			: await groupConcurrency(connection, filter, keySql),
+		await groupBacklog(connection, filter, keySql)
+	];
+	const groups = summaries.map((summary) => {
+		const c = concurrency.find((x) => x.key === summary.key);
+		const b = backlog.find((x) => x.key === summary.key);
+		const merged: Record<string, unknown> = {
+			...summary,
+			concurrency_mean: c?.concurrency_mean ?? null,
+			concurrency_max: c?.concurrency_max ?? null,
+			backlog_mean: b?.backlog_mean ?? null,
+			backlog_peak: b?.backlog_peak ?? null
+		};
+		return Object.fromEntries(FIELD_ORDER.map((f) => [f, merged[f] ?? null])) as unknown as MetricsGroup;
+	});
+	const first = summaries.length ? new Date(Math.min(...summaries.map((s) => s.first_created_at.getTime()))) : null;
+	const last = summaries.length ? new Date(Math.max(...summaries.map((s) => s.last_created_at.getTime()))) : null;
+	return {
+		dataset: dataset.name,
+		from: (filter.from ?? (first && floorHour(first)))?.toISOString() ?? null,
+		to: (filter.to ?? (last && new Date(floorHour(last).getTime() + 3_600_000)))?.toISOString() ?? null,
+		timezone: settings.timezone,
+		groups
+	};
+}
