@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, inTransaction, queryRows } from '../sql';
 import { initial } from './001_initial';
 import { derived } from './002_derived';
+import { sessions } from './003_sessions';
 
 export interface Migration {
 	version: number;
@@ -10,7 +11,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
-export const migrations: Migration[] = [initial, derived];
+export const migrations: Migration[] = [initial, derived, sessions];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 

@@ -1,0 +1,50 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UserError } from '../errors';
+import type { CliCommand } from './command';
+
+const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+const BUILD_ENTRY = 'build/index.js';
+
+function newestChange(path: string): number {
+	if (!existsSync(path)) return 0;
+	const stat = statSync(path);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
+}
+
+/** The built server is stale when any source changed after it was built. */
+export function buildIsStale(root: string): boolean {
+	const entry = join(root, BUILD_ENTRY);
+	if (!existsSync(entry)) return true;
+	const built = statSync(entry).mtimeMs;
+	return SOURCES.some((source) => newestChange(join(root, source)) > built);
+}
+
+export const serveCommand: CliCommand = {
+	spec: 'serve',
+	description: 'Build the app when needed and serve it (PORT, default 3000); first run loads the demo and creates the admin',
+	options: [{ flags: '--port <port>', description: 'Port (default PORT or 3000)' }],
+	async run(_args, options, context) {
+		const root = resolve('.');
+		if (buildIsStale(root)) {
+			context.note('Building the app (once after each change)…');
+			const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { stdio: 'inherit', cwd: root });
+			if (build.status !== 0) throw new UserError('The build failed (see above); fix the error and run npm start again.');
+		}
+		const port = String(options.port ?? process.env.PORT ?? 3000);
+		const env = {
+			...process.env,
+			PORT: port,
+			CHANNEL_MIX_DB: context.dbPath,
+			// each running DuckDB query holds a libuv pool thread; 4 let long queries starve short ones
+			UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+			BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity'
+		};
+		context.note(`Channel Mix on http://localhost:${port} (database ${context.dbPath})`);
+		const server = spawn(process.execPath, [BUILD_ENTRY], { stdio: 'inherit', env, cwd: root });
+		for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
+		await new Promise<void>((done) => server.on('exit', (code) => ((process.exitCode = code ?? 0), done())));
+	}
+};
