@@ -1,8 +1,13 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Role } from '$lib/server/auth/roles';
+
 declare global {
 	namespace App {
 		interface Locals {
-			user: { username: string; role: 'viewer' | 'analyst' | 'manager' | 'admin' } | null;
+			user: { username: string; role: Role } | null;
+		}
+		interface Error {
+			message: string;
 		}
 	}
 }
