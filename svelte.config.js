@@ -5,7 +5,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ out: 'build' }),
+		// CM_BUILD_OUT / CM_KIT_OUT let parallel test runs build into folders of their own
+		adapter: adapter({ out: process.env.CM_BUILD_OUT ?? 'build' }),
+		outDir: process.env.CM_KIT_OUT ?? '.svelte-kit',
 		csp: {
 			mode: 'auto',
 			directives: {

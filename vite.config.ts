@@ -6,6 +6,7 @@ export default defineConfig({
 	ssr: { external: ['@duckdb/node-api', '@node-rs/argon2', 'exceljs', 'pdfkit'] },
 	test: {
 		include: ['tests/**/*.test.ts'],
+		globalSetup: ['tests/globalSetup.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
 		hookTimeout: 60_000,

@@ -5,7 +5,7 @@ import { UserError } from '../errors';
 import type { CliCommand } from './command';
 
 const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
-const BUILD_ENTRY = 'build/index.js';
+const buildEntry = () => join(process.env.CM_BUILD_OUT ?? 'build', 'index.js');
 
 function newestChange(path: string): number {
 	if (!existsSync(path)) return 0;
@@ -16,7 +16,7 @@ function newestChange(path: string): number {
 
 /** The built server is stale when any source changed after it was built. */
 export function buildIsStale(root: string): boolean {
-	const entry = join(root, BUILD_ENTRY);
+	const entry = join(root, buildEntry());
 	if (!existsSync(entry)) return true;
 	const built = statSync(entry).mtimeMs;
 	return SOURCES.some((source) => newestChange(join(root, source)) > built);
@@ -43,7 +43,7 @@ export const serveCommand: CliCommand = {
 			BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity'
 		};
 		context.note(`Channel Mix on http://localhost:${port} (database ${context.dbPath})`);
-		const server = spawn(process.execPath, [BUILD_ENTRY], { stdio: 'inherit', env, cwd: root });
+		const server = spawn(process.execPath, [buildEntry()], { stdio: 'inherit', env, cwd: root });
 		for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 		await new Promise<void>((done) => server.on('exit', (code) => ((process.exitCode = code ?? 0), done())));
 	}

@@ -1,0 +1,83 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { createServer } from 'node:net';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { tempDir } from './temp';
+
+export const ADMIN_PASSWORD = 'test-admin-password-1';
+const ROOT = resolve(__dirname, '../..');
+
+async function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const server = createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+		});
+	});
+}
+
+export interface RunningServer {
+	url: string;
+	dataDir: string;
+	dbPath: string;
+	output: () => string;
+	stop(): Promise<void>;
+}
+
+/**
+ * Starts the built app (`build/`, made by tests/globalSetup.ts) on a free loopback port with a fresh data folder.
+ * First run loads the demo dataset and creates `admin` with ADMIN_PASSWORD. `env` adds variables.
+ */
+export async function startServer(env: Record<string, string> = {}, dataDir = tempDir('server-')): Promise<RunningServer> {
+	const port = await freePort();
+	const dbPath = join(dataDir, 'channel-mix.duckdb');
+	let output = '';
+	const child: ChildProcess = spawn(process.execPath, [join(ROOT, process.env.CM_BUILD_OUT ?? 'build', 'index.js')], {
+		cwd: ROOT,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CHANNEL_MIX_DB: dbPath, ADMIN_PASSWORD, ORIGIN: `http://127.0.0.1:${port}`, UV_THREADPOOL_SIZE: '16', BODY_SIZE_LIMIT: 'Infinity', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	child.stdout!.on('data', (d) => (output += d));
+	child.stderr!.on('data', (d) => (output += d));
+	const url = `http://127.0.0.1:${port}`;
+	const deadline = Date.now() + 120_000;
+	while (!/Listening on/.test(output)) {
+		if (child.exitCode !== null) throw new Error(`The server exited: ${output}`);
+		if (Date.now() > deadline) throw new Error(`The server did not start in time: ${output}`);
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	return {
+		url,
+		dataDir,
+		dbPath,
+		output: () => output,
+		stop: () =>
+			new Promise<void>((done) => {
+				if (child.exitCode !== null) return done();
+				child.once('exit', () => done());
+				child.kill('SIGTERM');
+				setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+			})
+	};
+}
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs. */
+export function launchBrowser(): Promise<Browser> {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		headless: true,
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+}
+
+/** Signs in through the real login form. */
+export async function signIn(page: Page, url: string, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
+	await page.goto(`${url}/login`);
+	await page.fill('input[name=username]', username);
+	await page.fill('input[name=password]', password);
+	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+}
+
+/** A folder for screenshots and other test output (kept after the run, ignored by git). */
+export const TEST_OUTPUT = join(ROOT, 'test-results');
