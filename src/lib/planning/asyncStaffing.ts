@@ -1,0 +1,120 @@
+/**
+ * Staffing for asynchronous channels (planning.md "Asynchronous channels"): four models per
+ * interval, the largest requirement wins, then shrinkage. Pure: business hours arrive as one
+ * boolean per interval.
+ */
+import { ceilTolerant, evaluateErlangC, requiredAgentsErlangC, scheduledAgents, type SyncQueue } from './erlang';
+import { backlogOnTimeShares, backlogRequirement } from './backlog';
+
+export interface AsyncQueue {
+	intervalS: number;
+	/** the most conversations an agent may hold at once (K) */
+	maxConcurrency: number;
+	/** measured mean concurrency of agents on this channel; capped by K */
+	concurrency: number;
+	/** first-response SLA threshold and the share to meet */
+	frtS: number;
+	target: number;
+	/** business: the SLA clock runs only in open intervals; calendar: always */
+	clock: 'calendar' | 'business';
+	maxOccupancy?: number | null;
+	shrinkage?: number;
+}
+
+/** One interval's forecast demand on the channel. */
+export interface AsyncDemand {
+	arrivals: number;
+	/** mean focus (handle) time per conversation */
+	focusS: number;
+	/** mean time a thread holds a slot (first reply to close), for the open-thread cap; null to skip */
+	openS?: number | null;
+}
+
+export type AsyncModel = 'slots' | 'occupancy' | 'open_threads' | 'backlog' | 'closed';
+
+export interface AsyncStaffing {
+	/** which model set the requirement */
+	model: AsyncModel;
+	agents: number;
+	agentsScheduled: number;
+	/** per-model requirements, for the reasons and the report */
+	byModel: Record<Exclude<AsyncModel, 'closed'>, number>;
+	/** expected share answered within the SLA (slots queue, or backlog on-time share when the SLA spans intervals) */
+	serviceLevel: number;
+	/** mean wait for a slot, from the slots queue */
+	asaS: number;
+	/** focus workload / agents */
+	occupancy: number;
+}
+
+export function effectiveConcurrency(queue: AsyncQueue): number {
+	return Math.max(1, Math.min(queue.concurrency, queue.maxConcurrency));
+}
+
+/** The slots queue: an agent is K servers, each conversation holds a slot for focus K / g. */
+function slotsQueue(queue: AsyncQueue, demand: AsyncDemand): SyncQueue {
+	return {
+		volume: demand.arrivals,
+		intervalS: queue.intervalS,
+		ahtS: (demand.focusS * queue.maxConcurrency) / effectiveConcurrency(queue),
+		targetS: queue.frtS,
+		serviceLevel: queue.target
+	};
+}
+
+function slotsAgents(queue: AsyncQueue, demand: AsyncDemand): number {
+	if (demand.arrivals <= 0) return 0;
+	return Math.ceil(requiredAgentsErlangC(slotsQueue(queue, demand)).agents / queue.maxConcurrency);
+}
+
+export function focusWorkload(queue: AsyncQueue, demand: AsyncDemand): number {
+	return (demand.arrivals * demand.focusS) / queue.intervalS;
+}
+
+function occupancyAgents(queue: AsyncQueue, demand: AsyncDemand): number {
+	return ceilTolerant(focusWorkload(queue, demand) / (queue.maxOccupancy ?? 1));
+}
+
+/** Little's law: open threads = arrival rate x mean open time, at most K per agent. */
+function openThreadAgents(queue: AsyncQueue, demand: AsyncDemand): number {
+	if (!demand.openS) return 0;
+	return ceilTolerant((demand.arrivals / queue.intervalS) * demand.openS / queue.maxConcurrency);
+}
+
+/**
+ * Required agents per interval of the horizon (one entry per demand), given which intervals
+ * are open (staffed). Closed intervals get no agents; their arrivals wait in the backlog.
+ */
+export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], open: boolean[]): AsyncStaffing[] {
+	const backlog = backlogRequirement(queue, demands, open);
+	const staffed = demands.map((demand, i) => {
+		const byModel = {
+			slots: open[i] ? slotsAgents(queue, demand) : 0,
+			occupancy: open[i] ? occupancyAgents(queue, demand) : 0,
+			open_threads: open[i] ? openThreadAgents(queue, demand) : 0,
+			backlog: backlog[i]
+		};
+		let model: AsyncModel = 'closed';
+		let agents = 0;
+		for (const [name, value] of Object.entries(byModel) as [Exclude<AsyncModel, 'closed'>, number][]) {
+			if (value > agents) [model, agents] = [name, value];
+		}
+		if (open[i] && model === 'closed') model = 'slots';
+		return { model, agents, byModel };
+	});
+	const onTime = backlogOnTimeShares(queue, demands, open, staffed.map((s) => s.agents));
+	return staffed.map((s, i) => ({ ...s, agentsScheduled: scheduledAgents(s.agents, queue.shrinkage), ...expectedService(queue, demands[i], s.agents, onTime[i]) }));
+}
+
+function expectedService(queue: AsyncQueue, demand: AsyncDemand, agents: number, backlogShare: number | null): Pick<AsyncStaffing, 'serviceLevel' | 'asaS' | 'occupancy'> {
+	if (demand.arrivals <= 0) return { serviceLevel: backlogShare ?? 1, asaS: 0, occupancy: 0 };
+	const slots = evaluateErlangC(slotsQueue(queue, demand), agents * queue.maxConcurrency);
+	const workload = focusWorkload(queue, demand);
+	// an SLA longer than the interval is met through the backlog, not within the interval's queue
+	const spansIntervals = queue.frtS > queue.intervalS || agents === 0;
+	return {
+		serviceLevel: spansIntervals && backlogShare !== null ? backlogShare : slots.serviceLevel,
+		asaS: agents > 0 ? slots.asaS : Infinity,
+		occupancy: agents > 0 ? Math.min(1, workload / agents) : 0
+	};
+}

@@ -1,0 +1,66 @@
+/**
+ * Staffing of one channel over one week of intervals: Erlang C/A for sync channels, the async
+ * models for async ones. Shared by the plan's interval rows and every point of the mix frontier.
+ */
+import type { Channel, Mode, PlanningAssumptions, SlaTarget } from '../settings/defaults';
+import { requiredAsyncAgents } from './asyncStaffing';
+import { requiredSyncAgents } from './syncStaffing';
+
+export interface ChannelWeek {
+	channel: Channel;
+	mode: Mode;
+	/** per interval of the week */
+	arrivals: number[];
+	handleS: number[];
+	concurrency: number | null;
+	openS: number | null;
+	patienceS: number | null;
+}
+
+export interface StaffedInterval {
+	agents: number;
+	agentsScheduled: number;
+	serviceLevel: number;
+	asaS: number;
+	occupancy: number;
+	concurrency: number;
+}
+
+export interface StaffingContext {
+	intervalMin: number;
+	sla: SlaTarget;
+	planning: PlanningAssumptions;
+	maxOccupancy: number;
+	businessOpen: boolean[];
+}
+
+export function staffChannelWeek(week: ChannelWeek, context: StaffingContext): StaffedInterval[] {
+	const intervalS = context.intervalMin * 60;
+	const { sla, planning } = context;
+	if (week.mode === 'sync') {
+		return week.arrivals.map((volume, i) => {
+			const service = requiredSyncAgents({ volume, intervalS, ahtS: week.handleS[i], targetS: sla.frt_s, serviceLevel: sla.target, maxOccupancy: context.maxOccupancy, shrinkage: planning.shrinkage, patienceS: week.patienceS, maxAbandon: planning.max_abandon });
+			return { agents: service.agents, agentsScheduled: service.agentsScheduled, serviceLevel: service.serviceLevel, asaS: service.asaS, occupancy: service.occupancy, concurrency: 1 };
+		});
+	}
+	const concurrency = week.concurrency ?? 1;
+	const queue = { intervalS, maxConcurrency: planning.max_concurrency, concurrency, frtS: sla.frt_s, target: sla.target, clock: sla.clock, maxOccupancy: context.maxOccupancy, shrinkage: planning.shrinkage };
+	const open = sla.clock === 'business' ? context.businessOpen : context.businessOpen.map(() => true);
+	// email is worked from a backlog, not held in slots: no open-thread cap
+	const openS = week.channel === 'email' ? null : week.openS;
+	const demands = week.arrivals.map((arrivals, i) => ({ arrivals, focusS: week.handleS[i], openS }));
+	return requiredAsyncAgents(queue, demands, open).map((s) => ({ agents: s.agents, agentsScheduled: s.agentsScheduled, serviceLevel: s.serviceLevel, asaS: s.asaS, occupancy: s.occupancy, concurrency: Math.min(concurrency, planning.max_concurrency) }));
+}
+
+/** Volume-weighted service level over the week; null without volume. */
+export function weightedServiceLevel(weeks: { arrivals: number[]; staffed: StaffedInterval[] }[]): number | null {
+	let served = 0;
+	let total = 0;
+	for (const { arrivals, staffed } of weeks) {
+		arrivals.forEach((v, i) => {
+			served += v * staffed[i].serviceLevel;
+			total += v;
+		});
+	}
+	return total > 0 ? served / total : null;
+}

@@ -1,0 +1,107 @@
+/**
+ * The plan (planning.md "plan --json"): forecast per channel, staffing per interval of the
+ * horizon at today's mix, the mix frontier, the recommendation and its reasons. Pure.
+ */
+import { staffChannelWeek, type ChannelWeek } from './channelStaffing';
+import { forecastChannel, intervalsPerWeek, type ChannelForecast } from './forecast';
+import { contextFor, currentAsyncShare, evaluateShare, frontier, recommend, type MixBase, type MixPoint } from './mix';
+import { mixReasons } from './mixReasons';
+import { simulateMixPoint, type SimulationOptions } from './simulationCheck';
+import type { FrontierPoint, Plan, PlanAssumptions, PlanInputs, PlanInterval } from './planTypes';
+
+const DEFAULT_HANDLE_S = { sync: 300, async: 600 };
+const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+function weightedMean(pairs: [value: number | null, weight: number][]): number | null {
+	let total = 0;
+	let weight = 0;
+	for (const [v, w] of pairs) if (v !== null && w > 0) [total, weight] = [total + v * w, weight + w];
+	return weight > 0 ? total / weight : null;
+}
+
+function buildMixBase(inputs: PlanInputs, assumptions: PlanAssumptions, forecasts: ChannelForecast[], weeks: ChannelWeek[]): MixBase {
+	const eligible = inputs.channels.map((channel, c) => {
+		if (channel.channel === 'email') return weeks[c].arrivals.map(() => 0);
+		// async contacts after hours stay async: no sync staff is there to take them
+		return weeks[c].arrivals.map((v, t) => (channel.mode === 'async' && !inputs.businessOpen[t] ? 0 : v * (1 - channel.syncPinnedShare)));
+	});
+	const modeMean = (mode: 'sync' | 'async', pick: (c: number) => number | null) =>
+		weightedMean(inputs.channels.map((ch, c) => [ch.mode === mode && ch.channel !== 'email' ? pick(c) : null, sum(weeks[c].arrivals)]));
+	const syncHandle = modeMean('sync', (c) => forecasts[c].meanHandleS);
+	const asyncHandle = modeMean('async', (c) => forecasts[c].meanHandleS);
+	const syncRepeat = modeMean('sync', (c) => inputs.channels[c].repeatRate);
+	const asyncRepeat = modeMean('async', (c) => inputs.channels[c].repeatRate);
+	return {
+		weeks,
+		eligible,
+		businessOpen: inputs.businessOpen,
+		intervalMin: inputs.intervalMin,
+		asyncToSyncHandleRatio: syncHandle && asyncHandle ? asyncHandle / syncHandle : 1,
+		extraRecontact: syncRepeat !== null && asyncRepeat !== null ? Math.max(0, asyncRepeat - syncRepeat) : 0,
+		botCostPerWeek: inputs.botConversationsPerWeek * assumptions.costs.bot_per_conversation,
+		defaultConcurrency: modeMean('async', (c) => inputs.channels[c].concurrency) ?? 1
+	};
+}
+
+function intervalRows(inputs: PlanInputs, assumptions: PlanAssumptions, base: MixBase): PlanInterval[] {
+	const staffed = base.weeks.map((week) => staffChannelWeek(week, contextFor(week, base, assumptions)));
+	const rows: PlanInterval[] = [];
+	for (const interval of inputs.horizon) {
+		base.weeks.forEach((week, c) => {
+			if (sum(week.arrivals) <= 0) return;
+			const s = staffed[c][interval.slot];
+			rows.push({
+				start: interval.start,
+				mode: week.mode,
+				channel: week.channel,
+				forecast: round(week.arrivals[interval.slot], 2),
+				aht_s: round(week.handleS[interval.slot], 1),
+				concurrency: round(s.concurrency, 2),
+				agents: s.agents,
+				agents_scheduled: s.agentsScheduled,
+				service_level: round(s.serviceLevel, 4),
+				asa_s: Number.isFinite(s.asaS) ? round(s.asaS, 1) : null,
+				occupancy: round(s.occupancy, 4)
+			});
+		});
+	}
+	return rows;
+}
+
+function frontierPoint(point: MixPoint): FrontierPoint {
+	const level = (v: number | null) => (v === null ? null : round(v, 4));
+	return { async_share: point.asyncShare, agent_hours: round(point.agentHours, 1), cost: round(point.cost, 2), sync_service_level: level(point.syncServiceLevel), async_service_level: level(point.asyncServiceLevel), meets_targets: point.meetsTargets };
+}
+
+/** `simulation`: run the simulation check on the recommendation (seconds, not milliseconds: leave it out for what-if sliders). */
+export function buildPlan(inputs: PlanInputs, assumptions: PlanAssumptions, simulation: SimulationOptions | null = null): Plan {
+	const slots = intervalsPerWeek(inputs.intervalMin);
+	const forecasts = inputs.channels.map((channel) =>
+		forecastChannel(channel.history, slots, { weeksHistory: assumptions.planning.weeks_history, growth: assumptions.planning.growth, defaultHandleS: DEFAULT_HANDLE_S[channel.mode], holidayWeekdays: inputs.holidayWeekdays, closedWeekdays: inputs.closedWeekdays })
+	);
+	const weeks: ChannelWeek[] = inputs.channels.map((channel, c) => ({ channel: channel.channel, mode: channel.mode, arrivals: forecasts[c].arrivals, handleS: forecasts[c].handleS, concurrency: channel.concurrency, openS: channel.openS, patienceS: channel.patienceS }));
+	const base = buildMixBase(inputs, assumptions, forecasts, weeks);
+	const todayShare = currentAsyncShare(base);
+	const points = frontier(base, assumptions);
+	const today = evaluateShare(base, todayShare, assumptions);
+	const best = recommend([...points, today], todayShare);
+	const pinnedSync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? 0 : sum(weeks[c].arrivals) * ch.syncPinnedShare)));
+	const pinnedAsync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? sum(weeks[c].arrivals) : 0)));
+	const reasons = mixReasons(best, { assumptions, todayShare, today, allSync: points[0], allAsync: points[points.length - 1], frontier: points, businessOpen: inputs.businessOpen, intervalMin: inputs.intervalMin, pinnedSync, pinnedAsync });
+	return {
+		dataset: inputs.dataset,
+		timezone: inputs.timezone,
+		interval_min: inputs.intervalMin,
+		weeks_history: Math.min(assumptions.planning.weeks_history, Math.max(0, inputs.weeksAvailable)),
+		backtest_wape: Object.fromEntries(forecasts.map((f) => [f.channel, f.backtestWape === null ? null : round(f.backtestWape, 4)])),
+		intervals: intervalRows(inputs, assumptions, base),
+		mix: {
+			current_async_share: round(todayShare, 4),
+			frontier: points.map(frontierPoint),
+			recommended: { async_share: round(best.asyncShare, 4), agent_hours: round(best.agentHours, 1), cost: round(best.cost, 2), saving_vs_current: round(today.cost - best.cost, 2) },
+			reasons,
+			simulation: simulation && inputs.horizon.length > 0 ? simulateMixPoint(best, inputs.horizon[0].start, inputs.intervalMin, assumptions, simulation) : null
+		}
+	};
+}

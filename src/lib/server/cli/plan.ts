@@ -1,0 +1,22 @@
+import type { CliCommand } from './command';
+import { PLAN_OPTIONS, planForDataset, planOverrides } from '../planning/run';
+
+export const planCommand: CliCommand = {
+	spec: 'plan',
+	description: 'Forecast, staffing per interval and the channel-mix recommendation with its reasons',
+	options: PLAN_OPTIONS,
+	examples: ['plan --dataset demo --json', 'plan --growth 0.05 --horizon-days 14'],
+	async run(_args, options, context) {
+		const db = await context.database();
+		const { plan, currency } = await planForDataset(db.connection, planOverrides(options));
+		const { recommended } = plan.mix;
+		const text = [
+			`Plan for ${plan.dataset} (${plan.timezone}, ${plan.interval_min}-minute intervals, ${plan.weeks_history} weeks of history)`,
+			`Backtest WAPE: ${Object.entries(plan.backtest_wape).map(([c, w]) => `${c} ${w === null ? 'n/a' : `${Math.round(w * 100)}%`}`).join(', ')}`,
+			`Scheduled agent-hours over the horizon: ${Math.round(plan.intervals.reduce((s, r) => s + (r.agents_scheduled * plan.interval_min) / 60, 0))}`,
+			`Async share today ${Math.round(plan.mix.current_async_share * 100)}%, recommended ${Math.round(recommended.async_share * 100)}%: ${Math.round(recommended.cost)} ${currency} a week, saving ${Math.round(recommended.saving_vs_current)} ${currency}`,
+			...plan.mix.reasons.map((r) => `- ${r}`)
+		].join('\n');
+		context.print(plan, text);
+	}
+};

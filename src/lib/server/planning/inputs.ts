@@ -1,0 +1,145 @@
+/**
+ * Measured inputs of the plan for one dataset (planning.md): per channel and interval of the
+ * local week, arrivals and handle time for the last K + 1 full weeks; concurrency from the metric
+ * engine; patience from abandonment; the shares pinned to sync; the bot volume.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { CHANNELS, type Channel, type Settings } from '../../settings/defaults';
+import { intervalsPerWeek } from '../../planning/forecast';
+import type { PlanChannelInputs, PlanInputs } from '../../planning/planTypes';
+import { queryOne, queryRows } from '../db/sql';
+import { UserError } from '../errors';
+import { computeMetrics } from '../metrics/index';
+import { resolveDataset } from '../metrics/filters';
+import { businessOpenByInterval, closedWeekdays, holidayWeekdays, horizonIntervals } from './horizon';
+
+const WEEK_MS = 7 * 86_400_000;
+/** local wall-clock time of a UTC TIMESTAMP column, as a naive TIMESTAMP */
+const localSql = (column: string) => `timezone(?, timezone('UTC', ${column}))`;
+
+export interface PlanInputOptions {
+	dataset?: string;
+	weeksHistory: number;
+	horizonDays: number;
+	intervalMin: number;
+}
+
+/** Monday 00:00 (wall clock, held in a UTC Date) of the week containing `local`. */
+function mondayOf(local: Date): Date {
+	const day = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate()));
+	return new Date(day.getTime() - ((day.getUTCDay() + 6) % 7) * 86_400_000);
+}
+
+/** One row per channel x week x interval of the week, and one per channel (week and slot null). */
+type MeasuredRow = {
+	channel: string;
+	week: number | null;
+	slot: number | null;
+	arrivals: number;
+	handle_sum: number | null;
+	handled: number;
+	pinned: number;
+	abandons: number;
+	waiting_s: number | null;
+	open_mean_s: number | null;
+	bot: number;
+};
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const isoNaive = (d: Date) => d.toISOString().slice(0, 19);
+
+/**
+ * One scan over the window: local time through a per-hour offset table (converting every row's
+ * time zone is slow at millions of rows), then both groupings at once.
+ */
+async function measuredRows(connection: DuckDBConnection, datasetId: number, tz: string, start: Date, end: Date, intervalMin: number, syncCategories: string[]): Promise<MeasuredRow[]> {
+	const categories = syncCategories.map((c) => c.toLowerCase());
+	const inCategories = categories.length > 0 ? `lower(c.category) IN (${categories.map(() => '?').join(', ')})` : 'FALSE';
+	// UTC bounds a day wider than the local window: no zone is more than 14 hours off
+	const utcFrom = new Date(Math.floor((start.getTime() - DAY_MS) / HOUR_MS) * HOUR_MS);
+	const utcTo = new Date(end.getTime() + DAY_MS);
+	return queryRows<MeasuredRow>(
+		connection,
+		`WITH offsets AS (
+			SELECT h AS hour, timezone(?, timezone('UTC', h)) - h AS shift
+			FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) AS g(h)),
+		local AS (
+			SELECT c.channel, c.created_at + o.shift AS local_at, f.handle_s,
+				(c.priority IN ('urgent', 'high') OR c.sentiment <= -0.5 OR ${inCategories}) AS pinned,
+				c.status = 'abandoned' AS abandoned,
+				CASE WHEN c.status = 'abandoned' THEN date_diff('millisecond', c.created_at, c.closed_at) / 1000 ELSE f.frt_s END AS waiting_s,
+				-- a thread holds an agent's slot from the first reply to the close (the wait before it holds none)
+				CASE WHEN c.closed_at >= c.first_response_at THEN date_diff('millisecond', c.first_response_at, c.closed_at) / 1000 END AS held_s,
+				c.bot_involved
+			FROM conversations c
+			JOIN offsets o ON o.hour = date_trunc('hour', c.created_at)
+			LEFT JOIN conversation_facts f ON f.dataset_id = c.dataset_id AND f.conversation_id = c.conversation_id
+			WHERE c.dataset_id = ? AND c.created_at >= ?::TIMESTAMP AND c.created_at < ?::TIMESTAMP),
+		windowed AS (
+			SELECT *, date_diff('day', ?::TIMESTAMP, local_at) // 7 AS week_no,
+				date_diff('minute', date_trunc('week', local_at), local_at) // ? AS slot_no
+			FROM local WHERE local_at >= ?::TIMESTAMP AND local_at < ?::TIMESTAMP)
+		SELECT channel, week_no AS week, slot_no AS slot, count(*) AS arrivals, sum(handle_s) AS handle_sum, count(handle_s) AS handled,
+			count(*) FILTER (WHERE pinned) AS pinned, count(*) FILTER (WHERE abandoned) AS abandons, sum(waiting_s) AS waiting_s,
+			avg(held_s) AS open_mean_s, count(*) FILTER (WHERE bot_involved) AS bot
+		FROM windowed GROUP BY GROUPING SETS ((channel, week_no, slot_no), (channel)) ORDER BY channel`,
+		[tz, isoNaive(utcFrom), isoNaive(utcTo), ...categories, datasetId, isoNaive(utcFrom), isoNaive(utcTo), isoNaive(start), intervalMin, isoNaive(start), isoNaive(end)]
+	);
+}
+
+export async function readPlanInputs(connection: DuckDBConnection, settings: Settings, options: PlanInputOptions): Promise<PlanInputs> {
+	const dataset = await resolveDataset(connection, options.dataset);
+	const tz = settings.timezone;
+	const range = await queryOne<{ first: Date | null; last: Date | null }>(connection, `SELECT ${localSql('min(created_at)')} AS first, ${localSql('max(created_at)')} AS last FROM conversations WHERE dataset_id = ?`, [tz, tz, dataset.datasetId]);
+	if (!range?.first || !range.last) throw new UserError(`Dataset "${dataset.name}" has no conversations to plan from; load data first.`);
+	const firstFull = mondayOf(range.first).getTime() === range.first.getTime() ? range.first : new Date(mondayOf(range.first).getTime() + WEEK_MS);
+	const end = mondayOf(range.last);
+	const weeks = Math.min(options.weeksHistory + 1, Math.floor((end.getTime() - firstFull.getTime()) / WEEK_MS));
+	if (weeks < 1) throw new UserError(`Dataset "${dataset.name}" holds less than one full week (Monday to Sunday in ${tz}); planning needs at least one.`);
+	const start = new Date(end.getTime() - weeks * WEEK_MS);
+	const slots = intervalsPerWeek(options.intervalMin);
+	const rows = await measuredRows(connection, dataset.datasetId, tz, start, end, options.intervalMin, settings.sync_categories);
+	const counts = rows.filter((r) => r.week !== null);
+	const perChannel = rows.filter((r) => r.week === null).sort((a, b) => CHANNELS.indexOf(a.channel as Channel) - CHANNELS.indexOf(b.channel as Channel));
+	const metrics = await computeMetrics(connection, { dataset: dataset.name, by: 'channel' });
+	const channels: PlanChannelInputs[] = perChannel
+		.filter((row) => (CHANNELS as readonly string[]).includes(row.channel))
+		.map((row) => {
+			const channel = row.channel as Channel;
+			const mode = settings.channel_modes[channel];
+			const grid = () => Array.from({ length: weeks }, () => new Array<number>(slots).fill(0));
+			const history = { channel, arrivals: grid(), handleSeconds: grid(), handled: grid() };
+			for (const r of counts) {
+				if (r.channel !== channel || r.week === null || r.slot === null || r.week < 0 || r.week >= weeks || r.slot >= slots) continue;
+				history.arrivals[r.week][r.slot] += r.arrivals;
+				history.handleSeconds[r.week][r.slot] += r.handle_sum ?? 0;
+				history.handled[r.week][r.slot] += r.handled;
+			}
+			const group = metrics.groups.find((g) => g.key === channel);
+			return {
+				channel,
+				mode,
+				history,
+				concurrency: group?.concurrency_mean ?? null,
+				openS: row.open_mean_s,
+				patienceS: mode === 'sync' && row.abandons > 0 && row.waiting_s ? row.waiting_s / row.abandons : null,
+				repeatRate: group?.repeat_contact_rate ?? null,
+				syncPinnedShare: row.arrivals > 0 ? row.pinned / row.arrivals : 0
+			};
+		});
+	// the plan is for the week after the data's last (partial) week
+	const nextMonday = new Date(end.getTime() + WEEK_MS);
+	return {
+		dataset: dataset.name,
+		timezone: tz,
+		intervalMin: options.intervalMin,
+		weeksAvailable: weeks,
+		horizon: horizonIntervals(nextMonday, options.horizonDays, options.intervalMin, tz),
+		businessOpen: businessOpenByInterval(settings, options.intervalMin),
+		holidayWeekdays: holidayWeekdays(nextMonday, settings.holidays),
+		closedWeekdays: closedWeekdays(settings),
+		channels,
+		botConversationsPerWeek: perChannel.reduce((sum, row) => sum + row.bot, 0) / weeks
+	};
+}

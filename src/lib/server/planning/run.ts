@@ -1,0 +1,55 @@
+/** Builds a plan for the CLI and the server from the stored settings plus per-call overrides. */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { buildPlan } from '../../planning/plan';
+import type { Plan } from '../../planning/planTypes';
+import { readSettings } from '../settings/store';
+import { UserError } from '../errors';
+import { readPlanInputs } from './inputs';
+
+export interface PlanOverrides {
+	dataset?: string;
+	weeksHistory?: number;
+	horizonDays?: number;
+	growth?: number;
+	/** replications of the simulation check; 0 skips it */
+	replications?: number;
+}
+
+const SIMULATION_SEED = 1;
+const DEFAULT_REPLICATIONS = 20;
+
+export async function planForDataset(connection: DuckDBConnection, overrides: PlanOverrides = {}): Promise<{ plan: Plan; currency: string }> {
+	const settings = await readSettings(connection);
+	const planning = { ...settings.planning };
+	if (overrides.weeksHistory !== undefined) planning.weeks_history = overrides.weeksHistory;
+	if (overrides.horizonDays !== undefined) planning.horizon_days = overrides.horizonDays;
+	if (overrides.growth !== undefined) planning.growth = overrides.growth;
+	const inputs = await readPlanInputs(connection, settings, { dataset: overrides.dataset, weeksHistory: planning.weeks_history, horizonDays: planning.horizon_days, intervalMin: planning.interval_min });
+	const replications = overrides.replications ?? DEFAULT_REPLICATIONS;
+	const simulation = replications > 0 ? { seed: SIMULATION_SEED, replications } : null;
+	return { plan: buildPlan(inputs, { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency }, simulation), currency: settings.currency };
+}
+
+/** Reads the plan options of `plan` and `report staffing` (cac camel-cases the flags). */
+export function planOverrides(options: Record<string, unknown>): PlanOverrides {
+	const whole = (key: string, flag: string, min: number) => {
+		if (options[key] === undefined) return undefined;
+		const n = Number(options[key]);
+		if (!Number.isInteger(n) || n < min) throw new UserError(`--${flag} must be a whole number of at least ${min}; got "${String(options[key])}".`);
+		return n;
+	};
+	let growth: number | undefined;
+	if (options.growth !== undefined) {
+		growth = Number(options.growth);
+		if (!Number.isFinite(growth) || growth <= -1) throw new UserError(`--growth must be a share above -1, e.g. 0.05 for 5% more volume; got "${String(options.growth)}".`);
+	}
+	return { dataset: typeof options.dataset === 'string' ? options.dataset : undefined, weeksHistory: whole('weeksHistory', 'weeks-history', 1), horizonDays: whole('horizonDays', 'horizon-days', 1), growth, replications: whole('replications', 'replications', 0) };
+}
+
+export const PLAN_OPTIONS = [
+	{ flags: '--dataset <name>', description: 'Dataset (default: the most recently loaded)' },
+	{ flags: '--weeks-history <k>', description: 'Full weeks averaged by the forecast (default from settings, 4)' },
+	{ flags: '--horizon-days <d>', description: 'Days planned (default from settings, 7)' },
+	{ flags: '--growth <g>', description: 'Volume growth as a share, e.g. 0.05' },
+	{ flags: '--replications <n>', description: 'Simulation-check replications of the recommended week (default 20; 0 skips)' }
+];

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { requiredAsyncAgents, type AsyncQueue } from '../../../src/lib/planning/asyncStaffing';
+import { requiredAgentsErlangC } from '../../../src/lib/planning/erlang';
+import { backlogOnTimeShares, backlogRequirement } from '../../../src/lib/planning/backlog';
+
+const messaging: AsyncQueue = { intervalS: 1800, maxConcurrency: 3, concurrency: 1.5, frtS: 60, target: 0.8, clock: 'calendar' };
+const allOpen = (n: number) => new Array<boolean>(n).fill(true);
+
+describe('async staffing models', () => {
+	it('slots: an agent is K servers, each conversation holds one for focus x K / g', () => {
+		// service time 300 * 3 / 1.5 = 600 s; A = 100 * 600 / 1800 = 33.3 Erlangs of slots
+		const [result] = requiredAsyncAgents(messaging, [{ arrivals: 100, focusS: 300 }], [true]);
+		const slots = requiredAgentsErlangC({ volume: 100, intervalS: 1800, ahtS: 600, targetS: 60, serviceLevel: 0.8 }).agents;
+		expect(slots).toBeGreaterThan(34);
+		expect(result.byModel.slots).toBe(Math.ceil(slots / 3));
+		// the focus workload 100 * 300 / 1800 = 16.7 -> 17 (no cap) exceeds the slots' 14: the largest wins
+		expect(result.byModel.occupancy).toBe(17);
+		expect(result.model).toBe('occupancy');
+		expect(result.agents).toBe(17);
+		expect(result.serviceLevel).toBeGreaterThanOrEqual(0.8);
+	});
+
+	it('occupancy cap: focus workload 90 x 600 / 1800 = 30 at 80% needs 37.5 -> 38', () => {
+		const [result] = requiredAsyncAgents({ ...messaging, frtS: 86400, maxOccupancy: 0.8 }, [{ arrivals: 90, focusS: 600 }], [true]);
+		expect(result.byModel.occupancy).toBe(38);
+		expect(result.agents).toBeGreaterThanOrEqual(38);
+	});
+
+	it("open-thread cap (Little): 90 / 1800 s x 7200 s open = 360 threads, 4 per agent = 90", () => {
+		const [result] = requiredAsyncAgents({ ...messaging, maxConcurrency: 4, concurrency: 4, frtS: 3600 }, [{ arrivals: 90, focusS: 60, openS: 7200 }], [true]);
+		expect(result.byModel.open_threads).toBe(90);
+		expect(result.model).toBe('open_threads');
+		expect(result.agents).toBe(90);
+	});
+
+	it('applies shrinkage with the tolerant rounding and staffs nothing in closed intervals', () => {
+		const queue = { ...messaging, frtS: 86400, maxOccupancy: 1, shrinkage: 0.3 };
+		// workload 63 * 600 / 1800 = 21 -> 21 / 0.7 = 30 scheduled
+		const result = requiredAsyncAgents(queue, [{ arrivals: 63, focusS: 600 }, { arrivals: 63, focusS: 600 }], [true, false]);
+		expect(result[0].agents).toBeGreaterThanOrEqual(21);
+		expect(result[1].agents).toBe(0);
+		expect(result[1].model).toBe('closed');
+		const occupancyOnly = requiredAsyncAgents({ ...queue, frtS: 60, concurrency: 3 }, [{ arrivals: 63, focusS: 600 }], [true])[0];
+		expect(occupancyOnly.byModel.occupancy).toBe(21);
+		expect(scheduledOf(occupancyOnly.byModel.occupancy)).toBe(30);
+	});
+});
+
+function scheduledOf(agents: number): number {
+	return requiredAsyncAgents({ ...messaging, frtS: 86400, maxOccupancy: 1, shrinkage: 0.3, concurrency: 3 }, [{ arrivals: agents * 3, focusS: 600 }], [true])[0].agentsScheduled;
+}
+
+describe('backlog with a deadline', () => {
+	const email = { intervalS: 1800, frtS: 7200, target: 0.9, clock: 'calendar' as const, maxOccupancy: 0.85 };
+
+	it('a steady calendar-clock stream needs its work rate: 10 x 600 s per interval / 1530 s per agent = 3.92', () => {
+		const demands = Array.from({ length: 48 }, () => ({ arrivals: 10, focusS: 600 }));
+		const agents = backlogRequirement(email, demands, allOpen(48));
+		const total = agents.reduce((a, b) => a + b, 0);
+		expect(total).toBeGreaterThanOrEqual(Math.floor(3.92 * 48));
+		expect(total).toBeLessThanOrEqual(4 * 48);
+		const shares = backlogOnTimeShares(email, demands, allOpen(48), agents);
+		expect(Math.min(...shares.map((s) => s ?? 1))).toBeGreaterThanOrEqual(0.9);
+		// one agent fewer everywhere falls behind and misses deadlines
+		const fewer = backlogOnTimeShares(email, demands, allOpen(48), agents.map((n) => n - 1));
+		expect(Math.min(...fewer.map((s) => s ?? 1))).toBeLessThan(0.9);
+	});
+
+	it('carries overnight work on the business clock: the week needs the whole week of work in open hours', () => {
+		// open Mon-Fri 09:00-17:00 (intervals 18..33 of each day), 10 emails of 600 s every half hour, 24/7
+		const open = Array.from({ length: 336 }, (_, i) => Math.floor(i / 48) < 5 && i % 48 >= 18 && i % 48 < 34);
+		const demands = Array.from({ length: 336 }, () => ({ arrivals: 10, focusS: 600 }));
+		const queue: AsyncQueue = { intervalS: 1800, maxConcurrency: 3, concurrency: 2, frtS: 86400, target: 0.9, clock: 'business', maxOccupancy: 0.85 };
+		const staffing = requiredAsyncAgents(queue, demands, open);
+		// weekly work 336 x 10 x 600 s = 2,016,000 s; one agent does 1800 x 0.85 = 1530 s per open interval
+		const agentIntervals = staffing.reduce((sum, s) => sum + s.agents, 0);
+		expect(agentIntervals * 1530).toBeGreaterThanOrEqual(2_016_000 * 0.97);
+		expect(agentIntervals * 1530).toBeLessThanOrEqual(2_016_000 * 1.1);
+		expect(staffing.filter((_, i) => !open[i]).every((s) => s.agents === 0)).toBe(true);
+		expect(Math.min(...staffing.map((s) => s.serviceLevel))).toBeGreaterThanOrEqual(0.9);
+	});
+});
