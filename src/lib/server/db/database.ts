@@ -43,6 +43,8 @@ export async function openDatabase(path = databasePath()): Promise<Database> {
 		throw explainOpenError(path, error);
 	}
 	const connection = await instance.connect();
+	// TIMESTAMP columns hold UTC; now()::TIMESTAMP and TIMESTAMPTZ casts must not follow the machine's zone
+	await connection.run(`SET GLOBAL TimeZone = 'UTC'`);
 	await migrate(connection);
 	return {
 		path,
