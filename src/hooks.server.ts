@@ -1,41 +1,107 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { getDatabase } from '$lib/server/db/database';
 import { prepareFirstRun } from '$lib/server/firstRun';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
+import { tokenUser } from '$lib/server/auth/tokens';
+import { requiredCapability } from '$lib/server/auth/access';
+import { crossSiteRefusal } from '$lib/server/auth/csrf';
+import { publicOrigin } from '$lib/server/auth/request';
+import { can, CAPABILITY_WORDS } from '$lib/server/auth/roles';
 
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
 	await prepareFirstRun(db);
 };
 
-const PUBLIC_PATHS = ['/login'];
+const isApi = (pathname: string) => pathname === '/api' || pathname.startsWith('/api/');
 
-/** Session cookie → locals.user; everything but the sign-in page needs a signed-in user. */
-const authenticate: Handle = async ({ event, resolve }) => {
-	const id = event.cookies.get(SESSION_COOKIE);
+/** JSON callers (the API, fetches with JSON bodies such as /data/import) get `{error}` refusals, browsers a page. */
+function wantsJson(event: RequestEvent): boolean {
+	if (isApi(event.url.pathname)) return true;
+	const type = event.request.headers.get('content-type') ?? '';
+	const accept = event.request.headers.get('accept') ?? '';
+	return type.includes('json') || (accept.includes('application/json') && !accept.includes('text/html'));
+}
+
+function json(status: number, error: string): Response {
+	return new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A refusal page without script (it is not rendered by Kit, so it carries its own strict CSP). */
+function refusal(status: number, message: string): Response {
+	const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status} · Channel Mix</title></head>
+<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:10vh auto;padding:0 1rem">
+<h1>${status === 403 ? 'Not allowed' : 'Refused'}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the overview</a></p></body></html>`;
+	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } });
+}
+
+/** `Authorization: Bearer …` (API only), else the session cookie → locals.user. */
+async function identify(event: RequestEvent): Promise<{ bearer: boolean }> {
 	const db = await getDatabase();
+	const authorization = event.request.headers.get('authorization');
+	if (authorization && isApi(event.url.pathname)) {
+		const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+		event.locals.user = match ? await tokenUser(db.connection, match[1]) : null;
+		return { bearer: true };
+	}
+	const id = event.cookies.get(SESSION_COOKIE);
 	event.locals.user = id ? await sessionUser(db.connection, id) : null;
-	const isPublic = PUBLIC_PATHS.some((p) => event.url.pathname === p || event.url.pathname.startsWith(p + '/'));
-	if (!event.locals.user && !isPublic) {
-		if (event.url.pathname.startsWith('/api/')) {
-			return new Response(JSON.stringify({ error: 'Sign in first: this endpoint needs a session or an API token.' }), {
-				status: 401,
-				headers: { 'content-type': 'application/json' }
-			});
+	return { bearer: false };
+}
+
+/**
+ * Who is asking, whether the request is cross-site, and whether their role allows the route
+ * (route table in $lib/server/auth/access.ts); loads, actions and endpoints check again with requireCapability.
+ */
+const authorize: Handle = async ({ event, resolve }) => {
+	const { pathname } = event.url;
+	const api = wantsJson(event);
+	const { bearer } = await identify(event);
+	const capability = requiredCapability(event.request.method, pathname);
+	if (capability === null) return resolve(event);
+
+	const user = event.locals.user;
+	if (!user) {
+		if (api) {
+			if (!isApi(pathname)) return json(401, 'Sign in first.');
+			return json(401, bearer ? 'That API token is not valid; create a new one under Settings → Users.' : 'Sign in first: this endpoint needs a session or an API token.');
 		}
-		const next = event.url.pathname + event.url.search;
+		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') return refusal(401, 'Sign in first.');
+		const next = pathname + event.url.search;
 		return new Response(null, { status: 303, headers: { location: `/login?next=${encodeURIComponent(next)}` } });
+	}
+
+	const crossSite = crossSiteRefusal(event.request, [event.url.origin, publicOrigin(event)], pathname, bearer);
+	if (crossSite) return api ? json(403, crossSite) : refusal(403, crossSite);
+
+	if (!capability.some((c) => can(user.role, c))) {
+		const message = `Your role (${user.role}) may not ${capability.map((c) => CAPABILITY_WORDS[c]).join(' or ')}; ask an admin.`;
+		return api ? json(403, message) : refusal(403, message);
 	}
 	return resolve(event);
 };
 
+/** Headers for every response; Kit adds the CSP (svelte.config.js) to the pages it renders. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
-	response.headers.set('X-Content-Type-Options', 'nosniff');
-	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	const headers = response.headers;
+	const set = (name: string, value: string) => {
+		try {
+			headers.set(name, value);
+		} catch {
+			// some responses (a fetch passed through) have immutable headers; they are not ours to mark
+		}
+	};
+	set('X-Content-Type-Options', 'nosniff');
+	set('Referrer-Policy', 'same-origin');
+	set('X-Frame-Options', 'DENY');
+	if (!headers.has('content-security-policy')) set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
+	// signed-in data must not linger in shared caches
+	if (isApi(event.url.pathname) && !headers.has('cache-control')) set('Cache-Control', 'no-store');
 	return response;
 };
 
-export const handle = sequence(securityHeaders, authenticate);
+export const handle = sequence(securityHeaders, authorize);

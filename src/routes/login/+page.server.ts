@@ -3,10 +3,13 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db/database';
 import { checkCredentials } from '$lib/server/auth/users';
 import { SESSION_COOKIE, startSession } from '$lib/server/auth/sessions';
+import { clearSignInFailures, recordSignInFailure, signInThrottle, throttleMessage } from '$lib/server/auth/throttle';
+import { clientAddress, isHttps } from '$lib/server/auth/request';
+import { recordAudit } from '$lib/server/audit/index';
 
 /** Only same-site paths are followed after sign-in. */
 function safeNext(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') ? value : '/';
+	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -15,20 +18,33 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async (event) => {
+		const { request, cookies, url } = event;
 		const form = await request.formData();
 		const username = String(form.get('username') ?? '').trim();
 		const password = String(form.get('password') ?? '');
 		if (!username || !password) return fail(400, { username, message: 'Enter your user name and password.' });
 		const db = await getDatabase();
+		const address = clientAddress(event);
+		const throttle = await signInThrottle(db.connection, username, address);
+		if (throttle.blocked) {
+			await recordAudit(db.connection, { actor: username, action: 'sign_in_throttled', target: username, address, detail: { wait_minutes: throttle.waitMinutes } });
+			return fail(429, { username, message: throttleMessage(throttle) });
+		}
 		const user = await checkCredentials(db.connection, username, password);
-		if (!user) return fail(400, { username, message: 'That user name and password do not match an active account.' });
+		if (!user) {
+			await recordSignInFailure(db.connection, username, address);
+			await recordAudit(db.connection, { actor: username, action: 'sign_in_failed', target: username, address });
+			return fail(400, { username, message: 'That user name and password do not match an active account.' });
+		}
+		await clearSignInFailures(db.connection, user.username);
 		const session = await startSession(db.connection, user.username);
+		await recordAudit(db.connection, { actor: user.username, action: 'sign_in', target: user.username, address });
 		cookies.set(SESSION_COOKIE, session.id, {
 			path: '/',
 			httpOnly: true,
 			sameSite: 'lax',
-			secure: url.protocol === 'https:',
+			secure: isHttps(event),
 			expires: session.expires
 		});
 		redirect(303, safeNext(url.searchParams.get('next')));

@@ -4,6 +4,7 @@ import { execute, queryOne } from '../db/sql';
 import type { Role } from './roles';
 
 export const SESSION_COOKIE = 'cm_session';
+/** Sessions expire this long after sign-in, whatever the activity. */
 export const SESSION_DAYS = 14;
 
 const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
@@ -12,7 +13,9 @@ const hashId = (id: string) => createHash('sha256').update(id).digest('hex');
 export async function startSession(connection: DuckDBConnection, username: string): Promise<{ id: string; expires: Date }> {
 	const id = randomBytes(32).toString('base64url');
 	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-	await execute(connection, `INSERT INTO sessions VALUES (?, ?, now()::TIMESTAMP, ?::TIMESTAMP)`, [hashId(id), username, expires.toISOString()]);
+	// times are bound from JS in UTC: DuckDB's now()::TIMESTAMP is in the machine's zone
+	await execute(connection, `DELETE FROM sessions WHERE expires_at <= ?::TIMESTAMP`, [new Date().toISOString()]);
+	await execute(connection, `INSERT INTO sessions VALUES (?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`, [hashId(id), username, new Date().toISOString(), expires.toISOString()]);
 	return { id, expires };
 }
 
@@ -21,8 +24,8 @@ export async function sessionUser(connection: DuckDBConnection, id: string): Pro
 	const row = await queryOne<{ username: string; role: Role }>(
 		connection,
 		`SELECT u.username, u.role FROM sessions s JOIN users u USING (username)
-		 WHERE s.id_hash = ? AND s.expires_at > now()::TIMESTAMP AND NOT u.disabled`,
-		[hashId(id)]
+		 WHERE s.id_hash = ? AND s.expires_at > ?::TIMESTAMP AND NOT u.disabled`,
+		[hashId(id), new Date().toISOString()]
 	);
 	return row ?? null;
 }

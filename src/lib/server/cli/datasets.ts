@@ -1,6 +1,7 @@
 import { deleteDataset, listDatasets } from '../ingest/datasets';
 import { UserError } from '../errors';
 import type { CliCommand } from './command';
+import { recordAudit } from '../audit/index';
 
 export const datasetsCommand: CliCommand = {
 	spec: 'datasets [action] [name]',
@@ -20,6 +21,7 @@ export const datasetsCommand: CliCommand = {
 		if (action === 'delete') {
 			if (!name) throw new UserError('Name the dataset to delete: datasets delete NAME.');
 			await deleteDataset(db.connection, name);
+			await recordAudit(db.connection, { actor: 'cli', action: 'dataset_delete', target: name });
 			return context.print({ deleted: name }, `Deleted dataset "${name}".`);
 		}
 		throw new UserError(`Unknown datasets action "${action}"; use "datasets" to list or "datasets delete NAME".`);

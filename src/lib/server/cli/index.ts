@@ -9,6 +9,8 @@ import { metricsCommand } from './metrics';
 import { seriesCommand } from './series';
 import { generateCommand } from './generate';
 import { serveCommand } from './serve';
+import { benchCommand } from './bench';
+import { usersCommand } from './users';
 
 /** Every CLI command, one file each. */
-export const commands: CliCommand[] = [ingestCommand, datasetsCommand, settingsCommand, metricsCommand, seriesCommand, generateCommand, erlangCommand, planCommand, reportCommand, serveCommand];
+export const commands: CliCommand[] = [ingestCommand, datasetsCommand, settingsCommand, metricsCommand, seriesCommand, generateCommand, erlangCommand, planCommand, reportCommand, serveCommand, usersCommand, benchCommand];

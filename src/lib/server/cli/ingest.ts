@@ -4,6 +4,8 @@ import type { DateOrder } from '../ingest/timestamps';
 import type { PresetName } from '../ingest/presets';
 import { listOption, type CliCommand } from './command';
 import { existsSync } from 'node:fs';
+import { basename } from 'node:path';
+import { recordAudit } from '../audit/index';
 
 export const ingestCommand: CliCommand = {
 	spec: 'ingest <file>',
@@ -32,6 +34,7 @@ export const ingestCommand: CliCommand = {
 			replace: options.replace === true,
 			dateFormat: dateFormat as DateOrder | undefined
 		});
+		await recordAudit(db.connection, { actor: 'cli', action: 'upload', target: result.dataset, detail: { file: basename(file), rows_loaded: result.rows_loaded, rows_rejected: result.rows_rejected } });
 		const flags = Object.entries(result.flags).map(([flag, n]) => `${n} ${flag.replaceAll('_', ' ')}`);
 		const lines = [
 			`Loaded ${result.rows_loaded.toLocaleString('en-US')} of ${result.rows_read.toLocaleString('en-US')} rows into "${result.dataset}" (${result.preset}${result.kind === 'messages' ? `, ${result.conversations.toLocaleString('en-US')} conversations` : ''}) in ${result.seconds} s.`,

@@ -1,5 +1,6 @@
 import { UserError } from '../errors';
 import type { CliCommand } from './command';
+import { recordAudit } from '../audit/index';
 import { PLAN_OPTIONS, planForDataset, planOverrides } from '../planning/run';
 import { REPORT_FORMATS, writeStaffingReport } from '../reports/index';
 
@@ -16,6 +17,7 @@ export const reportCommand: CliCommand = {
 		const db = await context.database();
 		const { plan, currency } = await planForDataset(db.connection, planOverrides(options));
 		await writeStaffingReport(plan, currency, format, options.out);
+		await recordAudit(db.connection, { actor: 'cli', action: 'export', target: 'staffing', detail: { format, rows: plan.intervals.length } });
 		context.print({ report: 'staffing', format, out: options.out, rows: plan.intervals.length }, `Wrote the staffing report (${plan.intervals.length} rows) to ${options.out}.`);
 	}
 };

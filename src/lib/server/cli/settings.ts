@@ -2,6 +2,7 @@ import { readSettings } from '../settings/store';
 import { updateSetting } from '../settings/update';
 import { UserError } from '../errors';
 import type { CliCommand } from './command';
+import { recordAudit } from '../audit/index';
 
 export const settingsCommand: CliCommand = {
 	spec: 'settings <action> [key] [value]',
@@ -25,6 +26,7 @@ export const settingsCommand: CliCommand = {
 				throw new UserError(`The value for ${key} is not JSON; quote text values, for example '"Europe/Berlin"'.`);
 			}
 			const result = await updateSetting(db, key, parsed, null);
+			await recordAudit(db.connection, { actor: 'cli', action: 'setting_change', target: key, detail: { value: result.value } });
 			return context.print({ [key]: result.value, recomputed: result.recomputedDatasets }, `${key} saved${result.recomputedDatasets > 0 ? `; derived values of ${result.recomputedDatasets} dataset(s) recomputed` : ''}.`);
 		}
 		throw new UserError(`Unknown settings action "${action}"; use "settings get [KEY]" or "settings set KEY JSON".`);

@@ -3,6 +3,7 @@ import { execute, inTransaction, queryRows } from '../sql';
 import { initial } from './001_initial';
 import { derived } from './002_derived';
 import { sessions } from './003_sessions';
+import { security } from './004_security';
 
 export interface Migration {
 	version: number;
@@ -11,7 +12,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
-export const migrations: Migration[] = [initial, derived, sessions];
+export const migrations: Migration[] = [initial, derived, sessions, security];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 

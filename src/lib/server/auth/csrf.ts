@@ -1,0 +1,28 @@
+import { isReadMethod } from './access';
+
+/**
+ * Cross-site request refusal for mutating requests: /api/*, uploads and imports carry JSON or raw bodies, which Kit's
+ * form check does not look at. Returns a sentence when the request must be refused, else null.
+ * `origins`: the origins this app is reached at (the request URL's, and https behind a trusted proxy).
+ * Requests authenticated by a bearer token and carrying no cookie cannot be forged by a browser: allowed.
+ */
+export function crossSiteRefusal(request: Request, origins: readonly string[], pathname: string, bearer: boolean): string | null {
+	if (isReadMethod(request.method)) return null;
+	if (!needsOriginCheck(pathname)) return null;
+	if (bearer && !request.headers.get('cookie')) return null;
+	const sent = request.headers.get('origin');
+	if (sent !== null) return origins.includes(sent) ? null : REFUSAL;
+	// no Origin: only a same-origin fetch metadata header vouches for the request
+	const site = request.headers.get('sec-fetch-site');
+	return site === 'same-origin' ? null : REFUSAL;
+}
+
+const REFUSAL = 'Cross-site request refused: send it from this site, or call the API with an Authorization: Bearer token and no cookie.';
+
+/**
+ * Every mutating request but sign-in and sign-out (Kit's form check covers those): the JSON API, uploads,
+ * imports and form actions alike, so a new endpoint with a JSON or raw body is covered without remembering to.
+ */
+export function needsOriginCheck(pathname: string): boolean {
+	return !['/login', '/logout'].some((p) => pathname === p || pathname.startsWith(p + '/'));
+}
