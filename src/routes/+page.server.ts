@@ -1,8 +1,9 @@
 import type { PageServerLoad } from './$types';
-import { getDatabase } from '$lib/server/db/database';
-import { listDatasets } from '$lib/server/ingest/datasets';
+import { requireCapability } from '$lib/server/auth/guard';
+import { loadDashboardPage } from '$lib/server/dashboard/load';
+import { loadOverview } from '$lib/server/dashboard/overview';
 
-export const load: PageServerLoad = async () => {
-	const db = await getDatabase();
-	return { datasets: await listDatasets(db.connection) };
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireCapability(locals, 'read');
+	return loadDashboardPage(url, loadOverview);
 };

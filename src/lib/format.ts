@@ -1,0 +1,152 @@
+/**
+ * Number and date formatting for every page, chart and table: units, rounding, thousands.
+ * A missing value (null, undefined, NaN) is always "no data", never 0.
+ * Pure and shared by server and browser; dates are shown in the dataset's time zone, never the browser's.
+ */
+import { format as formatDateFns } from 'date-fns';
+import { TZDate } from '@date-fns/tz';
+
+export const NO_DATA = 'no data';
+
+type Maybe = number | null | undefined;
+
+const missing = (value: Maybe): value is null | undefined => value === null || value === undefined || Number.isNaN(value);
+
+/** Rounds to `digits` decimals and drops a trailing ".0" ("2.5", "12", "1.4"). */
+function trimmed(value: number, digits: number): string {
+	const text = value.toFixed(digits);
+	return text.includes('.') ? text.replace(/\.?0+$/, '') : text;
+}
+
+/** One decimal below 10, whole numbers above, so every duration has 2-3 significant digits. */
+const scaled = (value: number) => (Math.abs(value) < 10 ? trimmed(value, 1) : Math.round(value).toLocaleString('en-US'));
+
+/** A duration in seconds in its natural unit: "38 s", "2.5 min", "3.2 h", "1.4 d". */
+export function formatDuration(seconds: Maybe): string {
+	if (missing(seconds)) return NO_DATA;
+	const abs = Math.abs(seconds);
+	if (abs < 59.5) return `${abs < 10 ? trimmed(seconds, 1) : Math.round(seconds)} s`;
+	if (abs < 3570) return `${scaled(seconds / 60)} min`;
+	if (abs < 86_400 * 0.995) return `${scaled(seconds / 3600)} h`;
+	return `${scaled(seconds / 86_400)} d`;
+}
+
+/** A duration for prose: "40 s", "12 min", "2 h 10 min", "3 d 4 h" (two units at most, whole numbers). */
+export function formatDurationWords(seconds: Maybe): string {
+	if (missing(seconds)) return NO_DATA;
+	const s = Math.round(Math.abs(seconds));
+	const sign = seconds < 0 ? '-' : '';
+	if (s === 0) return 'under a second';
+	if (s < 60) return `${sign}${s} s`;
+	if (s < 3600) return `${sign}${Math.round(s / 60)} min`;
+	if (s < 86_400) {
+		const minutes = Math.round(s / 60);
+		const h = Math.floor(minutes / 60);
+		const m = minutes % 60;
+		return `${sign}${h} h${m ? ` ${m} min` : ''}`;
+	}
+	const hours = Math.round(s / 3600);
+	const d = Math.floor(hours / 24);
+	const h = hours % 24;
+	return `${sign}${d} d${h ? ` ${h} h` : ''}`;
+}
+
+/** A share 0..1 as a percentage: "83.1%"; `digits` decimals (default 1). */
+export function formatPercent(share: Maybe, digits = 1): string {
+	if (missing(share)) return NO_DATA;
+	return `${(share * 100).toFixed(digits)}%`;
+}
+
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Money with its currency symbol and cents: "$5.12", "€1,204.50". */
+export function formatMoney(value: Maybe, currency = 'USD'): string {
+	if (missing(value)) return NO_DATA;
+	let formatter = moneyFormats.get(currency);
+	if (!formatter) {
+		try {
+			formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
+		} catch {
+			// an unknown currency code still shows the amount, with the code after it
+			formatter = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+			const plain = formatter;
+			formatter = { format: (n: number) => `${plain.format(n)} ${currency}` } as Intl.NumberFormat;
+		}
+		moneyFormats.set(currency, formatter);
+	}
+	return formatter.format(value);
+}
+
+/** A whole count with thousands separators: "52,000". */
+export function formatCount(value: Maybe): string {
+	if (missing(value)) return NO_DATA;
+	return Math.round(value).toLocaleString('en-US');
+}
+
+/** A plain measure such as concurrency or a backlog mean: "2.4", "58", "1,204". */
+export function formatNumber(value: Maybe, digits = 1): string {
+	if (missing(value)) return NO_DATA;
+	const text = trimmed(value, digits);
+	const [whole, fraction] = text.split('.');
+	return `${Number(whole).toLocaleString('en-US')}${fraction ? `.${fraction}` : ''}`;
+}
+
+/** How a metric's value is written; every KPI and table column names one. */
+export type ValueKind = 'duration' | 'percent' | 'money' | 'count' | 'number';
+
+/** Formats a value by its kind (money in `currency`). */
+export function formatValue(value: Maybe, kind: ValueKind, currency = 'USD'): string {
+	switch (kind) {
+		case 'duration':
+			return formatDuration(value);
+		case 'percent':
+			return formatPercent(value);
+		case 'money':
+			return formatMoney(value, currency);
+		case 'count':
+			return formatCount(value);
+		case 'number':
+			return formatNumber(value);
+	}
+}
+
+/**
+ * The change from `previous` to `current` in words: relative for durations, counts, money and numbers ("+12%", "−8.4%"),
+ * in percentage points for shares ("+2.1 pp"). Null when either side is missing or the base is 0.
+ */
+export function formatDelta(current: Maybe, previous: Maybe, kind: ValueKind): string | null {
+	if (missing(current) || missing(previous)) return null;
+	const minus = '\u2212';
+	if (kind === 'percent') {
+		const pp = (current - previous) * 100;
+		const text = Math.abs(pp) < 0.05 ? '0.0' : trimmed(Math.abs(pp), 1).replace(/^(\d+)$/, '$1.0');
+		return `${pp > 0.05 ? '+' : pp < -0.05 ? minus : '±'}${text} pp`;
+	}
+	if (previous === 0) return current === 0 ? '±0%' : null;
+	const change = ((current - previous) / Math.abs(previous)) * 100;
+	if (Math.abs(change) < 0.05) return '±0%';
+	const digits = Math.abs(change) < 10 ? 1 : 0;
+	return `${change > 0 ? '+' : minus}${trimmed(Math.abs(change), digits)}%`;
+}
+
+/** A UTC instant (ISO text or Date) in the given time zone with a date-fns pattern, e.g. "d MMM yyyy". */
+export function formatInstant(instant: string | Date | null | undefined, timezone: string, pattern = 'd MMM yyyy HH:mm'): string {
+	if (!instant) return NO_DATA;
+	const date = new TZDate(typeof instant === 'string' ? new Date(instant).getTime() : instant.getTime(), timezone);
+	return formatDateFns(date, pattern);
+}
+
+/** A calendar day given as "YYYY-MM-DD" (no time zone involved): "1 Sep 2026". */
+export function formatDay(day: string | null | undefined, pattern = 'd MMM yyyy'): string {
+	if (!day) return NO_DATA;
+	const [y, m, d] = day.slice(0, 10).split('-').map(Number);
+	return formatDateFns(new Date(y, m - 1, d), pattern);
+}
+
+/** A filter range [from, to) of days as a label: "1 Sep – 30 Sep 2026" (the end day is the last one included). */
+export function formatDayRange(from: string, toExclusive: string): string {
+	const [y, m, d] = toExclusive.slice(0, 10).split('-').map(Number);
+	const last = new Date(Date.UTC(y, m - 1, d) - 86_400_000).toISOString().slice(0, 10);
+	const sameYear = from.slice(0, 4) === last.slice(0, 4);
+	return `${formatDay(from, sameYear ? 'd MMM' : 'd MMM yyyy')} – ${formatDay(last)}`;
+}

@@ -1,0 +1,117 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryOne, queryRows } from '../db/sql';
+import { UserError } from '../errors';
+import type { MetricsQuery } from '../metrics/index';
+import { readSettings } from '../settings/store';
+import type { Settings } from '../../settings/defaults';
+import { DEFAULT_PRESET, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../components/filters';
+
+/** The filter bar's state read from the URL, the metrics query it means, and what the bar offers. */
+export interface DashboardScope {
+	filters: DashboardFilters;
+	options: FilterOptions;
+	query: MetricsQuery;
+	datasetId: number;
+	timezone: string;
+	settings: Settings;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+/** the agent list is for picking, not browsing: the most active first */
+const AGENT_LIMIT = 500;
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+
+interface DatasetRow extends Record<string, unknown> {
+	dataset_id: number;
+	name: string;
+	min_created_at: Date | null;
+	max_created_at: Date | null;
+}
+
+async function chosenDataset(connection: DuckDBConnection, name: string | null): Promise<DatasetRow | null> {
+	const columns = 'dataset_id, name, min_created_at, max_created_at';
+	if (name) {
+		const row = await queryOne<DatasetRow>(connection, `SELECT ${columns} FROM datasets WHERE name = ?`, [name]);
+		if (!row) throw new UserError(`There is no dataset "${name}"; pick one from the list or load it on the Data page.`);
+		return row;
+	}
+	return (await queryOne<DatasetRow>(connection, `SELECT ${columns} FROM datasets ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1`)) ?? null;
+}
+
+/** Distinct channels, queues and agents of a dataset (agents by volume, capped). */
+async function choices(connection: DuckDBConnection, datasetId: number): Promise<Pick<FilterOptions, 'channels' | 'queues' | 'agents'>> {
+	const distinct = async (column: 'channel' | 'queue') =>
+		(await queryRows<{ v: string }>(connection, `SELECT DISTINCT ${column} AS v FROM conversation_facts WHERE dataset_id = ? AND ${column} IS NOT NULL ORDER BY v`, [datasetId])).map((r) => r.v);
+	const agents = await queryRows<{ v: string }>(
+		connection,
+		`SELECT agent_id AS v FROM conversation_facts WHERE dataset_id = ? AND agent_id IS NOT NULL GROUP BY agent_id ORDER BY count(*) DESC, agent_id LIMIT ?`,
+		[datasetId, AGENT_LIMIT]
+	);
+	return { channels: await distinct('channel'), queues: await distinct('queue'), agents: agents.map((r) => r.v).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })) };
+}
+
+/** Checks a URL day ("2026-09-01"); a wrong one is a sentence, not a 500. */
+function urlDay(value: string | null, what: string): string | null {
+	if (value === null || value === '') return null;
+	if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+		throw new UserError(`The ${what} date "${value}" in the address is not a date; use YYYY-MM-DD or pick a range in the filter bar.`);
+	}
+	return value;
+}
+
+/**
+ * Reads `?dataset&from&to&channel&queue&agent`; without a range it is the last 30 days of the dataset.
+ * Returns null when no dataset is loaded (the page shows its empty state).
+ */
+export async function readDashboardScope(connection: DuckDBConnection, url: URL): Promise<DashboardScope | null> {
+	const params = url.searchParams;
+	const dataset = await chosenDataset(connection, params.get('dataset'));
+	if (!dataset || !dataset.min_created_at || !dataset.max_created_at) return null;
+	const firstDay = day(dataset.min_created_at);
+	const lastDay = day(dataset.max_created_at);
+	let from = urlDay(params.get('from'), 'from');
+	let to = urlDay(params.get('to'), 'to');
+	const fallback = presetRange(DEFAULT_PRESET, firstDay, lastDay);
+	from ??= to && to <= fallback.from ? firstDay : fallback.from;
+	to ??= fallback.to;
+	if (from >= to) throw new UserError(`The range starts on ${from} but ends before it; pick a start before the end.`);
+	const filters: DashboardFilters = {
+		dataset: dataset.name,
+		from,
+		to,
+		channels: params.getAll('channel').filter(Boolean),
+		queues: params.getAll('queue').filter(Boolean),
+		agents: params.getAll('agent').filter(Boolean),
+		preset: presetOf(from, to, firstDay, lastDay)
+	};
+	const datasets = (await queryRows<{ name: string }>(connection, 'SELECT name FROM datasets ORDER BY loaded_at DESC, dataset_id DESC')).map((r) => r.name);
+	const settings = await readSettings(connection);
+	return {
+		filters,
+		options: { datasets, firstDay, lastDay, ...(await choices(connection, dataset.dataset_id)) },
+		query: toMetricsQuery(filters),
+		datasetId: dataset.dataset_id,
+		timezone: settings.timezone,
+		settings
+	};
+}
+
+/** The metrics query of the filters (what computeMetrics / computeSeries / computeCoverage take). */
+export function toMetricsQuery(filters: DashboardFilters): MetricsQuery {
+	return {
+		dataset: filters.dataset,
+		from: filters.from,
+		to: filters.to,
+		channels: filters.channels.length ? filters.channels : undefined,
+		queues: filters.queues.length ? filters.queues : undefined,
+		agents: filters.agents.length ? filters.agents : undefined
+	};
+}
+
+/** The equal-length period just before [from, to): the base of every delta. */
+export function previousPeriod(filters: DashboardFilters): DashboardFilters {
+	const length = Date.parse(`${filters.to}T00:00:00Z`) - Date.parse(`${filters.from}T00:00:00Z`);
+	const from = new Date(Date.parse(`${filters.from}T00:00:00Z`) - length).toISOString().slice(0, 10);
+	return { ...filters, from, to: filters.from, preset: 'custom' };
+}

@@ -1,0 +1,62 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { getDatabase } from '../db/database';
+import { queryOne } from '../db/sql';
+import { isUserError } from '../errors';
+import { buildFilter } from '../metrics/filters';
+import { readDashboardScope, type DashboardScope } from './filters';
+import type { DashboardFilters, FilterOptions } from '../../components/filters';
+
+/** What every analytics page's load returns: its data when ready, else why not (each page draws the state). */
+export type DashboardPage<T> =
+	| ({ state: 'ready' } & PageFrame & T)
+	| ({ state: 'nomatch' } & PageFrame)
+	| { state: 'empty' }
+	| { state: 'error'; message: string };
+
+/** The filter bar and the settings every page shows. */
+export interface PageFrame {
+	filters: DashboardFilters;
+	options: FilterOptions;
+	timezone: string;
+	currency: string;
+}
+
+/** Conversations that pass the filters: 0 means "the filters match nothing", drawn as its own state. */
+async function matchingConversations(connection: DuckDBConnection, scope: DashboardScope): Promise<number> {
+	const filter = buildFilter(scope.datasetId, scope.query);
+	const row = await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM conversation_facts WHERE ${filter.where}`, filter.params);
+	return row?.n ?? 0;
+}
+
+/**
+ * Runs a page's queries on a connection of its own for the scope in the URL; a UserError (a bad
+ * filter, an unknown dataset) becomes the page's error state with its sentence, anything else is a 500.
+ * The caller has already checked the capability.
+ */
+export async function loadDashboardPage<T extends object>(
+	url: URL,
+	loadPage: (connection: DuckDBConnection, scope: DashboardScope) => Promise<T>
+): Promise<DashboardPage<T>> {
+	const db = await getDatabase();
+	const connection = await db.connect();
+	try {
+		const scope = await readDashboardScope(connection, url);
+		if (!scope) return { state: 'empty' };
+		const frame: PageFrame = { filters: scope.filters, options: scope.options, timezone: scope.timezone, currency: scope.settings.currency };
+		if ((await matchingConversations(connection, scope)) === 0) return { state: 'nomatch', ...frame };
+		return { state: 'ready', ...frame, ...(await loadPage(connection, scope)) };
+	} catch (error) {
+		if (isUserError(error)) return { state: 'error', message: error.message };
+		throw error;
+	} finally {
+		connection.closeSync();
+	}
+}
+
+/** The bucket size for a range: fine enough to show the day's shape, coarse enough to stay under a few thousand points. */
+export function intervalFor(filters: DashboardFilters): '15m' | '1h' | '1d' {
+	const days = (Date.parse(`${filters.to}T00:00:00Z`) - Date.parse(`${filters.from}T00:00:00Z`)) / 86_400_000;
+	if (days <= 3) return '15m';
+	if (days <= 45) return '1h';
+	return '1d';
+}

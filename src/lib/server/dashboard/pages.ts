@@ -1,0 +1,112 @@
+/** The data of the Responsiveness, Workload, Coverage and Cost pages (the Overview is in overview.ts). */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { computeCoverage, computeMetrics, computeSeries, type CoverageReport, type MetricsGroup, type SeriesResult } from '../metrics/index';
+import type { Settings } from '../../settings/defaults';
+import type { DashboardScope } from './filters';
+import { intervalFor } from './load';
+import { durationHistogram, durationPercentiles, type DistributionBin, type DurationMeasure, type PercentileRow } from './distribution';
+import { backlogByAge, AGE_BANDS, type AgeingPoint } from './ageing';
+import { agentWorkload, type AgentWorkload } from './agents';
+import { costSplit, type CostSplit } from './cost';
+
+type Points = SeriesResult['series'];
+
+/** sync before async, then the rest by name: the order of every mode list on the pages */
+function syncFirst<T extends { key: string }>(rows: T[]): T[] {
+	const rank = (k: string) => (k === 'sync' ? 0 : k === 'async' ? 1 : 2);
+	return [...rows].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+}
+
+export type Clock = 'calendar' | 'business';
+
+export interface ResponsivenessData {
+	clock: Clock;
+	interval: string;
+	frt: { keys: string[]; bins: DistributionBin[] };
+	resolution: { keys: string[]; bins: DistributionBin[] };
+	frtByMode: PercentileRow[];
+	frtByChannel: PercentileRow[];
+	resolutionByMode: PercentileRow[];
+	resolutionByChannel: PercentileRow[];
+	sla: Points;
+	slaTargets: Settings['sla'];
+}
+
+/** ?clock=business counts first-response time inside business hours only. */
+export function clockOf(url: URL): Clock {
+	return url.searchParams.get('clock') === 'business' ? 'business' : 'calendar';
+}
+
+export async function loadResponsiveness(connection: DuckDBConnection, scope: DashboardScope, clock: Clock): Promise<ResponsivenessData> {
+	const frtMeasure: DurationMeasure = clock === 'business' ? 'frt_business' : 'frt';
+	const interval = intervalFor(scope.filters) === '15m' ? '1h' : '1d';
+	const id = scope.datasetId;
+	return {
+		clock,
+		interval,
+		frt: await durationHistogram(connection, id, scope.query, frtMeasure),
+		resolution: await durationHistogram(connection, id, scope.query, 'resolution'),
+		frtByMode: syncFirst(await durationPercentiles(connection, id, scope.query, frtMeasure, 'mode')),
+		frtByChannel: await durationPercentiles(connection, id, scope.query, frtMeasure, 'channel'),
+		resolutionByMode: syncFirst(await durationPercentiles(connection, id, scope.query, 'resolution', 'mode')),
+		resolutionByChannel: await durationPercentiles(connection, id, scope.query, 'resolution', 'channel'),
+		sla: syncFirst((await computeSeries(connection, 'sla', { ...scope.query, by: 'mode', interval })).series),
+		slaTargets: scope.settings.sla
+	};
+}
+
+export interface WorkloadData {
+	interval: string;
+	byMode: MetricsGroup[];
+	concurrency: Points;
+	ageing: AgeingPoint[];
+	bands: string[];
+	agents: AgentWorkload[];
+}
+
+export async function loadWorkload(connection: DuckDBConnection, scope: DashboardScope): Promise<WorkloadData> {
+	const chartInterval = intervalFor(scope.filters);
+	return {
+		interval: chartInterval,
+		byMode: syncFirst((await computeMetrics(connection, { ...scope.query, by: 'mode' })).groups),
+		concurrency: syncFirst((await computeSeries(connection, 'concurrency', { ...scope.query, by: 'mode', interval: chartInterval })).series),
+		// hourly samples even on long ranges: a daily sample at midnight would miss the daytime peak
+		ageing: await backlogByAge(connection, scope.datasetId, scope.query, chartInterval === '1d' ? '1h' : chartInterval),
+		bands: AGE_BANDS.map((b) => b.label),
+		agents: await agentWorkload(connection, scope.datasetId, scope.query)
+	};
+}
+
+export interface CoverageData {
+	cells: { weekday: number; hour: number; value: number }[];
+	businessHours: Settings['business_hours'];
+	holidays: string[];
+	byMode: MetricsGroup[];
+	coverage: CoverageReport;
+}
+
+export async function loadCoverage(connection: DuckDBConnection, scope: DashboardScope): Promise<CoverageData> {
+	const heatmap = await computeSeries(connection, 'heatmap', scope.query);
+	return {
+		cells: heatmap.series[0]?.cells ?? [],
+		businessHours: scope.settings.business_hours,
+		holidays: scope.settings.holidays,
+		byMode: syncFirst((await computeMetrics(connection, { ...scope.query, by: 'mode' })).groups),
+		coverage: await computeCoverage(connection, scope.query)
+	};
+}
+
+export interface CostData {
+	byMode: CostSplit[];
+	byChannel: CostSplit[];
+	costs: Settings['costs'];
+}
+
+export async function loadCost(connection: DuckDBConnection, scope: DashboardScope): Promise<CostData> {
+	const bot = scope.settings.costs.bot_per_conversation;
+	return {
+		byMode: await costSplit(connection, scope.datasetId, scope.query, 'mode', bot),
+		byChannel: await costSplit(connection, scope.datasetId, scope.query, 'channel', bot),
+		costs: scope.settings.costs
+	};
+}

@@ -1,0 +1,9 @@
+import type { PageServerLoad } from './$types';
+import { requireCapability } from '$lib/server/auth/guard';
+import { loadDashboardPage } from '$lib/server/dashboard/load';
+import { clockOf, loadResponsiveness } from '$lib/server/dashboard/pages';
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+	requireCapability(locals, 'read');
+	return loadDashboardPage(url, (connection, scope) => loadResponsiveness(connection, scope, clockOf(url)));
+};
