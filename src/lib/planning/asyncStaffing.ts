@@ -67,8 +67,13 @@ function slotsAgents(queue: AsyncQueue, demand: AsyncDemand): number {
 	return Math.ceil(requiredAgentsErlangC(slotsQueue(queue, demand)).agents / queue.maxConcurrency);
 }
 
+/**
+ * Agents' own time in the interval (Erlangs). Measured async focus counts each gap before an
+ * agent message, and those gaps overlap across the g threads an agent juggles, so one thread
+ * costs the agent focus / g: the same busy time the slots model implies (K slots of focus K / g).
+ */
 export function focusWorkload(queue: AsyncQueue, demand: AsyncDemand): number {
-	return (demand.arrivals * demand.focusS) / queue.intervalS;
+	return (demand.arrivals * demand.focusS) / effectiveConcurrency(queue) / queue.intervalS;
 }
 
 function occupancyAgents(queue: AsyncQueue, demand: AsyncDemand): number {
@@ -82,11 +87,21 @@ function openThreadAgents(queue: AsyncQueue, demand: AsyncDemand): number {
 }
 
 /**
+ * Agent-seconds one thread takes from the backlog: its focus at the measured concurrency, or its
+ * share of a slot while it is open (K per agent), whichever binds. Work carried overnight holds
+ * slots in the morning just as in-hours work does, so the Little cap must reach the backlog too.
+ */
+export function threadAgentSeconds(queue: AsyncQueue, demand: AsyncDemand): number {
+	return Math.max(demand.focusS / effectiveConcurrency(queue), demand.openS ? demand.openS / queue.maxConcurrency : 0);
+}
+
+/**
  * Required agents per interval of the horizon (one entry per demand), given which intervals
  * are open (staffed). Closed intervals get no agents; their arrivals wait in the backlog.
  */
 export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], open: boolean[]): AsyncStaffing[] {
-	const backlog = backlogRequirement(queue, demands, open);
+	const work = demands.map((d) => ({ arrivals: d.arrivals, focusS: threadAgentSeconds(queue, d) }));
+	const backlog = backlogRequirement(queue, work, open);
 	const staffed = demands.map((demand, i) => {
 		const byModel = {
 			slots: open[i] ? slotsAgents(queue, demand) : 0,
@@ -102,7 +117,7 @@ export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], o
 		if (open[i] && model === 'closed') model = 'slots';
 		return { model, agents, byModel };
 	});
-	const onTime = backlogOnTimeShares(queue, demands, open, staffed.map((s) => s.agents));
+	const onTime = backlogOnTimeShares(queue, work, open, staffed.map((s) => s.agents));
 	return staffed.map((s, i) => ({ ...s, agentsScheduled: scheduledAgents(s.agents, queue.shrinkage), ...expectedService(queue, demands[i], s.agents, onTime[i]) }));
 }
 

@@ -43,13 +43,18 @@ export function staffChannelWeek(week: ChannelWeek, context: StaffingContext): S
 			return { agents: service.agents, agentsScheduled: service.agentsScheduled, serviceLevel: service.serviceLevel, asaS: service.asaS, occupancy: service.occupancy, concurrency: 1 };
 		});
 	}
-	const concurrency = week.concurrency ?? 1;
+	const concurrency = workingConcurrency(week);
 	const queue = { intervalS, maxConcurrency: planning.max_concurrency, concurrency, frtS: sla.frt_s, target: sla.target, clock: sla.clock, maxOccupancy: context.maxOccupancy, shrinkage: planning.shrinkage };
 	const open = sla.clock === 'business' ? context.businessOpen : context.businessOpen.map(() => true);
 	// email is worked from a backlog, not held in slots: no open-thread cap
 	const openS = week.channel === 'email' ? null : week.openS;
 	const demands = week.arrivals.map((arrivals, i) => ({ arrivals, focusS: week.handleS[i], openS }));
 	return requiredAsyncAgents(queue, demands, open).map((s) => ({ agents: s.agents, agentsScheduled: s.agentsScheduled, serviceLevel: s.serviceLevel, asaS: s.asaS, occupancy: s.occupancy, concurrency: Math.min(concurrency, planning.max_concurrency) }));
+}
+
+/** The concurrency an async channel's focus is shared at: email is written one reply at a time, whatever tickets stay open. */
+export function workingConcurrency(week: Pick<ChannelWeek, 'channel' | 'concurrency'>): number {
+	return week.channel === 'email' ? 1 : (week.concurrency ?? 1);
 }
 
 /** Volume-weighted service level over the week; null without volume. */

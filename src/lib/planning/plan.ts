@@ -2,7 +2,7 @@
  * The plan (planning.md "plan --json"): forecast per channel, staffing per interval of the
  * horizon at today's mix, the mix frontier, the recommendation and its reasons. Pure.
  */
-import { staffChannelWeek, type ChannelWeek } from './channelStaffing';
+import { staffChannelWeek, type ChannelWeek, type StaffedInterval } from './channelStaffing';
 import { forecastChannel, intervalsPerWeek, type ChannelForecast } from './forecast';
 import { contextFor, currentAsyncShare, evaluateShare, frontier, recommend, type MixBase, type MixPoint } from './mix';
 import { mixReasons } from './mixReasons';
@@ -20,11 +20,18 @@ function weightedMean(pairs: [value: number | null, weight: number][]): number |
 	return weight > 0 ? total / weight : null;
 }
 
+/** Business hours of the planned week with its holidays closed: the business clock does not run on them. */
+export function plannedBusinessOpen(inputs: Pick<PlanInputs, 'businessOpen' | 'holidayWeekdays'>): boolean[] {
+	const perDay = inputs.businessOpen.length / 7;
+	return inputs.businessOpen.map((open, t) => open && !inputs.holidayWeekdays.includes(Math.floor(t / perDay)));
+}
+
 function buildMixBase(inputs: PlanInputs, assumptions: PlanAssumptions, forecasts: ChannelForecast[], weeks: ChannelWeek[]): MixBase {
+	const businessOpen = plannedBusinessOpen(inputs);
 	const eligible = inputs.channels.map((channel, c) => {
 		if (channel.channel === 'email') return weeks[c].arrivals.map(() => 0);
 		// async contacts after hours stay async: no sync staff is there to take them
-		return weeks[c].arrivals.map((v, t) => (channel.mode === 'async' && !inputs.businessOpen[t] ? 0 : v * (1 - channel.syncPinnedShare)));
+		return weeks[c].arrivals.map((v, t) => (channel.mode === 'async' && !businessOpen[t] ? 0 : v * (1 - channel.syncPinnedShare)));
 	});
 	const modeMean = (mode: 'sync' | 'async', pick: (c: number) => number | null) =>
 		weightedMean(inputs.channels.map((ch, c) => [ch.mode === mode && ch.channel !== 'email' ? pick(c) : null, sum(weeks[c].arrivals)]));
@@ -35,7 +42,7 @@ function buildMixBase(inputs: PlanInputs, assumptions: PlanAssumptions, forecast
 	return {
 		weeks,
 		eligible,
-		businessOpen: inputs.businessOpen,
+		businessOpen,
 		intervalMin: inputs.intervalMin,
 		asyncToSyncHandleRatio: syncHandle && asyncHandle ? asyncHandle / syncHandle : 1,
 		extraRecontact: syncRepeat !== null && asyncRepeat !== null ? Math.max(0, asyncRepeat - syncRepeat) : 0,
@@ -44,11 +51,11 @@ function buildMixBase(inputs: PlanInputs, assumptions: PlanAssumptions, forecast
 	};
 }
 
-function intervalRows(inputs: PlanInputs, assumptions: PlanAssumptions, base: MixBase): PlanInterval[] {
-	const staffed = base.weeks.map((week) => staffChannelWeek(week, contextFor(week, base, assumptions)));
+/** One row per interval of the horizon and channel with volume, for channel weeks and their staffing (today's mix, or a mix point's). */
+function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: StaffedInterval[][]): PlanInterval[] {
 	const rows: PlanInterval[] = [];
 	for (const interval of inputs.horizon) {
-		base.weeks.forEach((week, c) => {
+		weeks.forEach((week, c) => {
 			if (sum(week.arrivals) <= 0) return;
 			const s = staffed[c][interval.slot];
 			rows.push({
@@ -88,20 +95,22 @@ export function buildPlan(inputs: PlanInputs, assumptions: PlanAssumptions, simu
 	const best = recommend([...points, today], todayShare);
 	const pinnedSync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? 0 : sum(weeks[c].arrivals) * ch.syncPinnedShare)));
 	const pinnedAsync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? sum(weeks[c].arrivals) : 0)));
-	const reasons = mixReasons(best, { assumptions, todayShare, today, allSync: points[0], allAsync: points[points.length - 1], frontier: points, businessOpen: inputs.businessOpen, intervalMin: inputs.intervalMin, pinnedSync, pinnedAsync });
+	const reasons = mixReasons(best, { assumptions, todayShare, today, allSync: points[0], allAsync: points[points.length - 1], frontier: points, businessOpen: base.businessOpen, intervalMin: inputs.intervalMin, pinnedSync, pinnedAsync });
+	const todayStaffed = base.weeks.map((week) => staffChannelWeek(week, contextFor(week, base, assumptions)));
 	return {
 		dataset: inputs.dataset,
 		timezone: inputs.timezone,
 		interval_min: inputs.intervalMin,
 		weeks_history: Math.min(assumptions.planning.weeks_history, Math.max(0, inputs.weeksAvailable)),
 		backtest_wape: Object.fromEntries(forecasts.map((f) => [f.channel, f.backtestWape === null ? null : round(f.backtestWape, 4)])),
-		intervals: intervalRows(inputs, assumptions, base),
+		intervals: intervalRows(inputs, base.weeks, todayStaffed),
+		recommended_intervals: intervalRows(inputs, best.weeks, best.staffed),
 		mix: {
 			current_async_share: round(todayShare, 4),
 			frontier: points.map(frontierPoint),
 			recommended: { async_share: round(best.asyncShare, 4), agent_hours: round(best.agentHours, 1), cost: round(best.cost, 2), saving_vs_current: round(today.cost - best.cost, 2) },
 			reasons,
-			simulation: simulation && inputs.horizon.length > 0 ? simulateMixPoint(best, inputs.horizon[0].start, inputs.intervalMin, assumptions, simulation) : null
+			simulation: simulation && inputs.horizon.length > 0 ? simulateMixPoint(best, inputs.horizon[0].start, inputs.intervalMin, assumptions, simulation, base.businessOpen) : null
 		}
 	};
 }

@@ -81,7 +81,10 @@ export interface Plan {
 	interval_min: number;
 	weeks_history: number;
 	backtest_wape: Record<string, number | null>;
+	/** staffing per interval at today's mix */
 	intervals: PlanInterval[];
+	/** staffing per interval at the recommended mix: what to schedule if the recommendation is taken */
+	recommended_intervals: PlanInterval[];
 	mix: {
 		current_async_share: number;
 		frontier: FrontierPoint[];

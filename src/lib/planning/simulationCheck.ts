@@ -5,6 +5,7 @@
  */
 import { simulatePlanWeek, type PlanChannel } from './simulate/index';
 import type { MixPoint } from './mix';
+import { workingConcurrency } from './channelStaffing';
 import type { PlanAssumptions, SimulationCheck } from './planTypes';
 
 export interface SimulationOptions {
@@ -22,7 +23,8 @@ function meanHandle(arrivals: number[], handleS: number[]): number {
 	return volume > 0 ? work / volume : 1;
 }
 
-export function simulateMixPoint(point: MixPoint, start: string, intervalMin: number, assumptions: PlanAssumptions, options: SimulationOptions): SimulationCheck {
+/** `businessOpen`: per interval of the simulated week, inside business hours (holidays closed), so business-clock SLAs are measured as the plan counts them. */
+export function simulateMixPoint(point: MixPoint, start: string, intervalMin: number, assumptions: PlanAssumptions, options: SimulationOptions, businessOpen?: boolean[]): SimulationCheck {
 	const active = point.weeks.map((week, c) => ({ week, staffed: point.staffed[c] })).filter(({ week }) => week.arrivals.some((v) => v > 0));
 	const channels: PlanChannel[] = active.map(({ week }) => ({
 		channel: week.channel,
@@ -30,12 +32,15 @@ export function simulateMixPoint(point: MixPoint, start: string, intervalMin: nu
 		arrivals: week.arrivals,
 		aht_s: meanHandle(week.arrivals, week.handleS),
 		patience_s: week.patienceS ?? undefined,
-		concurrency: week.mode === 'async' ? (week.concurrency ?? undefined) : undefined,
-		sla_s: assumptions.sla[week.channel].frt_s
+		concurrency: week.mode === 'async' ? workingConcurrency(week) : undefined,
+		sla_s: assumptions.sla[week.channel].frt_s,
+		sla_clock: assumptions.sla[week.channel].clock,
+		// email is worked from a backlog, not held in slots (as in the staffing models)
+		open_s: week.mode === 'async' && week.channel !== 'email' ? (week.openS ?? undefined) : undefined
 	}));
 	// each channel is its own pool, staffed with the agents on duty (before shrinkage)
 	const agents = Object.fromEntries(active.map(({ week, staffed }) => [week.channel, staffed.map((s) => s.agents)]));
-	const summary = simulatePlanWeek({ start, interval_min: intervalMin, channels, agents, max_concurrency: assumptions.planning.max_concurrency }, options.seed, options.replications);
+	const summary = simulatePlanWeek({ start, interval_min: intervalMin, channels, agents, max_concurrency: assumptions.planning.max_concurrency, business_open: businessOpen }, options.seed, options.replications);
 	const level = (mode: 'sync' | 'async') => (summary[mode].contacts > 0 ? Math.round(summary[mode].service_level * 10_000) / 10_000 : null);
 	return { sync_service_level: level('sync'), async_service_level: level('async'), replications: options.replications };
 }

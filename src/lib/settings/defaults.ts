@@ -113,7 +113,8 @@ export const DEFAULT_SETTINGS: Settings = {
 		horizon_days: 7,
 		growth: 0,
 		shrinkage: 0.3,
-		max_concurrency: 3,
+		// 5: the middle of the 3-5 simultaneous threads async agents sustain in practice (tools allow up to 8)
+		max_concurrency: 5,
 		max_abandon: null
 	},
 	max_upload_bytes: 2 * 1024 ** 3

@@ -15,12 +15,15 @@ describe('plan and report staffing CLI', () => {
 		await cli(['ingest', FIXTURE, '--dataset', 'two']);
 		const { stdout } = await cli(['plan', '--json', '--horizon-days', '1', '--replications', '2']);
 		const plan = JSON.parse(stdout);
-		expect(Object.keys(plan)).toEqual(['dataset', 'timezone', 'interval_min', 'weeks_history', 'backtest_wape', 'intervals', 'mix']);
+		expect(Object.keys(plan)).toEqual(['dataset', 'timezone', 'interval_min', 'weeks_history', 'backtest_wape', 'intervals', 'recommended_intervals', 'mix']);
 		expect(plan).toMatchObject({ dataset: 'two', timezone: 'UTC', interval_min: 30, weeks_history: 2 });
 		// channels with volume in the window: chat, voice, email; 48 intervals of one day each
 		expect(plan.intervals).toHaveLength(3 * 48);
 		expect(Object.keys(plan.intervals[0])).toEqual(['start', 'mode', 'channel', 'forecast', 'aht_s', 'concurrency', 'agents', 'agents_scheduled', 'service_level', 'asa_s', 'occupancy']);
 		expect(plan.intervals[0].start).toBe('2026-11-23T00:00:00Z');
+		// the recommended mix's staffing, in the same row shape, over the same horizon
+		expect(Object.keys(plan.recommended_intervals[0])).toEqual(Object.keys(plan.intervals[0]));
+		expect(plan.recommended_intervals[0].start).toBe('2026-11-23T00:00:00Z');
 		expect(plan.mix.frontier).toHaveLength(11);
 		expect(Object.keys(plan.mix.recommended)).toEqual(['async_share', 'agent_hours', 'cost', 'saving_vs_current']);
 		expect(plan.mix.simulation.replications).toBe(2);

@@ -33,6 +33,32 @@ describe('simulateConversations (demo shapes)', () => {
 		expect(afterHours.length / all.length).toBeGreaterThan(0.15);
 	});
 
+	it('looks like a thinly staffed center after hours, not a broken one (calibration)', () => {
+		const isAfterHours = (c: SimulatedConversation) => {
+			const h = zone.hourOfWeek(c.createdMs);
+			return h >= 120 || h % 24 < 9 || h % 24 >= 17;
+		};
+		// real centers with Mon-Fri 09-17 hours take about 20-35% of contacts outside them
+		const share = all.filter(isAfterHours).length / all.length;
+		expect(share).toBeGreaterThan(0.2);
+		expect(share).toBeLessThan(0.35);
+		const sync = all.filter((c) => c.mode === 'sync');
+		const abandonRate = sync.filter((c) => c.status === 'abandoned').length / sync.length;
+		expect(abandonRate).toBeGreaterThan(0.02);
+		expect(abandonRate).toBeLessThan(0.1);
+		// ring / accept time: no live contact is answered in the very instant it reaches an agent
+		const answered = sync.filter((c) => c.firstResponseMs !== null && !c.botInvolved);
+		expect(answered.every((c) => c.firstResponseMs! > c.createdMs)).toBe(true);
+		// async focus per conversation (measured from message gaps) is above a chat's, at most about 1.6x
+		const meanHandle = (f: (c: SimulatedConversation) => boolean) => {
+			const rows = all.filter((c) => f(c) && c.handleS !== null && c.agentId !== null);
+			return rows.reduce((sum, c) => sum + c.handleS!, 0) / rows.length;
+		};
+		const ratio = meanHandle((c) => c.mode === 'async' && c.channel !== 'email') / meanHandle((c) => c.channel === 'chat');
+		expect(ratio).toBeGreaterThan(1.1);
+		expect(ratio).toBeLessThan(1.7);
+	});
+
 	it('has more volume per weekday than per weekend day', () => {
 		const perDay = [0, 0, 0, 0, 0, 0, 0];
 		for (const c of all) perDay[Math.floor(zone.hourOfWeek(c.createdMs) / 24)]++;

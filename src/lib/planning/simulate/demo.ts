@@ -8,6 +8,11 @@ import { ContactTraits } from './traits';
 import { ZoneClock } from './zone';
 
 const HOUR_MS = 3_600_000;
+/** square-root staffing's safety factor on the live pools: lean enough that a few percent abandon at peaks */
+const SYNC_SAFETY = 1.2;
+/** share of async slots the demo staffs to fill, and how much of the day's work is spread flat over opening hours */
+const ASYNC_SLOT_USE = 0.95;
+const ASYNC_SPREAD = 0.7;
 
 /** What to generate: `conversations` is the target total (first contacts plus repeats, within about 2%). */
 export interface GenerationConfig {
@@ -75,6 +80,7 @@ export function buildDemoEngine(config: GenerationConfig): ContactCenterEngine {
 		expected: expected[k],
 		patienceMeanS: b.patienceMeanS,
 		serviceS: (r: Random) => r.lognormal(b.serviceMeanS, 0.6),
+		answerS: b.answerMeanS > 0 ? (r: Random) => r.lognormal(b.answerMeanS, 0.5) : undefined,
 		asyncScript: b.mode === 'async' ? scriptOf(b) : null,
 		asyncHoldS: () => 0,
 		closeAfterS: closeAfter[b.channel]
@@ -88,14 +94,17 @@ export function buildDemoEngine(config: GenerationConfig): ContactCenterEngine {
 }
 
 function scriptOf(b: ChannelBehaviour): AsyncScript {
-	return { composeMeanS: b.composeMeanS, exchangesMean: b.exchangesMean, replyMedianS: b.replyMedianS, pendingShare: b.pendingShare, returnMedianS: b.returnMedianS, slowdown: ASYNC_SLOWDOWN };
+	return { composeMeanS: b.composeMeanS, exchangesMean: b.exchangesMean, replyMedianS: b.replyMedianS, pendingShare: b.pendingShare, returnMedianS: b.returnMedianS, slowdown: ASYNC_SLOWDOWN, holdQuietS: b.holdQuietS };
 }
 
 /** Seconds an async conversation holds an agent's slot, roughly, for the demo's staffing rule. */
 function slotSeconds(b: ChannelBehaviour): number {
-	const compose = b.composeMeanS * (1 + ASYNC_SLOWDOWN);
+	const compose = b.composeMeanS * (1 + ASYNC_SLOWDOWN * (ASYNC_CONCURRENCY - 1) * 0.6);
 	const replyMean = b.replyMedianS * Math.exp(0.6);
-	return (compose + b.exchangesMean * (replyMean + compose)) * (1 + b.pendingShare);
+	const sitting = compose + b.exchangesMean * (replyMean + compose);
+	// quiet customers who come back within holdQuietS keep their slot meanwhile (about half of them)
+	const quiet = b.holdQuietS > 0 ? 0.5 * Math.min(b.holdQuietS, b.returnMedianS * Math.exp(0.6)) : 0;
+	return sitting * (1 + b.pendingShare) + b.pendingShare * quiet;
 }
 
 /**
@@ -119,11 +128,11 @@ function demoPool(name: string, behaviour: ChannelBehaviour[], expected: Float64
 			if (coverage === 0) return 0;
 			if (sync) {
 				const load = hourlyLoad(i);
-				return Math.ceil(coverage * (load + 1.5 * Math.sqrt(load) + 1));
+				return Math.ceil(coverage * (load + SYNC_SAFETY * Math.sqrt(load) + 0.5));
 			}
 			const day = Math.floor(hourOfWeek[i] / 24);
-			const load = Math.max(hourlyLoad(i), (meanLoad * WEEKDAY_SHAPE[day]) / openShare);
-			return Math.ceil((coverage * load) / (concurrency * 0.7) + 0.5);
+			const load = Math.max(hourlyLoad(i), (ASYNC_SPREAD * meanLoad * WEEKDAY_SHAPE[day]) / openShare);
+			return Math.ceil((coverage * load) / (concurrency * ASYNC_SLOT_USE) + 0.5);
 		}
 	};
 }

@@ -17,6 +17,8 @@ export interface EngineChannel {
 	patienceMeanS: number;
 	/** sync: talk time of one contact */
 	serviceS(random: Random): number;
+	/** sync: seconds from pick-up to the first word (ring, accept); absent = none */
+	answerS?: (random: Random) => number;
 	/** async: a sitting per data-driven script (rich), or null for the planning slot model */
 	asyncScript: AsyncScript | null;
 	/** planning slot model: seconds a conversation holds one of the agent's slots */
@@ -32,6 +34,8 @@ export interface AsyncScript {
 	pendingShare: number;
 	returnMedianS: number;
 	slowdown: number;
+	/** a quiet customer keeps their slot with the agent up to this long (0 = never); longer silences park the thread */
+	holdQuietS: number;
 }
 
 export interface EnginePool {
@@ -238,10 +242,11 @@ export class ContactCenterEngine {
 		agent.held++;
 		this.pools[ch.pool].attach(agent);
 		if (ch.mode === 'sync') {
+			const answerMs = (ch.answerS?.(random) ?? 0) * 1000;
 			const serviceS = ch.serviceS(random);
-			this.say(c, t, 'agent', agent.id);
+			this.say(c, t + answerMs, 'agent', agent.id);
 			c.handleS = serviceS;
-			return this.schedule(t + serviceS * 1000, SYNC_DONE, c, 0);
+			return this.schedule(t + answerMs + serviceS * 1000, SYNC_DONE, c, 0);
 		}
 		if (ch.asyncScript === null) {
 			this.say(c, t, 'agent', agent.id);
@@ -296,17 +301,32 @@ export class ContactCenterEngine {
 		const agent = c.agent!;
 		const script = this.config.channels[c.channelIndex].asyncScript;
 		const pending = script !== null && c.sittings < 3 && this.config.random.chance(script.pendingShare / c.sittings);
-		if (pending) {
-			c.agent = null;
-			this.schedule(t + this.customerDelayMs(c, script.returnMedianS), RETURN, c, 0);
-		} else this.close(c, t, 'resolved');
+		if (!pending) {
+			this.close(c, t, 'resolved');
+			return this.freeSlot(agent, c, t);
+		}
+		const delayMs = this.customerDelayMs(c, script.returnMedianS);
+		this.schedule(t + delayMs, RETURN, c, 0);
+		// a short silence keeps the slot (the agent expects the answer); a long one parks the thread
+		if (delayMs <= script.holdQuietS * 1000) return;
+		c.agent = null;
 		this.freeSlot(agent, c, t);
 	}
 
 	private customerReturns(c: LiveConversation, t: number): void {
 		c.reopens++;
 		this.say(c, t, 'customer', null);
-		this.enqueue(c, t, c.lastAgent);
+		const agent = c.agent;
+		if (agent === null) return this.enqueue(c, t, c.lastAgent);
+		if (!agent.onShift) {
+			// the agent went home: the thread goes back to the queue
+			c.agent = null;
+			this.freeSlot(agent, c, t);
+			return this.enqueue(c, t, null);
+		}
+		c.sittings++;
+		c.exchangesLeft = this.config.random.geometric(this.config.channels[c.channelIndex].asyncScript!.exchangesMean);
+		this.schedule(t + this.composeMs(c, agent), AGENT_REPLY, c, 0);
 	}
 
 	private freeSlot(agent: Agent, c: LiveConversation, t: number): void {

@@ -18,6 +18,10 @@ export interface PlanChannel {
 	concurrency?: number;
 	/** first-response target the service level is measured against */
 	sla_s: number;
+	/** the clock sla_s runs on: business time counts only intervals open in `business_open`; default calendar */
+	sla_clock?: 'calendar' | 'business';
+	/** async: mean time a thread holds a slot (first reply to close); the hold is at least this on average */
+	open_s?: number;
 }
 
 /** A staffing plan: agents on duty per interval, keyed by mode (`sync`, `async`) or by channel (a pool of its own). */
@@ -27,8 +31,10 @@ export interface StaffingPlanInput {
 	interval_min: number;
 	channels: PlanChannel[];
 	agents: Partial<Record<Mode | Channel, number[]>>;
-	/** K: the most async conversations an agent holds at once; default the planning setting (3) */
+	/** K: the most async conversations an agent holds at once; default the planning setting */
 	max_concurrency?: number;
+	/** per interval: inside business hours (holidays closed); repeats cyclically after the last. Needed for business-clock SLAs */
+	business_open?: boolean[];
 }
 
 /** Simulated outcome for a mode or a channel. */
@@ -65,11 +71,13 @@ export interface SimulationSummary {
 export function simulatePlanWeek(plan: StaffingPlanInput, seed = 1, replications = 1): SimulationSummary {
 	const tallies = new Map<string, Tally>();
 	const tally = (key: string): Tally => tallies.get(key) ?? (tallies.set(key, new Tally()), tallies.get(key)!);
+	const clock = new BusinessClock(Date.parse(plan.start), plan.interval_min * 60_000, plan.business_open ?? null);
 	for (let r = 0; r < replications; r++) {
 		const engine = buildPlanEngine(plan, seed + r);
 		engine.onConversation = (c: LiveConversation) => {
-			const sla = plan.channels[c.channelIndex].sla_s;
-			for (const key of [c.mode, c.channel]) tally(key).add(c, sla);
+			const channel = plan.channels[c.channelIndex];
+			const business = channel.sla_clock === 'business';
+			for (const key of [c.mode, c.channel]) tally(key).add(c, channel.sla_s, business ? clock : null);
 		};
 		engine.run();
 	}
@@ -82,7 +90,8 @@ export function buildPlanEngine(plan: StaffingPlanInput, seed: number): ContactC
 	const startMs = Date.parse(plan.start);
 	if (!Number.isFinite(startMs)) throw new Error(`plan.start is not an ISO timestamp: ${plan.start}`);
 	const intervals = Math.max(...plan.channels.map((c) => c.arrivals.length));
-	const maxConcurrency = plan.max_concurrency ?? DEFAULT_SETTINGS.planning.max_concurrency;
+	// the pool's slots are whole (a what-if may scale K to a fraction)
+	const maxConcurrency = Math.max(1, Math.round(plan.max_concurrency ?? DEFAULT_SETTINGS.planning.max_concurrency));
 	const poolKeys = plan.channels.map((c) => (plan.agents[c.channel] ? c.channel : c.mode));
 	const names = [...new Set(poolKeys)];
 	const pools: EnginePool[] = names.map((key) => {
@@ -93,6 +102,9 @@ export function buildPlanEngine(plan: StaffingPlanInput, seed: number): ContactC
 	const channels: EngineChannel[] = plan.channels.map((c, k) => {
 		const handle = handleSampler(c);
 		const g = Math.min(maxConcurrency, Math.max(1, c.concurrency ?? maxConcurrency));
+		// a thread holds its slot for its focus at full load (K / g), and at least the measured open time on average
+		const slotMean = (Math.max(1, c.aht_s) * maxConcurrency) / g;
+		const stretch = c.open_s && c.open_s > slotMean ? c.open_s / slotMean : 1;
 		return {
 			channel: c.channel,
 			mode: c.mode,
@@ -101,7 +113,7 @@ export function buildPlanEngine(plan: StaffingPlanInput, seed: number): ContactC
 			patienceMeanS: c.patience_s ?? 0,
 			serviceS: handle,
 			asyncScript: null,
-			asyncHoldS: (r: Random) => (handle(r) * maxConcurrency) / g,
+			asyncHoldS: (r: Random) => ((handle(r) * maxConcurrency) / g) * stretch,
 			closeAfterS: DEFAULT_SETTINGS.close_after_s[c.channel]
 		};
 	});
@@ -114,6 +126,41 @@ function handleSampler(c: PlanChannel): (r: Random) => number {
 	return (r) => r.lognormal(Math.max(1, c.aht_s), 0.6);
 }
 
+/** Business seconds between two instants: open intervals of the plan, repeating cyclically (a fully open clock without them). */
+export class BusinessClock {
+	/** open intervals before each interval of the cycle, and in the whole cycle at the end */
+	private readonly openBeforeInterval: number[] | null;
+
+	constructor(
+		private readonly startMs: number,
+		private readonly intervalMs: number,
+		private readonly open: boolean[] | null
+	) {
+		if (open === null || open.length === 0) this.openBeforeInterval = null;
+		else {
+			const prefix = [0];
+			open.forEach((o, i) => prefix.push(prefix[i] + (o ? 1 : 0)));
+			this.openBeforeInterval = prefix;
+		}
+	}
+
+	/** business milliseconds from the plan start to `t` */
+	private openBefore(t: number): number {
+		const { open, intervalMs, openBeforeInterval: prefix } = this;
+		const elapsed = t - this.startMs;
+		if (open === null || prefix === null) return elapsed;
+		const cycles = Math.floor(elapsed / (open.length * intervalMs));
+		const rest = elapsed - cycles * open.length * intervalMs;
+		const k = Math.min(open.length - 1, Math.floor(rest / intervalMs));
+		const partial = open[k] ? rest - k * intervalMs : 0;
+		return (cycles * prefix[open.length] + prefix[k]) * intervalMs + partial;
+	}
+
+	openSecondsBetween(fromMs: number, toMs: number): number {
+		return (this.openBefore(toMs) - this.openBefore(fromMs)) / 1000;
+	}
+}
+
 class Tally {
 	contacts = 0;
 	answered = 0;
@@ -122,7 +169,8 @@ class Tally {
 	waitSum = 0;
 	waits: number[] = [];
 
-	add(c: LiveConversation, slaS: number): void {
+	/** `clock`: measure the SLA on business time (waits are reported on the wall clock either way) */
+	add(c: LiveConversation, slaS: number, clock: BusinessClock | null): void {
 		this.contacts++;
 		if (c.status === 'abandoned') this.abandoned++;
 		if (c.firstResponseMs === null) return;
@@ -130,7 +178,8 @@ class Tally {
 		this.answered++;
 		this.waitSum += waitS;
 		this.waits.push(waitS);
-		if (waitS <= slaS) this.withinSla++;
+		const slaWaitS = clock === null ? waitS : clock.openSecondsBetween(c.createdMs, c.firstResponseMs);
+		if (slaWaitS <= slaS) this.withinSla++;
 	}
 
 	summary(): SimulatedService {

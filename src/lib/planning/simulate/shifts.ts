@@ -1,26 +1,30 @@
 /**
  * Shift coverage of the demo's pools by local hour of week (0 = Monday 00:00): the share of the
- * day-time staffing rule on duty. Business hours full, thin evenings, nobody at night.
+ * day-time staffing rule on duty. Business hours full, thinner evenings and weekends, a night
+ * skeleton crew on the live channels (at least one agent), async only by day.
  */
 type Window = { days: number[]; from: number; to: number; coverage: number };
 
 const WEEKDAYS = [0, 1, 2, 3, 4];
 const WEEKEND = [5, 6];
+const ALL_DAYS = [...WEEKDAYS, ...WEEKEND];
 
 const COVERAGE: Record<string, Window[]> = {
 	voice: [
 		{ days: WEEKDAYS, from: 8, to: 18, coverage: 1 },
-		{ days: WEEKDAYS, from: 18, to: 20, coverage: 0.6 },
-		{ days: [5], from: 9, to: 17, coverage: 0.8 }
+		{ days: WEEKDAYS, from: 18, to: 21, coverage: 0.85 },
+		{ days: WEEKEND, from: 9, to: 18, coverage: 0.9 },
+		{ days: ALL_DAYS, from: 0, to: 24, coverage: 0.75 }
 	],
 	chat: [
 		{ days: WEEKDAYS, from: 8, to: 18, coverage: 1 },
-		{ days: WEEKDAYS, from: 18, to: 22, coverage: 0.5 },
-		{ days: WEEKEND, from: 9, to: 18, coverage: 0.7 }
+		{ days: WEEKDAYS, from: 18, to: 22, coverage: 0.85 },
+		{ days: WEEKEND, from: 9, to: 18, coverage: 0.9 },
+		{ days: ALL_DAYS, from: 0, to: 24, coverage: 0.75 }
 	],
 	messaging: [
 		{ days: WEEKDAYS, from: 8, to: 20, coverage: 1 },
-		{ days: WEEKEND, from: 10, to: 18, coverage: 0.7 }
+		{ days: WEEKEND, from: 10, to: 18, coverage: 0.8 }
 	],
 	email: [{ days: WEEKDAYS, from: 8, to: 17, coverage: 1 }]
 };
@@ -32,6 +36,9 @@ export function demoCoverage(pool: string, hourOfWeek: number): number {
 	return 0;
 }
 
+/** Hours of the week with anyone on duty (windows may overlap: the first that matches counts). */
 export function openHoursPerWeek(pool: string): number {
-	return (COVERAGE[pool] ?? COVERAGE.messaging).reduce((sum, w) => sum + w.days.length * (w.to - w.from), 0);
+	let hours = 0;
+	for (let h = 0; h < 168; h++) if (demoCoverage(pool, h) > 0) hours++;
+	return hours;
 }

@@ -88,6 +88,30 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 	);
 }
 
+const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
+
+/**
+ * Concurrency of agents over all their chat-like async threads (email aside). One team often
+ * serves messaging, WhatsApp, SMS and social together; counted per channel, an agent holding
+ * five threads on four channels looks like 1.25, which understates the load they really carry.
+ */
+async function sharedAsyncConcurrency(connection: DuckDBConnection, dataset: string, settings: Settings): Promise<{ mean: number | null; max: number | null }> {
+	const channels = CHANNELS.filter((c) => settings.channel_modes[c] === 'async' && c !== 'email');
+	if (channels.length === 0) return { mean: null, max: null };
+	const group = (await computeMetrics(connection, { dataset, channels: [...channels], by: 'mode' })).groups.find((g) => g.key === 'async');
+	return { mean: group?.concurrency_mean ?? null, max: group?.concurrency_max ?? null };
+}
+
+/**
+ * The open-thread cap's hold time (planning.md async model 3). The assigned window (first reply
+ * to close) holds one of K slots only where the platform caps open threads at K; when agents
+ * were seen holding more than K at once, quiet threads are parked outside the slots, the window
+ * overstates the hold, and the slots model (focus K / g) carries the limit instead.
+ */
+function openThreadHold(windowS: number | null, heldMax: number | null, maxConcurrency: number): number | null {
+	return heldMax !== null && heldMax > maxConcurrency ? null : windowS;
+}
+
 export async function readPlanInputs(connection: DuckDBConnection, settings: Settings, options: PlanInputOptions): Promise<PlanInputs> {
 	const dataset = await resolveDataset(connection, options.dataset);
 	const tz = settings.timezone;
@@ -103,6 +127,7 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 	const counts = rows.filter((r) => r.week !== null);
 	const perChannel = rows.filter((r) => r.week === null).sort((a, b) => CHANNELS.indexOf(a.channel as Channel) - CHANNELS.indexOf(b.channel as Channel));
 	const metrics = await computeMetrics(connection, { dataset: dataset.name, by: 'channel' });
+	const team = await sharedAsyncConcurrency(connection, dataset.name, settings);
 	const channels: PlanChannelInputs[] = perChannel
 		.filter((row) => (CHANNELS as readonly string[]).includes(row.channel))
 		.map((row) => {
@@ -117,12 +142,13 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 				history.handled[r.week][r.slot] += r.handled;
 			}
 			const group = metrics.groups.find((g) => g.key === channel);
+			const shared = mode === 'async' && channel !== 'email';
 			return {
 				channel,
 				mode,
 				history,
-				concurrency: group?.concurrency_mean ?? null,
-				openS: row.open_mean_s,
+				concurrency: shared ? maxOf(group?.concurrency_mean ?? null, team.mean) : (group?.concurrency_mean ?? null),
+				openS: openThreadHold(row.open_mean_s, shared ? maxOf(group?.concurrency_max ?? null, team.max) : (group?.concurrency_max ?? null), settings.planning.max_concurrency),
 				patienceS: mode === 'sync' && row.abandons > 0 && row.waiting_s ? row.waiting_s / row.abandons : null,
 				repeatRate: group?.repeat_contact_rate ?? null,
 				syncPinnedShare: row.arrivals > 0 ? row.pinned / row.arrivals : 0
