@@ -21,6 +21,8 @@ export interface RunningServer {
 	url: string;
 	dataDir: string;
 	dbPath: string;
+	/** the server process, e.g. to read its memory from /proc */
+	pid: number;
 	output: () => string;
 	stop(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir = te
 		url,
 		dataDir,
 		dbPath,
+		pid: child.pid!,
 		output: () => output,
 		stop: () =>
 			new Promise<void>((done) => {

@@ -1,0 +1,67 @@
+/**
+ * What-if changes to the plan's measured inputs and saved assumptions. Pure, so the Plan page
+ * recomputes in the browser on every slider move and the export endpoint builds the same plan.
+ */
+import type { PlanAssumptions, PlanInputs } from '../../planning/planTypes';
+
+export interface WhatIf {
+	/** volume growth as a share, 0.05 = +5% */
+	growth: number;
+	/** multiplies every measured handle time */
+	ahtFactor: number;
+	/** multiplies async agents' measured concurrency and the most they may hold */
+	concurrencyFactor: number;
+	/** 0..<1 */
+	shrinkage: number;
+	/** the frontier point to inspect; null = the recommendation */
+	asyncShare: number | null;
+}
+
+export function savedWhatIf(assumptions: PlanAssumptions): WhatIf {
+	return { growth: assumptions.planning.growth, ahtFactor: 1, concurrencyFactor: 1, shrinkage: assumptions.planning.shrinkage, asyncShare: null };
+}
+
+/** The inputs and assumptions a plan under these what-ifs is built from (the originals are not changed). */
+export function applyWhatIf(inputs: PlanInputs, assumptions: PlanAssumptions, whatIf: WhatIf): { inputs: PlanInputs; assumptions: PlanAssumptions } {
+	const channels =
+		whatIf.ahtFactor === 1 && whatIf.concurrencyFactor === 1
+			? inputs.channels
+			: inputs.channels.map((channel) => ({
+					...channel,
+					concurrency: channel.concurrency === null || channel.mode === 'sync' ? channel.concurrency : channel.concurrency * whatIf.concurrencyFactor,
+					history: whatIf.ahtFactor === 1 ? channel.history : { ...channel.history, handleSeconds: channel.history.handleSeconds.map((week) => week.map((s) => s * whatIf.ahtFactor)) }
+				}));
+	return {
+		inputs: { ...inputs, channels },
+		assumptions: {
+			...assumptions,
+			planning: { ...assumptions.planning, growth: whatIf.growth, shrinkage: whatIf.shrinkage, max_concurrency: assumptions.planning.max_concurrency * whatIf.concurrencyFactor }
+		}
+	};
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+function bounded(raw: string | null, fallback: number, min: number, max: number): number {
+	if (raw === null || !NUMBER.test(raw)) return fallback;
+	return Math.min(max, Math.max(min, Number(raw)));
+}
+
+/** What-ifs as URL parameters (the export links carry them). */
+export function whatIfToParams(whatIf: WhatIf): URLSearchParams {
+	const params = new URLSearchParams({ growth: String(whatIf.growth), aht: String(whatIf.ahtFactor), concurrency: String(whatIf.concurrencyFactor), shrinkage: String(whatIf.shrinkage) });
+	if (whatIf.asyncShare !== null) params.set('share', String(whatIf.asyncShare));
+	return params;
+}
+
+/** The same, read back with every value clamped to the slider ranges; missing ones keep the saved values. */
+export function whatIfFromParams(params: URLSearchParams, saved: WhatIf): WhatIf {
+	const share = params.get('share');
+	return {
+		growth: bounded(params.get('growth'), saved.growth, -0.5, 1),
+		ahtFactor: bounded(params.get('aht'), saved.ahtFactor, 0.5, 2),
+		concurrencyFactor: bounded(params.get('concurrency'), saved.concurrencyFactor, 0.5, 2),
+		shrinkage: bounded(params.get('shrinkage'), saved.shrinkage, 0, 0.6),
+		asyncShare: share === null ? saved.asyncShare : bounded(share, 0, 0, 1)
+	};
+}

@@ -1,0 +1,31 @@
+/** JSON answers of the upload endpoints: a user's mistake is 4xx with its one sentence; anything else is logged. */
+import { json } from '@sveltejs/kit';
+import { isUserError, UserError } from '../errors';
+
+export function failure(error: unknown, status = 400): Response {
+	if (isUserError(error)) return json({ error: error.message }, { status });
+	throw error;
+}
+
+export async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+	let body: unknown;
+	try {
+		body = await request.json();
+	} catch {
+		throw new UserError('The request body is not JSON; reload the page and try again.');
+	}
+	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new UserError('The request body must be a JSON object; reload the page and try again.');
+	return body as Record<string, unknown>;
+}
+
+export function textField(body: Record<string, unknown>, key: string): string | undefined {
+	const value = body[key];
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** `{field: header}` with string values only; "" unmaps a field. */
+export function mapField(body: Record<string, unknown>): Record<string, string> {
+	const value = body.map;
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+	return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}

@@ -1,0 +1,94 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { ADMIN_PASSWORD, launchBrowser, startServer, TEST_OUTPUT, type RunningServer } from '../helpers/server';
+
+let server: RunningServer;
+let dataDir: string;
+let browser: Browser;
+
+beforeAll(async () => {
+	// a data folder of our own: tempDir() folders are removed after each test, this one lives for the file
+	dataDir = mkdtempSync(join(tmpdir(), 'cm-server-'));
+	server = await startServer({}, dataDir);
+	browser = await launchBrowser();
+	mkdirSync(TEST_OUTPUT, { recursive: true });
+}, 180_000);
+
+afterAll(async () => {
+	await browser?.close();
+	await server?.stop();
+	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function downloadXlsx(page: Page): Promise<ExcelJS.Workbook> {
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
+	expect(download.suggestedFilename()).toMatch(/^staffing-demo-\d{4}-\d{2}-\d{2}\.xlsx$/);
+	const workbook = new ExcelJS.Workbook();
+	await workbook.xlsx.readFile(await download.path());
+	return workbook;
+}
+
+function forecastTotal(workbook: ExcelJS.Workbook): number {
+	let total = 0;
+	workbook.getWorksheet('Staffing')!.eachRow((row, n) => {
+		if (n > 1) total += Number(row.getCell(4).value);
+	});
+	return total;
+}
+
+/** Signs in through the login form, landing on `path` (not the Overview, whose first load is slow on a busy machine). */
+async function signInTo(page: Page, path: string): Promise<void> {
+	await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
+	await page.fill('input[name=username]', 'admin');
+	await page.fill('input[name=password]', ADMIN_PASSWORD);
+	await Promise.all([page.waitForURL((u) => u.pathname === path, { timeout: 90_000 }), page.click('button[type=submit]')]);
+}
+
+describe('Plan page', () => {
+	it('renders the plan with ready charts, recomputes on a what-if slider, exports the staffing XLSX with the what-ifs', async () => {
+		const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+		page.setDefaultTimeout(90_000);
+		const consoleErrors: string[] = [];
+		page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
+		page.on('pageerror', (e) => consoleErrors.push(e.message));
+		await signInTo(page, '/plan');
+		await page.locator('[data-chart-ready="true"]').first().waitFor({ timeout: 30_000 });
+		await expect(page.locator('[data-chart-ready="true"]').count()).resolves.toBe(3);
+		await expect(page.getByRole('heading', { name: 'Recommendation' }).count()).resolves.toBe(1);
+		await expect(page.locator('.reasons li').count()).resolves.toBeGreaterThanOrEqual(2);
+		await expect(page.locator('.simulation').innerText()).resolves.toMatch(/Simulated \(20 runs of the week\)/);
+		await page.screenshot({ path: join(TEST_OUTPUT, 'plan.png'), fullPage: true });
+
+		const before = await downloadXlsx(page);
+		const header = before.getWorksheet('Staffing')!.getRow(1).values as unknown[];
+		expect(header.slice(1)).toEqual(['Interval start (local)', 'Mode', 'Channel', 'Forecast', 'AHT (s)', 'Concurrency', 'Required agents', 'Scheduled agents', 'Expected service level', 'ASA (s)', 'Occupancy']);
+		expect(before.getWorksheet('Summary')!.getRow(2).getCell(2).value).toBe('demo');
+
+		const hoursBefore = await page.getByTestId('recommended-hours').innerText();
+		await page.getByRole('slider', { name: 'Volume growth' }).fill('0.5');
+		await expect(page.locator('.controls output').first().innerText()).resolves.toBe('+50%');
+		await expect.poll(() => page.getByTestId('recommended-hours').innerText()).not.toBe(hoursBefore);
+		const hoursAfter = Number((await page.getByTestId('recommended-hours').innerText()).replaceAll(',', ''));
+		// 50% more volume needs more agent-hours, though less than 50% more (larger pools are more efficient)
+		expect(hoursAfter).toBeGreaterThan(Number(hoursBefore.replaceAll(',', '')));
+		expect(hoursAfter).toBeLessThan(Number(hoursBefore.replaceAll(',', '')) * 1.5);
+		await expect(page.getByTestId('recompute').innerText()).resolves.toMatch(/^What-if: not saved\./);
+		await page.screenshot({ path: join(TEST_OUTPUT, 'plan-what-if.png'), fullPage: true });
+
+		// the export carries the what-if: the forecast is 1.5 times the saved one (rows rounded to 0.01)
+		const after = await downloadXlsx(page);
+		expect(forecastTotal(after) / forecastTotal(before)).toBeCloseTo(1.5, 2);
+		expect(after.getWorksheet('Staffing')!.rowCount).toBe(before.getWorksheet('Staffing')!.rowCount);
+		expect(consoleErrors).toEqual([]);
+	}, 240_000);
+
+	it('sends an export request without a session to the sign-in page', async () => {
+		const response = await fetch(server.url + '/plan/export/xlsx', { redirect: 'manual' });
+		expect(response.status).toBe(303);
+		expect(response.headers.get('location')).toBe('/login?next=%2Fplan%2Fexport%2Fxlsx');
+	}, 240_000);
+});

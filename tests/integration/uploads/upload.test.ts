@@ -1,0 +1,121 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, startServer, type RunningServer } from '../../helpers/server';
+
+let server: RunningServer;
+let dataDir: string;
+let cookie: string;
+
+/** Signs in through the login form and returns the session cookie. */
+async function signInCookie(): Promise<string> {
+	const response = await fetch(server.url + '/login', {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url },
+		body: new URLSearchParams({ username: 'admin', password: ADMIN_PASSWORD })
+	});
+	const set = response.headers.get('set-cookie') ?? '';
+	const session = /cm_session=[^;]+/.exec(set)?.[0];
+	if (!session) throw new Error(`No session cookie after sign-in (${response.status})`);
+	return session;
+}
+
+function residentMb(pid: number): number {
+	const kb = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+	return kb / 1024;
+}
+
+const uploadHeaders = (name: string) => ({ origin: server.url, cookie, 'x-file-name': encodeURIComponent(name), 'content-type': 'application/octet-stream' });
+
+beforeAll(async () => {
+	// a data folder of our own: tempDir() folders are removed after each test, this one lives for the file
+	dataDir = mkdtempSync(join(tmpdir(), 'cm-server-'));
+	server = await startServer({}, dataDir);
+	cookie = await signInCookie();
+}, 180_000);
+
+afterAll(async () => {
+	await server?.stop();
+	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const HEADER = 'conversation_id,created_at,first_response_at,closed_at,channel,agent_id\n';
+const ROW = 'c0000000000,2026-03-02T09:00:00Z,2026-03-02T09:00:30Z,2026-03-02T09:10:00Z,chat,agent-17\n';
+
+describe('upload endpoint', () => {
+	it('streams a 1 GB body to disk without holding it in memory', async () => {
+		// 1 MiB chunks of whole rows; 1,024 of them plus the header line
+		const rowsPerChunk = Math.floor((1024 * 1024) / ROW.length);
+		const chunk = new TextEncoder().encode(ROW.repeat(rowsPerChunk));
+		const chunks = 1024;
+		const expectedBytes = HEADER.length + chunk.length * chunks;
+		expect(expectedBytes).toBeGreaterThan(1024 ** 3 - 1024 * 1024 * 2);
+		let sent = -1;
+		const body = new ReadableStream<Uint8Array>({
+			pull(controller) {
+				if (sent === -1) controller.enqueue(new TextEncoder().encode(HEADER));
+				else if (sent < chunks) controller.enqueue(chunk.slice());
+				else controller.close();
+				sent++;
+			}
+		});
+		const baseline = residentMb(server.pid);
+		let peak = baseline;
+		const sampler = setInterval(() => (peak = Math.max(peak, residentMb(server.pid))), 50);
+		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: uploadHeaders('big export.csv'), body, duplex: 'half' } as RequestInit);
+		clearInterval(sampler);
+		const preview = await response.json();
+		expect(response.status).toBe(200);
+		expect(preview.upload.bytes).toBe(expectedBytes);
+		expect(preview.upload.name).toBe('big export.csv');
+		expect(preview.preset).toBe('generic');
+		expect(preview.fields.find((f: { field: string }) => f.field === 'created_at').header).toBe('created_at');
+		expect(preview.rows[0][0]).toBe('c0000000000');
+		// stored under a generated name, never the client's
+		const files = readdirSync(join(server.dataDir, 'uploads'));
+		expect(files).toEqual([`${preview.upload.id}.upload`]);
+		expect(statSync(join(server.dataDir, 'uploads', files[0])).size).toBe(expectedBytes);
+		console.log(`1 GB upload: server RSS ${baseline.toFixed(0)} MB before, peak ${peak.toFixed(0)} MB while streaming`);
+		expect(peak).toBeLessThan(500);
+
+		const discarded = await fetch(`${server.url}/data/upload/${preview.upload.id}`, { method: 'DELETE', headers: { origin: server.url, cookie } });
+		expect(discarded.status).toBe(204);
+		expect(readdirSync(join(server.dataDir, 'uploads'))).toEqual([]);
+	}, 180_000);
+
+	it('refuses a file that is not CSV by name, with one sentence', async () => {
+		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: uploadHeaders('report.xlsx'), body: 'PK\u0003\u0004' });
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({ error: 'report.xlsx is not a CSV file; export the data as .csv (or .csv.gz) and upload that.' });
+	});
+
+	it('refuses an upload without the page origin (CSRF)', async () => {
+		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: { ...uploadHeaders('a.csv'), origin: 'http://evil.example' }, body: HEADER + ROW });
+		expect(response.status).toBe(403);
+	});
+
+	it('refuses a body over the max_upload_bytes setting, saved through the Settings page, with one sentence', async () => {
+		// the Sessions section saves close_after_s, focus_cap_s, repeat_window_days and max_upload_bytes together
+		const form = new URLSearchParams({ section: 'sessions', focus_cap_min: '10', repeat_window_days: '7', max_upload_mb: '1' });
+		for (const channel of ['voice', 'chat', 'messaging', 'sms', 'whatsapp', 'social', 'email', 'other']) form.set(`close.${channel}`, channel === 'email' ? '5760' : '1440');
+		const saved = await fetch(server.url + '/settings?/save', { method: 'POST', headers: { origin: server.url, cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true' }, body: form });
+		const outcome = await saved.json();
+		expect(outcome.type, JSON.stringify(outcome) + server.output().slice(-3000)).toBe('success');
+		expect(outcome.data).toContain('Saved; derived values of 1 dataset recomputed.');
+
+		// 2 MiB of rows, streamed without a length so the cap is found while counting
+		const rows = new TextEncoder().encode(HEADER + ROW.repeat(Math.ceil((2 * 1024 * 1024) / ROW.length)));
+		const body = new ReadableStream<Uint8Array>({
+			start(controller) {
+				for (let i = 0; i < rows.length; i += 65536) controller.enqueue(rows.slice(i, i + 65536));
+				controller.close();
+			}
+		});
+		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: uploadHeaders('too-big.csv'), body, duplex: 'half' } as RequestInit);
+		expect(response.status).toBe(413);
+		expect(await response.json()).toEqual({ error: 'too-big.csv is over the 1.0 MB upload limit; split the export or ask an analyst to raise the max_upload_bytes setting.' });
+		expect(readdirSync(join(server.dataDir, 'uploads'))).toEqual([]);
+	});
+});
