@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { tempDir } from './temp';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 
 export const ADMIN_PASSWORD = 'test-admin-password-1';
 const ROOT = resolve(__dirname, '../..');
@@ -31,7 +32,10 @@ export interface RunningServer {
  * Starts the built app (`build/`, made by tests/globalSetup.ts) on a free loopback port with a fresh data folder.
  * First run loads the demo dataset and creates `admin` with ADMIN_PASSWORD. `env` adds variables.
  */
-export async function startServer(env: Record<string, string> = {}, dataDir = tempDir('server-')): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, givenDataDir?: string): Promise<RunningServer> {
+	// a folder of its own lives as long as the server (tempDir() folders go after each test, a server spans several)
+	const dataDir = givenDataDir ?? mkdtempSync(join(tmpdir(), 'server-'));
+	const removeOwnFolder = () => givenDataDir === undefined && rmSync(dataDir, { recursive: true, force: true });
 	const port = await freePort();
 	const dbPath = join(dataDir, 'channel-mix.duckdb');
 	let output = '';
@@ -57,8 +61,9 @@ export async function startServer(env: Record<string, string> = {}, dataDir = te
 		output: () => output,
 		stop: () =>
 			new Promise<void>((done) => {
-				if (child.exitCode !== null) return done();
-				child.once('exit', () => done());
+				const finish = () => (removeOwnFolder(), done());
+				if (child.exitCode !== null) return finish();
+				child.once('exit', finish);
 				child.kill('SIGTERM');
 				setTimeout(() => child.kill('SIGKILL'), 5000).unref();
 			})
@@ -79,7 +84,7 @@ export async function signIn(page: Page, url: string, username = 'admin', passwo
 	await page.goto(`${url}/login`);
 	await page.fill('input[name=username]', username);
 	await page.fill('input[name=password]', password);
-	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('button[type=submit]')]);
+	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 90_000 }), page.click('button[type=submit]')]);
 }
 
 /** A folder for screenshots and other test output (kept after the run, ignored by git). */
