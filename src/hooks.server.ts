@@ -8,6 +8,7 @@ import { requiredCapability } from '$lib/server/auth/access';
 import { crossSiteRefusal } from '$lib/server/auth/csrf';
 import { publicOrigin } from '$lib/server/auth/request';
 import { can, CAPABILITY_WORDS } from '$lib/server/auth/roles';
+import { THEME_COOKIE, THEME_PLACEHOLDER, themeAttribute } from '$lib/components/themeCookie';
 
 export const init: ServerInit = async () => {
 	const db = await getDatabase();
@@ -104,4 +105,10 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handle = sequence(securityHeaders, authorize);
+/** <html data-theme> from the theme cookie, so the page is painted in the chosen theme from the start. */
+const renderTheme: Handle = async ({ event, resolve }) => {
+	const attribute = themeAttribute(event.cookies.get(THEME_COOKIE));
+	return resolve(event, { transformPageChunk: ({ html }) => html.replace(THEME_PLACEHOLDER, attribute) });
+};
+
+export const handle = sequence(securityHeaders, authorize, renderTheme);

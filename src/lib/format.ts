@@ -21,14 +21,29 @@ function trimmed(value: number, digits: number): string {
 /** One decimal below 10, whole numbers above, so every duration has 2-3 significant digits. */
 const scaled = (value: number) => (Math.abs(value) < 10 ? trimmed(value, 1) : Math.round(value).toLocaleString('en-US'));
 
-/** A duration in seconds in its natural unit: "38 s", "2.5 min", "3.2 h", "1.4 d". */
-export function formatDuration(seconds: Maybe): string {
-	if (missing(seconds)) return NO_DATA;
+/** Thousands separators on the whole part of a plain decimal text: "-1204.5" → "-1,204.5". */
+function grouped(text: string): string {
+	const [whole, fraction] = text.split('.');
+	return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (fraction === undefined ? '' : `.${fraction}`);
+}
+
+/** A duration in the unit it is written in: under a minute in s, under an hour in min, under a day in h, else d. */
+function durationInUnit(seconds: number): { value: number; unit: 's' | 'min' | 'h' | 'd' } {
 	const abs = Math.abs(seconds);
-	if (abs < 59.5) return `${abs < 10 ? trimmed(seconds, 1) : Math.round(seconds)} s`;
-	if (abs < 3570) return `${scaled(seconds / 60)} min`;
-	if (abs < 86_400 * 0.995) return `${scaled(seconds / 3600)} h`;
-	return `${scaled(seconds / 86_400)} d`;
+	if (abs < 59.5) return { value: seconds, unit: 's' };
+	if (abs < 3570) return { value: seconds / 60, unit: 'min' };
+	if (abs < 86_400 * 0.995) return { value: seconds / 3600, unit: 'h' };
+	return { value: seconds / 86_400, unit: 'd' };
+}
+
+/**
+ * A duration in seconds in its natural unit: "38 s", "2.5 min", "3.2 h", "1.4 d".
+ * `decimals` fixes the decimals (a table column shows the same on every row: "6.0 min" under "6.2 min").
+ */
+export function formatDuration(seconds: Maybe, decimals?: number): string {
+	if (missing(seconds)) return NO_DATA;
+	const { value, unit } = durationInUnit(seconds);
+	return `${decimals === undefined ? scaled(value) : grouped(value.toFixed(decimals))} ${unit}`;
 }
 
 /** A duration for prose: "40 s", "12 min", "2 h 10 min", "3 d 4 h" (two units at most, whole numbers). */
@@ -83,22 +98,26 @@ export function formatCount(value: Maybe): string {
 	return Math.round(value).toLocaleString('en-US');
 }
 
-/** A plain measure such as concurrency or a backlog mean: "2.4", "58", "1,204". */
+/** A plain measure such as concurrency or a backlog mean: "2.4", "58", "1,204"; `digits` decimals at most. */
 export function formatNumber(value: Maybe, digits = 1): string {
 	if (missing(value)) return NO_DATA;
-	const text = trimmed(value, digits);
-	const [whole, fraction] = text.split('.');
-	return `${Number(whole).toLocaleString('en-US')}${fraction ? `.${fraction}` : ''}`;
+	return grouped(trimmed(value, digits));
+}
+
+/** A plain measure with exactly `decimals` decimals, for a table column: "1.0" under "3.6", "110.0" under "435.8". */
+export function formatFixed(value: Maybe, decimals: number): string {
+	if (missing(value)) return NO_DATA;
+	return grouped(value.toFixed(decimals));
 }
 
 /** How a metric's value is written; every KPI and table column names one. */
 export type ValueKind = 'duration' | 'percent' | 'money' | 'count' | 'number';
 
-/** Formats a value by its kind (money in `currency`). */
-export function formatValue(value: Maybe, kind: ValueKind, currency = 'USD'): string {
+/** Formats a value by its kind (money in `currency`); `decimals` fixes them for durations and numbers (see columnDecimals). */
+export function formatValue(value: Maybe, kind: ValueKind, currency = 'USD', decimals?: number): string {
 	switch (kind) {
 		case 'duration':
-			return formatDuration(value);
+			return formatDuration(value, decimals);
 		case 'percent':
 			return formatPercent(value);
 		case 'money':
@@ -106,8 +125,23 @@ export function formatValue(value: Maybe, kind: ValueKind, currency = 'USD'): st
 		case 'count':
 			return formatCount(value);
 		case 'number':
-			return formatNumber(value);
+			return decimals === undefined ? formatNumber(value) : formatFixed(value, decimals);
 	}
+}
+
+/** Whether a value written alone shows a fraction ("6.2 min", "3.6"; not "6 min", "110"). */
+function showsFraction(value: number, kind: 'duration' | 'number'): boolean {
+	const text = kind === 'duration' ? scaled(durationInUnit(value).value) : trimmed(value, 1);
+	return text.includes('.');
+}
+
+/**
+ * The decimals a column of values shows on every row: 1 when any row would show a fraction alone, else 0.
+ * Undefined for kinds whose decimals never vary (percent, money, count).
+ */
+export function columnDecimals(values: readonly Maybe[], kind: ValueKind): number | undefined {
+	if (kind !== 'duration' && kind !== 'number') return undefined;
+	return values.some((v) => !missing(v) && showsFraction(v, kind)) ? 1 : 0;
 }
 
 /**

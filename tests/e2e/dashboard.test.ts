@@ -110,6 +110,54 @@ describe('dashboard pages', () => {
 		expect(errors).toEqual([]);
 	});
 
+	it('renders the chosen theme on the server from its cookie, so a reload is painted in it from the start', async () => {
+		const htmlTag = (html: string) => /<html[^>]*>/.exec(html)?.[0];
+		const session = (await page.context().cookies()).filter((c) => c.name !== 'cm-theme').map((c) => `${c.name}=${c.value}`).join('; ');
+		// no choice: no attribute, so the CSS follows the system's preference
+		expect(htmlTag(await (await fetch(server.url + '/workload', { headers: { cookie: session } })).text())).toBe('<html lang="en" >');
+		await page.goto(server.url + '/workload');
+		await page.waitForSelector('[data-chart-ready="true"]');
+		if ((await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark') await page.click('button.theme');
+		const light = await page.reload();
+		expect(htmlTag(await light!.text())).toBe('<html lang="en" data-theme="light">');
+		await page.waitForSelector('[data-chart-ready="true"]');
+		await page.screenshot({ path: join(TEST_OUTPUT, 'theme-workload-light.png'), fullPage: true });
+		await page.goto(server.url + '/');
+		await page.click('button.theme');
+		const dark = await page.reload();
+		expect(htmlTag(await dark!.text())).toBe('<html lang="en" data-theme="dark">');
+		await page.waitForSelector('[data-chart-ready="true"]');
+		await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+		await page.screenshot({ path: join(TEST_OUTPUT, 'theme-overview-dark-reloaded.png'), fullPage: true });
+		expect(errors).toEqual([]);
+	});
+
+	it('closes a filter menu with Escape without applying it, focus back on its named button', async () => {
+		await page.goto(server.url + '/workload');
+		const toggle = page.getByRole('button', { name: 'Channel All' });
+		await toggle.click();
+		await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+		await page.check('input[name="channel"][value="chat"]');
+		await page.keyboard.press('Escape');
+		await expect(page.locator('.menu').count()).resolves.toBe(0);
+		await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+		await expect(page.evaluate(() => document.activeElement?.getAttribute('data-filter'))).resolves.toBe('channel');
+		expect(page.url()).not.toContain('channel=');
+	});
+
+	it('writes every row of a table column with the same decimals (the per-agent workload table)', async () => {
+		await page.goto(server.url + '/workload');
+		const rows = page.locator('.data-table', { has: page.locator('caption', { hasText: 'Workload per agent' }) }).locator('tbody tr');
+		await rows.first().waitFor();
+		// columns 4-6: handle time (units vary by row), busy hours, concurrency mean
+		for (const n of [4, 5, 6]) {
+			const texts = (await rows.locator(`td:nth-child(${n})`).allInnerTexts()).filter((t) => t !== 'no data');
+			expect(texts.length).toBeGreaterThan(1);
+			const decimals = new Set(texts.map((t) => /\.(\d+)/.exec(t)?.[1].length ?? 0));
+			expect([...decimals]).toHaveLength(1);
+		}
+	});
+
 	it('ships at most 350 KB of gzipped JavaScript on the largest page', () => {
 		const largest = Math.max(...jsBytes.values());
 		console.log('gzipped JS per page (KB):', Object.fromEntries([...jsBytes].map(([p, b]) => [p, Math.round(b / 1024)])));

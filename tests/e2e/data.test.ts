@@ -1,28 +1,12 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, launchBrowser, startServer, TEST_OUTPUT, type RunningServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../helpers/browserSuite';
+import { signInTo, TEST_OUTPUT } from '../helpers/server';
 import { tempDir } from '../helpers/temp';
 
-let server: RunningServer;
-let dataDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-	// a data folder of our own: tempDir() folders are removed after each test, this one lives for the file
-	dataDir = mkdtempSync(join(tmpdir(), 'cm-server-'));
-	server = await startServer({}, dataDir);
-	browser = await launchBrowser();
-	mkdirSync(TEST_OUTPUT, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite();
 
 /*
  * Six conversations; "Kickoff" is no synonym of created_at, so the guesser cannot map it.
@@ -54,21 +38,13 @@ async function watchProgressBars(page: Page): Promise<void> {
 	});
 }
 
-/** Signs in through the login form, landing on `path` (not the Overview, whose first load is slow on a busy machine). */
-async function signInTo(page: Page, path: string): Promise<void> {
-	await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
-	await page.fill('input[name=username]', 'admin');
-	await page.fill('input[name=password]', ADMIN_PASSWORD);
-	await Promise.all([page.waitForURL((u) => u.pathname === path, { timeout: 90_000 }), page.click('button[type=submit]')]);
-}
-
 describe('Data page', () => {
 	it('uploads a CSV, fixes the mapping, imports with progress, shows the summary and the reject report, deletes the dataset', async () => {
-		const page = await browser.newPage({ acceptDownloads: true });
+		const page = await suite.browser.newPage({ acceptDownloads: true });
 		page.setDefaultTimeout(90_000);
 		const consoleErrors: string[] = [];
 		page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-		await signInTo(page, '/data');
+		await signInTo(page, suite.server.url, '/data');
 		await expect(page.locator('tr[data-dataset=demo]').count()).resolves.toBe(1);
 		await watchProgressBars(page);
 
@@ -123,9 +99,9 @@ describe('Data page', () => {
 	}, 240_000);
 
 	it('refuses a picture renamed .csv with one sentence', async () => {
-		const page = await browser.newPage();
+		const page = await suite.browser.newPage();
 		page.setDefaultTimeout(90_000);
-		await signInTo(page, '/data');
+		await signInTo(page, suite.server.url, '/data');
 		const file = join(tempDir(), 'photo.csv');
 		// a PNG signature and header chunk: binary, not text
 		writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]));
@@ -136,9 +112,9 @@ describe('Data page', () => {
 	}, 240_000);
 
 	it('Settings page: saves business hours, says how many datasets were recomputed, refuses a bad value with one sentence', async () => {
-		const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+		const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
 		page.setDefaultTimeout(90_000);
-		await signInTo(page, '/settings');
+		await signInTo(page, suite.server.url, '/settings');
 		await page.getByRole('row', { name: /Saturday/ }).getByRole('button', { name: 'Add hours' }).click();
 		await page.getByLabel('Saturday closes').fill('13:00');
 		await page.locator('#calendar').getByRole('button', { name: 'Save' }).click();

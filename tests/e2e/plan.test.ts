@@ -1,28 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { ADMIN_PASSWORD, launchBrowser, startServer, TEST_OUTPUT, type RunningServer } from '../helpers/server';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { browserSuite } from '../helpers/browserSuite';
+import { signInTo, TEST_OUTPUT } from '../helpers/server';
 
-let server: RunningServer;
-let dataDir: string;
-let browser: Browser;
-
-beforeAll(async () => {
-	// a data folder of our own: tempDir() folders are removed after each test, this one lives for the file
-	dataDir = mkdtempSync(join(tmpdir(), 'cm-server-'));
-	server = await startServer({}, dataDir);
-	browser = await launchBrowser();
-	mkdirSync(TEST_OUTPUT, { recursive: true });
-}, 180_000);
-
-afterAll(async () => {
-	await browser?.close();
-	await server?.stop();
-	if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+const suite = browserSuite();
 
 async function downloadXlsx(page: Page): Promise<ExcelJS.Workbook> {
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-xlsx').click()]);
@@ -40,22 +23,14 @@ function forecastTotal(workbook: ExcelJS.Workbook): number {
 	return total;
 }
 
-/** Signs in through the login form, landing on `path` (not the Overview, whose first load is slow on a busy machine). */
-async function signInTo(page: Page, path: string): Promise<void> {
-	await page.goto(`${server.url}/login?next=${encodeURIComponent(path)}`);
-	await page.fill('input[name=username]', 'admin');
-	await page.fill('input[name=password]', ADMIN_PASSWORD);
-	await Promise.all([page.waitForURL((u) => u.pathname === path, { timeout: 90_000 }), page.click('button[type=submit]')]);
-}
-
 describe('Plan page', () => {
 	it('renders the plan with ready charts, recomputes on a what-if slider, exports the staffing XLSX with the what-ifs', async () => {
-		const page = await browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
+		const page = await suite.browser.newPage({ acceptDownloads: true, viewport: { width: 1280, height: 900 } });
 		page.setDefaultTimeout(90_000);
 		const consoleErrors: string[] = [];
 		page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 		page.on('pageerror', (e) => consoleErrors.push(e.message));
-		await signInTo(page, '/plan');
+		await signInTo(page, suite.server.url, '/plan');
 		await page.locator('[data-chart-ready="true"]').first().waitFor({ timeout: 30_000 });
 		await expect(page.locator('[data-chart-ready="true"]').count()).resolves.toBe(3);
 		await expect(page.getByRole('heading', { name: 'Recommendation' }).count()).resolves.toBe(1);
@@ -87,7 +62,7 @@ describe('Plan page', () => {
 	}, 240_000);
 
 	it('sends an export request without a session to the sign-in page', async () => {
-		const response = await fetch(server.url + '/plan/export/xlsx', { redirect: 'manual' });
+		const response = await fetch(suite.server.url + '/plan/export/xlsx', { redirect: 'manual' });
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe('/login?next=%2Fplan%2Fexport%2Fxlsx');
 	}, 240_000);

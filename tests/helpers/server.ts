@@ -79,12 +79,22 @@ export function launchBrowser(): Promise<Browser> {
 	});
 }
 
-/** Signs in through the real login form. */
-export async function signIn(page: Page, url: string, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
-	await page.goto(`${url}/login`);
+/** Fills and submits the login form at `loginUrl`, waiting (up to 90 s on a loaded machine) for the page `arrived` accepts. */
+async function submitLogin(page: Page, loginUrl: string, username: string, password: string, arrived: (url: URL) => boolean): Promise<void> {
+	await page.goto(loginUrl);
 	await page.fill('input[name=username]', username);
 	await page.fill('input[name=password]', password);
-	await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 90_000 }), page.click('button[type=submit]')]);
+	await Promise.all([page.waitForURL(arrived, { timeout: 90_000 }), page.click('button[type=submit]')]);
+}
+
+/** Signs in through the real login form. */
+export async function signIn(page: Page, url: string, username = 'admin', password = ADMIN_PASSWORD): Promise<void> {
+	await submitLogin(page, `${url}/login`, username, password, (u) => !u.pathname.startsWith('/login'));
+}
+
+/** Signs in as admin landing on `path` (not the Overview, whose first load is slow on a busy machine). */
+export async function signInTo(page: Page, url: string, path: string): Promise<void> {
+	await submitLogin(page, `${url}/login?next=${encodeURIComponent(path)}`, 'admin', ADMIN_PASSWORD, (u) => u.pathname === path);
 }
 
 /** A folder for screenshots and other test output (kept after the run, ignored by git). */

@@ -1,4 +1,4 @@
-import { formatValue, type ValueKind } from '../format';
+import { columnDecimals, formatValue, type ValueKind } from '../format';
 
 /** One column of a DataTable: `kind` formats numbers (and right-aligns them); 'text' shows the value as is. */
 export interface TableColumn {
@@ -18,9 +18,21 @@ export interface TableData {
 	rows: TableRow[];
 }
 
-/** A cell's text: numbers through format.ts by the column's kind, null as "no data". */
-export function cellText(column: TableColumn, value: unknown): string {
-	if (column.kind && column.kind !== 'text') return formatValue(typeof value === 'number' ? value : null, column.kind, column.currency);
+/** Per column key, the decimals its every row shows (format.ts columnDecimals); undefined where they never vary. */
+export function tableDecimals(columns: readonly TableColumn[], rows: readonly TableRow[]): Record<string, number | undefined> {
+	const decimals: Record<string, number | undefined> = {};
+	for (const column of columns) {
+		if (!column.kind || column.kind === 'text') continue;
+		decimals[column.key] = columnDecimals(rows.map((row) => numberOrNull(row[column.key])), column.kind);
+	}
+	return decimals;
+}
+
+const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+
+/** A cell's text: numbers through format.ts by the column's kind (with the column's `decimals`), null as "no data". */
+export function cellText(column: TableColumn, value: unknown, decimals?: number): string {
+	if (column.kind && column.kind !== 'text') return formatValue(numberOrNull(value), column.kind, column.currency, decimals);
 	if (value === null || value === undefined) return '–';
 	return String(value);
 }

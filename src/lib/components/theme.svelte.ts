@@ -1,5 +1,9 @@
-/** The chosen colour theme, shared by the shell's toggle and every chart. Stored in localStorage; default: the system's. */
+/**
+ * The chosen colour theme, shared by the shell's toggle and every chart; default: the system's.
+ * Kept in a cookie (the server renders <html data-theme> from it, see themeCookie.ts) and in localStorage.
+ */
 import type { ThemeName } from '../charts/theme';
+import { parseTheme, themeCookieText } from './themeCookie';
 
 const KEY = 'cm-theme';
 
@@ -9,8 +13,7 @@ function systemTheme(): ThemeName {
 
 function storedTheme(): ThemeName | null {
 	try {
-		const value = typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY);
-		return value === 'dark' || value === 'light' ? value : null;
+		return parseTheme(typeof localStorage === 'undefined' ? null : localStorage.getItem(KEY));
 	} catch {
 		return null;
 	}
@@ -18,19 +21,26 @@ function storedTheme(): ThemeName | null {
 
 export const theme = $state<{ current: ThemeName }>({ current: 'light' });
 
-/** Reads the stored or system theme and applies it to <html data-theme>; call once in the browser. */
+/**
+ * Takes the theme the server rendered (from the cookie), else the stored one, else the system's; call once in the browser.
+ * A choice found only in localStorage (made before the cookie existed) is written to the cookie too.
+ */
 export function initTheme(): void {
-	setTheme(storedTheme() ?? systemTheme(), false);
+	const rendered = parseTheme(document.documentElement.dataset.theme);
+	if (rendered) return setTheme(rendered, false);
+	const stored = storedTheme();
+	if (stored) return setTheme(stored);
+	setTheme(systemTheme(), false);
 }
 
 export function setTheme(name: ThemeName, remember = true): void {
 	theme.current = name;
 	document.documentElement.dataset.theme = name;
-	if (remember) {
-		try {
-			localStorage.setItem(KEY, name);
-		} catch {
-			// private mode: the choice lasts for this page only
-		}
+	if (!remember) return;
+	document.cookie = themeCookieText(name);
+	try {
+		localStorage.setItem(KEY, name);
+	} catch {
+		// private mode: the cookie still carries the choice
 	}
 }

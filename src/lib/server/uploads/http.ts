@@ -1,6 +1,9 @@
 /** JSON answers of the upload endpoints: a user's mistake is 4xx with its one sentence; anything else is logged. */
-import { json } from '@sveltejs/kit';
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { requireCapability } from '../auth/guard';
 import { isUserError, UserError } from '../errors';
+import { requireSameOrigin } from './origin';
+import { findUpload, type UploadedFile } from './store';
 
 export function failure(error: unknown, status = 400): Response {
 	if (isUserError(error)) return json({ error: error.message }, { status });
@@ -28,4 +31,22 @@ export function mapField(body: Record<string, unknown>): Record<string, string> 
 	const value = body.map;
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
 	return Object.fromEntries(Object.entries(value).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
+
+/**
+ * A JSON post about one of the signed-in user's uploads (`{upload: id, ...}`): checks the role and the origin,
+ * finds the upload and lets `answer` reply; a mistake the user can fix becomes 400 with its sentence.
+ */
+export async function answerUploadPost(
+	event: Pick<RequestEvent, 'request' | 'locals' | 'url'>,
+	answer: (upload: UploadedFile, body: Record<string, unknown>) => Promise<Response>
+): Promise<Response> {
+	const user = requireCapability(event.locals, 'manage_data');
+	requireSameOrigin(event.request, event.url);
+	try {
+		const body = await readJsonObject(event.request);
+		return await answer(findUpload(textField(body, 'upload') ?? '', user.username), body);
+	} catch (error) {
+		return failure(error);
+	}
 }

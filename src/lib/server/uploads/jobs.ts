@@ -66,3 +66,19 @@ export function runningImportOf(uploadId: string): ImportJob | undefined {
 	for (const job of jobs.values()) if (job.uploadId === uploadId && job.state === 'running') return job;
 	return undefined;
 }
+
+/** What the page polls (/data/import/[job]): progress, then the summary with its first rejects (the full list is the reject report). */
+export interface ImportStatus {
+	state: ImportState;
+	progress: number;
+	seconds: number;
+	result: IngestResult | null;
+	error: string | null;
+}
+
+const REJECTS_SHOWN = 20;
+
+export function importStatus(job: ImportJob, now = Date.now()): ImportStatus {
+	const result = job.result ? { ...job.result, rejects: job.result.rejects.slice(0, REJECTS_SHOWN) } : null;
+	return { state: job.state, progress: job.progress, seconds: ((job.endedAt ?? now) - job.startedAt) / 1000, result, error: job.error };
+}
