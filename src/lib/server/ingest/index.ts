@@ -140,16 +140,32 @@ async function watchProgress(connection: DuckDBConnection, onProgress?: (fractio
 	return () => clearInterval(timer);
 }
 
+/** DuckDB's buffer limit while a large import runs: above it DuckDB spills to `<db>.tmp`, so a 10 M-row import stays under 2 GB of RSS. */
+const IMPORT_MEMORY_LIMIT = process.env.CHANNEL_MIX_IMPORT_MEMORY ?? '800MB';
+/** Smaller files keep DuckDB's default: a wide file (2,000 columns) needs more than the bound for its vectors. */
+const BOUNDED_FROM_BYTES = 256 * 1024 ** 2;
+
+/** Lowers the instance's memory limit for the import; returns the restore (the limit is per instance, not per connection). */
+async function boundMemory(connection: DuckDBConnection): Promise<() => Promise<void>> {
+	const row = await queryOne<{ limit: string }>(connection, `SELECT current_setting('memory_limit') AS limit`);
+	await connection.run(`SET memory_limit = '${IMPORT_MEMORY_LIMIT.replaceAll("'", '')}'`);
+	return async () => {
+		if (row) await connection.run(`SET memory_limit = '${row.limit.replaceAll("'", '')}'`);
+	};
+}
+
 /** Loads a CSV (or .csv.gz) of conversation or message rows into a dataset, atomically. */
 export async function ingestFile(db: Database, path: string, options: IngestOptions = {}): Promise<IngestResult> {
 	const started = performance.now();
 	const name = options.sourceName ?? basename(path);
 	const connection = await db.connect();
 	const cleanups: (() => void)[] = [() => connection.closeSync()];
+	let restoreMemory: (() => Promise<void>) | undefined;
 	try {
 		await connection.run(`SET TimeZone = 'UTC'`);
 		const settings = await readSettings(connection);
 		const size = statSync(path).size;
+		if (size >= BOUNDED_FROM_BYTES) restoreMemory = await boundMemory(connection);
 		if (size > settings.max_upload_bytes) {
 			throw new UserError(`${name} is ${formatSize(size)}, over the ${formatSize(settings.max_upload_bytes)} limit; split the export or raise the max_upload_bytes setting.`);
 		}
@@ -233,6 +249,9 @@ export async function ingestFile(db: Database, path: string, options: IngestOpti
 			timezone
 		};
 	} finally {
+		await restoreMemory?.().catch(() => {
+			// the limit is a tuning knob; failing to restore it must not hide the import's outcome
+		});
 		for (const cleanup of cleanups.reverse()) {
 			try {
 				cleanup();

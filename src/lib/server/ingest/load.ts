@@ -80,19 +80,8 @@ export async function dropStaging(connection: DuckDBConnection, plan: Pick<LoadP
 	}
 }
 
-/**
- * Moves kept rows into `conversations` (sessionizing message rows) and the rest into `rejects`.
- * Runs inside the import's transaction.
- */
-export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, brokenCount: number): Promise<LoadCounts> {
-	const { staged, lines, withLines, dups } = tables(plan.tag);
-
-	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw FROM ${q(lines)}`, { id: plan.datasetId });
-	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw_line FROM ${q(withLines)} WHERE reason IS NOT NULL`, {
-		id: plan.datasetId
-	});
-
-	let conversations: number;
+/** The kept rows into `conversations`: conversation rows minus repeated ids, or message rows sessionized. */
+async function insertConversations(connection: DuckDBConnection, plan: LoadPlan, { withLines, dups }: { withLines: string; dups: string }): Promise<void> {
 	if (plan.kind === 'conversations') {
 		await execute(
 			connection,
@@ -131,6 +120,27 @@ export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, bro
 			 FROM (${plan.sessionize(withLines)})`,
 			{ id: plan.datasetId, salt: plan.salt }
 		);
+	}
+}
+
+/**
+ * Moves kept rows into `conversations` (sessionizing message rows) and the rest into `rejects`.
+ * Runs inside the import's transaction.
+ */
+export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, brokenCount: number): Promise<LoadCounts> {
+	const { staged, lines, withLines, dups } = tables(plan.tag);
+
+	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw FROM ${q(lines)}`, { id: plan.datasetId });
+	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw_line FROM ${q(withLines)} WHERE reason IS NOT NULL`, {
+		id: plan.datasetId
+	});
+
+	// lines are already fixed by the staged rowids, so rows may go in from every thread (coarse file order is kept per row group)
+	await execute(connection, 'SET preserve_insertion_order = false');
+	try {
+		await insertConversations(connection, plan, { withLines, dups });
+	} finally {
+		await execute(connection, 'RESET preserve_insertion_order');
 	}
 
 	const totals = (await queryOne<{ staged: number; kept: number; rejected: number; conversations: number }>(

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CHANNELS, type Settings } from '../../settings/defaults';
-import { execute, queryOne } from '../db/sql';
-import { openSecondsAt, openSecondsSql, valuesTable } from './calendar';
+import { execute, queryOne, type SqlParam } from '../db/sql';
+import { openSecondsAt, openSecondsSql } from './calendar';
 
 /** The dataset's "now" for ages: its latest timestamp of any kind. */
 async function latestEventAt(connection: DuckDBConnection, datasetId: number): Promise<Date | null> {
@@ -16,18 +16,53 @@ async function latestEventAt(connection: DuckDBConnection, datasetId: number): P
 	return row?.at ?? null;
 }
 
+/** SQL of a per-channel value from the settings, every value bound: `CASE channel WHEN 'voice' THEN ? ... END`. */
+function perChannelSql(channel: string, type: string, values: SqlParam[]): { sql: string; params: SqlParam[] } {
+	return { sql: `CASE ${channel} ${CHANNELS.map((c) => `WHEN '${c}' THEN ?::${type}`).join(' ')} END`, params: values };
+}
+
+/**
+ * The per-row values that need a sort (the calendar's ASOF joins, the customer's next contact) or the sweep,
+ * computed over narrow rows keyed by rowid: sorting the wide conversation rows cost ~4 s per million.
+ */
+async function deriveRowValues(connection: DuckDBConnection, datasetId: number, repeatWindowUs: number): Promise<void> {
+	await execute(
+		connection,
+		`CREATE OR REPLACE TEMP TABLE derive_rows AS
+		WITH calendar AS (SELECT boundary_at, is_open, open_s, next_open_at FROM business_calendar WHERE dataset_id = ?),
+		c AS (SELECT rowid AS rid, created_at, first_response_at, closed_at, customer_hash FROM conversations WHERE dataset_id = ?),
+		timed AS (
+			SELECT c.*,
+				${openSecondsSql('kc', 'c.created_at')} AS open_s_created,
+				kc.is_open AS open_at_created,
+				kc.next_open_at,
+				CASE WHEN c.first_response_at IS NOT NULL THEN ${openSecondsSql('kf', 'c.first_response_at')} END AS open_s_first_response
+			FROM c
+			ASOF JOIN calendar kc ON c.created_at >= kc.boundary_at
+			ASOF LEFT JOIN calendar kf ON c.first_response_at >= kf.boundary_at
+		),
+		repeats AS (
+			SELECT t.*,
+				t.customer_hash IS NOT NULL AND date_diff('microsecond', coalesce(t.closed_at, t.created_at),
+					first_value(t.created_at) OVER (PARTITION BY t.customer_hash ORDER BY t.created_at
+						RANGE BETWEEN INTERVAL 1 MICROSECOND FOLLOWING AND UNBOUNDED FOLLOWING)) <= ? AS repeated
+			FROM timed t
+		)
+		SELECT r.rid, r.open_s_created, r.open_at_created, r.next_open_at, r.open_s_first_response, r.repeated, att.attributed_agent_s
+		FROM repeats r LEFT JOIN derive_attributed att ON att.rid = r.rid`,
+		[datasetId, datasetId, repeatWindowUs]
+	);
+}
+
 /**
  * Writes one `conversation_facts` row per conversation (metrics.md "Per conversation") from the
- * calendar, the sweep's `derive_attributed` and `derive_agents`, and the settings. Set-based, one statement.
+ * calendar, the sweep's `derive_attributed` and `derive_agents`, and the settings: a narrow pass, then one wide one.
  */
 export async function deriveFacts(connection: DuckDBConnection, datasetId: number, settings: Settings): Promise<void> {
 	const now = (await latestEventAt(connection, datasetId)) ?? new Date(0);
 	const nowOpenSeconds = await openSecondsAt(connection, datasetId, now);
-	const sla = valuesTable(
-		['channel', 'target_s', 'business'],
-		['VARCHAR', 'DOUBLE', 'BOOLEAN'],
-		CHANNELS.map((c) => [c, settings.sla[c].frt_s, settings.sla[c].clock === 'business'])
-	);
+	const target = perChannelSql('c.channel', 'DOUBLE', CHANNELS.map((c) => settings.sla[c].frt_s));
+	const business = perChannelSql('c.channel', 'BOOLEAN', CHANNELS.map((c) => settings.sla[c].clock === 'business'));
 	const { hourly, occupancy, bot_per_conversation } = settings.costs;
 	await execute(
 		connection,
@@ -37,38 +72,24 @@ export async function deriveFacts(connection: DuckDBConnection, datasetId: numbe
 			FROM conversations WHERE dataset_id = ?)`,
 		[settings.timezone, datasetId]
 	);
+	await deriveRowValues(connection, datasetId, Math.round(settings.repeat_window_days * 86400e6));
 	await execute(
 		connection,
 		`INSERT INTO conversation_facts
-		WITH calendar AS (SELECT * FROM business_calendar WHERE dataset_id = ?),
-		sla AS ${sla.sql},
-		base AS (
-			SELECT c.*, c.rowid AS rid,
-				${openSecondsSql('kc', 'c.created_at')} AS open_s_created,
-				kc.is_open AS open_at_created,
-				kc.next_open_at,
-				CASE WHEN c.first_response_at IS NOT NULL THEN ${openSecondsSql('kf', 'c.first_response_at')} END AS open_s_first_response
-			FROM (SELECT *, rowid FROM conversations WHERE dataset_id = ?) c
-			ASOF JOIN calendar kc ON c.created_at >= kc.boundary_at
-			ASOF LEFT JOIN calendar kf ON c.first_response_at >= kf.boundary_at
-		),
-		enriched AS (
-			SELECT b.*,
-				date_diff('microsecond', b.created_at, b.first_response_at) / 1e6 AS frt_s,
-				b.open_s_first_response - b.open_s_created AS frt_business_s,
-				CASE WHEN b.agent_id IS NOT NULL AND b.first_response_at IS NOT NULL AND b.closed_at IS NOT NULL
-					THEN coalesce(att.attributed_agent_s, 0) END AS attributed_agent_s,
+		WITH enriched AS (
+			SELECT c.*, r.open_s_created, r.open_at_created, r.next_open_at,
+				date_diff('microsecond', c.created_at, c.first_response_at) / 1e6 AS frt_s,
+				r.open_s_first_response - r.open_s_created AS frt_business_s,
+				CASE WHEN c.agent_id IS NOT NULL AND c.first_response_at IS NOT NULL AND c.closed_at IS NOT NULL
+					THEN coalesce(r.attributed_agent_s, 0) END AS attributed_agent_s,
 				ag.agent_no,
-				b.created_at + to_microseconds(o.offset_us) AS created_local,
-				b.customer_hash IS NOT NULL AND date_diff('microsecond', coalesce(b.closed_at, b.created_at),
-					first_value(b.created_at) OVER (PARTITION BY b.customer_hash ORDER BY b.created_at
-						RANGE BETWEEN INTERVAL 1 MICROSECOND FOLLOWING AND UNBOUNDED FOLLOWING)) <= ? AS repeated,
-				sla.target_s, sla.business AS sla_business
-			FROM base b
-			LEFT JOIN derive_attributed att ON att.rid = b.rid
-			LEFT JOIN derive_agents ag ON ag.agent_id = b.agent_id
-			LEFT JOIN derive_offsets o ON o.hour = date_trunc('hour', b.created_at)
-			LEFT JOIN sla ON sla.channel = b.channel
+				c.created_at + to_microseconds(o.offset_us) AS created_local,
+				r.repeated,
+				${target.sql} AS target_s, ${business.sql} AS sla_business
+			FROM (SELECT *, rowid AS rid FROM conversations WHERE dataset_id = ?) c
+			JOIN derive_rows r ON r.rid = c.rid
+			LEFT JOIN derive_agents ag ON ag.agent_id = c.agent_id
+			LEFT JOIN derive_offsets o ON o.hour = date_trunc('hour', c.created_at)
 		),
 		timed AS (
 			SELECT e.*,
@@ -96,13 +117,11 @@ export async function deriveFacts(connection: DuckDBConnection, datasetId: numbe
 				WHEN open_at_created THEN 'answered_in_hours'
 				WHEN next_open_at IS NULL OR first_response_at < next_open_at THEN 'answered_after_hours'
 				ELSE 'waited_for_opening' END AS coverage
-		FROM timed
-		ORDER BY created_at`,
+		FROM timed`,
 		[
+			...target.params,
+			...business.params,
 			datasetId,
-			...sla.params,
-			datasetId,
-			Math.round(settings.repeat_window_days * 86400e6),
 			nowOpenSeconds,
 			now,
 			hourly.sync / occupancy.sync,
@@ -111,4 +130,5 @@ export async function deriveFacts(connection: DuckDBConnection, datasetId: numbe
 		]
 	);
 	await execute(connection, 'DROP TABLE derive_offsets');
+	await execute(connection, 'DROP TABLE derive_rows');
 }

@@ -6,8 +6,12 @@ import { buildFilter, groupKeySql, resolveDataset, type MetricsQuery } from './f
 import { groupSummaries, type GroupSummary } from './summary';
 
 export type { MetricsQuery, GroupBy } from './filters';
-export { computeCoverage, type CoverageReport } from './coverage';
-export { computeSeries, type SeriesMetric, type SeriesQuery, type SeriesResult } from './series';
+import { computeCoverage as coverageOf, type CoverageReport } from './coverage';
+import { computeSeries as seriesOf, type SeriesQuery, type SeriesResult } from './series';
+import { cachedResult } from './cache';
+export type { CoverageReport } from './coverage';
+export type { SeriesMetric, SeriesQuery, SeriesResult } from './series';
+export { invalidateMetricsCache } from './cache';
 export { deriveDataset, deleteDerived, refreshDerivedForSetting } from './derive';
 
 /** One group of the `metrics --json` contract (product.md), fields as in metrics.md. */
@@ -39,8 +43,22 @@ const unfiltered = (q: MetricsQuery) => !q.from && !q.to && !q.channels?.length 
 
 const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 
-/** Every per-group field of metrics.md for the filtered conversations (default dataset: the most recently loaded; default grouping: mode). */
-export async function computeMetrics(connection: DuckDBConnection, query: MetricsQuery = {}): Promise<MetricsResult> {
+/** metrics.md "Coverage breakdown" (cached per dataset version and query). */
+export function computeCoverage(connection: DuckDBConnection, query: MetricsQuery = {}): Promise<CoverageReport> {
+	return cachedResult(connection, 'coverage', query, () => coverageOf(connection, query));
+}
+
+/** A time series of one metric (metrics.md "Series"), cached per dataset version and query. */
+export function computeSeries(connection: DuckDBConnection, metric: string, query: SeriesQuery = {}): Promise<SeriesResult> {
+	return cachedResult(connection, `series:${metric}`, query, () => seriesOf(connection, metric, query));
+}
+
+/** Every per-group field of metrics.md for the filtered conversations (default dataset: the most recently loaded; default grouping: mode), cached per dataset version and query. */
+export function computeMetrics(connection: DuckDBConnection, query: MetricsQuery = {}): Promise<MetricsResult> {
+	return cachedResult(connection, 'metrics', query, () => metricsOf(connection, query));
+}
+
+async function metricsOf(connection: DuckDBConnection, query: MetricsQuery): Promise<MetricsResult> {
 	const dataset = await resolveDataset(connection, query.dataset);
 	const settings = await readSettings(connection);
 	const filter = buildFilter(dataset.datasetId, query);

@@ -1,0 +1,51 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryOne } from '../db/sql';
+
+/**
+ * Results of computeMetrics / computeSeries / computeCoverage per dataset version and query, so a
+ * dashboard page asked again (another user, a reload) answers in milliseconds. The key holds the
+ * database file, the dataset's id and load time, the settings and a counter bumped whenever derived
+ * values are rewritten in this process; in-memory databases are not cached.
+ */
+const LIMIT = 256;
+const entries = new Map<string, unknown>();
+let generation = 0;
+
+/** Call when derived values change (derive, delete): every cached result is dropped. */
+export function invalidateMetricsCache(): void {
+	generation++;
+	entries.clear();
+}
+
+async function versionOf(connection: DuckDBConnection, dataset: string | undefined): Promise<string | null> {
+	const row = await queryOne<{ db: string | null; dataset_id: number; loaded_at: Date; settings: string | null }>(
+		connection,
+		`SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()) AS db, d.dataset_id, d.loaded_at,
+			(SELECT string_agg(key || '=' || value, ';' ORDER BY key) FROM settings) AS settings
+		FROM datasets d ${dataset === undefined ? 'ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1' : 'WHERE name = ?'}`,
+		dataset === undefined ? [] : [dataset]
+	);
+	if (!row || !row.db) return null;
+	return JSON.stringify([row.db, row.dataset_id, row.loaded_at.getTime(), row.settings, generation]);
+}
+
+/** `compute()`'s result for this query of this dataset version, computed once; callers get their own copy. */
+export async function cachedResult<T>(connection: DuckDBConnection, kind: string, query: { dataset?: string }, compute: () => Promise<T>): Promise<T> {
+	const version = await versionOf(connection, query.dataset);
+	if (version === null) return compute();
+	const key = `${kind}|${version}|${JSON.stringify(query)}`;
+	if (entries.has(key)) {
+		const hit = entries.get(key) as T;
+		entries.delete(key);
+		entries.set(key, hit);
+		return structuredClone(hit);
+	}
+	const startedAt = generation;
+	const result = await compute();
+	// derived values rewritten meanwhile: the result may mix versions, so it is returned but not kept
+	if (startedAt === generation) {
+		entries.set(key, structuredClone(result));
+		if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);
+	}
+	return result;
+}
