@@ -40,8 +40,11 @@ describe('an old database file', () => {
 			]);
 			expect(await queryRows(db.connection, 'SELECT line, reason FROM rejects')).toEqual([{ line: 4, reason: 'created_at is empty' }]);
 			expect(await queryRows(db.connection, 'SELECT username, password_hash, role FROM users')).toEqual([{ username: 'admin', password_hash: 'hash-from-before', role: 'admin' }]);
-			// the tables of later schemas exist (empty for the old dataset until it is derived again)
-			expect(await queryRows(db.connection, 'SELECT count(*) AS n FROM conversation_facts')).toEqual([{ n: 0 }]);
+			// the old dataset is derived on the way: its facts exist, with the abandoned call's FRT null and the chat's 60 s
+			expect(await queryRows(db.connection, 'SELECT conversation_id, frt_s FROM conversation_facts ORDER BY conversation_id')).toEqual([
+				{ conversation_id: 'c1', frt_s: 60 },
+				{ conversation_id: 'c2', frt_s: null }
+			]);
 			// a second open applies nothing
 			expect(await migrate(db.connection)).toEqual([]);
 		} finally {

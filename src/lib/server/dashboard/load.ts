@@ -3,6 +3,7 @@ import { getDatabase } from '../db/database';
 import { queryOne } from '../db/sql';
 import { isUserError } from '../errors';
 import { buildFilter } from '../metrics/filters';
+import { cachedResult } from '../metrics/cache';
 import { readDashboardScope, type DashboardScope } from './filters';
 import type { DashboardFilters, FilterOptions } from '../../components/filters';
 
@@ -28,17 +29,11 @@ async function matchingConversations(connection: DuckDBConnection, scope: Dashbo
 	return row?.n ?? 0;
 }
 
-/**
- * Runs a page's queries on a connection of its own for the scope in the URL; a UserError (a bad
- * filter, an unknown dataset) becomes the page's error state with its sentence, anything else is a 500.
- * The caller has already checked the capability.
- */
-export async function loadDashboardPage<T extends object>(
+async function computePage<T extends object>(
+	connection: DuckDBConnection,
 	url: URL,
 	loadPage: (connection: DuckDBConnection, scope: DashboardScope) => Promise<T>
 ): Promise<DashboardPage<T>> {
-	const db = await getDatabase();
-	const connection = await db.connect();
 	try {
 		const scope = await readDashboardScope(connection, url);
 		if (!scope) return { state: 'empty' };
@@ -48,9 +43,37 @@ export async function loadDashboardPage<T extends object>(
 	} catch (error) {
 		if (isUserError(error)) return { state: 'error', message: error.message };
 		throw error;
+	}
+}
+
+/**
+ * Runs a page's queries on a connection of its own for the scope in the URL; a UserError (a bad
+ * filter, an unknown dataset) becomes the page's error state with its sentence, anything else is a 500.
+ * The whole page is kept per dataset version, settings and query string (metrics/cache.ts), so a page
+ * asked again answers without touching the tables. The caller has already checked the capability.
+ */
+export async function loadDashboardPage<T extends object>(
+	url: URL,
+	loadPage: (connection: DuckDBConnection, scope: DashboardScope) => Promise<T>
+): Promise<DashboardPage<T>> {
+	const db = await getDatabase();
+	const connection = await db.connect();
+	try {
+		return await dashboardPageData(connection, url, loadPage);
 	} finally {
 		connection.closeSync();
 	}
+}
+
+/** A page's data on a given connection (the route's load and the bench both come here). */
+export function dashboardPageData<T extends object>(
+	connection: DuckDBConnection,
+	url: URL,
+	loadPage: (connection: DuckDBConnection, scope: DashboardScope) => Promise<T>
+): Promise<DashboardPage<T>> {
+	const params = [...url.searchParams.entries()].sort(([a], [b]) => a.localeCompare(b));
+	const key = { dataset: url.searchParams.get('dataset') ?? undefined, params };
+	return cachedResult(connection, `page:${url.pathname}`, key, () => computePage(connection, url, loadPage));
 }
 
 /** The bucket size for a range: fine enough to show the day's shape, coarse enough to stay under a few thousand points. */

@@ -3,6 +3,8 @@ import { dirname, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../errors';
 import { migrate } from './migrations/index';
+import { deriveMissing } from '../metrics/derive';
+import { readSettings } from '../settings/store';
 
 export interface Database {
 	path: string;
@@ -45,7 +47,9 @@ export async function openDatabase(path = databasePath()): Promise<Database> {
 	const connection = await instance.connect();
 	// TIMESTAMP columns hold UTC; now()::TIMESTAMP and TIMESTAMPTZ casts must not follow the machine's zone
 	await connection.run(`SET GLOBAL TimeZone = 'UTC'`);
-	await migrate(connection);
+	const applied = await migrate(connection);
+	// a file from before the derived tables: derive its datasets now, so no page shows them empty
+	if (applied.length > 0) await deriveMissing(connection, await readSettings(connection));
 	return {
 		path,
 		instance,

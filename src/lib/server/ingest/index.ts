@@ -154,8 +154,19 @@ async function boundMemory(connection: DuckDBConnection): Promise<() => Promise<
 	};
 }
 
-/** Loads a CSV (or .csv.gz) of conversation or message rows into a dataset, atomically. */
-export async function ingestFile(db: Database, path: string, options: IngestOptions = {}): Promise<IngestResult> {
+let previousImport: Promise<unknown> = Promise.resolve();
+
+/**
+ * Loads a CSV (or .csv.gz) of conversation or message rows into a dataset, atomically. Imports in one
+ * process run one after another: each holds a lot of memory, and derive changes process-wide DuckDB settings.
+ */
+export function ingestFile(db: Database, path: string, options: IngestOptions = {}): Promise<IngestResult> {
+	const run = previousImport.then(() => importNow(db, path, options));
+	previousImport = run.catch(() => undefined);
+	return run;
+}
+
+async function importNow(db: Database, path: string, options: IngestOptions): Promise<IngestResult> {
 	const started = performance.now();
 	const name = options.sourceName ?? basename(path);
 	const connection = await db.connect();

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SettingKey, Settings } from '../../settings/defaults';
-import { execute, queryRows } from '../db/sql';
+import { execute, inTransaction, queryRows } from '../db/sql';
 import { buildBusinessCalendar } from './calendar';
 import { deriveConcurrency, deriveGroupConcurrency } from './concurrency';
 import { groupKeySql } from './filters';
@@ -71,4 +71,22 @@ export async function refreshDerivedForSetting(connection: DuckDBConnection, key
 	const datasets = await queryRows<{ dataset_id: number }>(connection, 'SELECT dataset_id FROM datasets ORDER BY dataset_id');
 	for (const { dataset_id } of datasets) await deriveDataset(connection, dataset_id, settings);
 	return datasets.length;
+}
+
+/**
+ * Derives the datasets that have conversations but no derived rows: those of a database file
+ * migrated from a schema before the derived tables existed. Each in its own transaction.
+ */
+export async function deriveMissing(connection: DuckDBConnection, settings: Settings): Promise<number[]> {
+	const missing = await queryRows<{ dataset_id: number }>(
+		connection,
+		`SELECT d.dataset_id FROM datasets d
+		 WHERE EXISTS (SELECT 1 FROM conversations c WHERE c.dataset_id = d.dataset_id)
+		   AND NOT EXISTS (SELECT 1 FROM conversation_facts f WHERE f.dataset_id = d.dataset_id)
+		 ORDER BY d.dataset_id`
+	);
+	for (const { dataset_id } of missing) {
+		await inTransaction(connection, () => deriveDataset(connection, dataset_id, settings));
+	}
+	return missing.map((m) => m.dataset_id);
 }
