@@ -103,6 +103,19 @@ describe('timestamps', () => {
 		]);
 	});
 
+	it('reads an offset on every row, even when the sampled rows had none', async () => {
+		const db = await tempDatabase();
+		// the first 2,100 rows (more than the sniffer samples) have no first response; the last has one with +02:00
+		const rows = Array.from({ length: 2100 }, (_, i) => `p${i},2026-08-03 12:00:00,`);
+		rows.push('late,2026-08-03 12:00:00,2026-08-03T12:05:00+02:00', 'zulu,2026-08-03 12:00:00,2026-08-03T10:06:00Z');
+		await ingestText(db, 'late-offsets.csv', ['conversation_id,created_at,first_response_at', ...rows].join('\n'), { timezone: 'Europe/Berlin' });
+		const stored = await storedConversations(db, 'late-offsets');
+		const byId = new Map(stored.map((r) => [r.conversation_id, r]));
+		// created 12:00 Berlin = 10:00Z; 12:05+02:00 = 10:05Z (not 10:05 Berlin = 08:05Z); 10:06Z stays 10:06Z
+		expect([iso(byId.get('late')!.created_at), iso(byId.get('late')!.first_response_at)]).toEqual(['2026-08-03T10:00:00Z', '2026-08-03T10:05:00Z']);
+		expect(iso(byId.get('zulu')!.first_response_at)).toBe('2026-08-03T10:06:00Z');
+	});
+
 	it('durations after created_at with the unit from the header', async () => {
 		const db = await tempDatabase();
 		const csv = 'Ticket ID,Opened,First response time (seconds),Resolution time (in hrs)\nt1,2026-08-03T10:00:00Z,90,1.5\n';

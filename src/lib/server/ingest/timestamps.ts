@@ -11,7 +11,7 @@ export type TimestampFormat =
 
 export type DateOrder = 'dmy' | 'mdy';
 
-const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
+const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(Z|UTC|GMT|[+-]\d{2}(?::?\d{2})?)?$/i;
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
@@ -79,8 +79,8 @@ function strptimeFormats(order: DateOrder): string {
 	return `[${formats.join(', ')}]`;
 }
 
-const HAS_OFFSET = (v: string) =>
-	`(right(${v}, 1) IN ('Z', 'z') OR upper(right(${v}, 4)) IN (' UTC', ' GMT') OR regexp_matches(${v}, '[+-]\\d\\d(:?\\d\\d)?$'))`;
+/** An offset after the time part ("…14:05:22+02:00", "…14:05 UTC"); a date alone ("2026-03-01") has none. */
+const HAS_OFFSET = (v: string) => `regexp_matches(${v}, '\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?\\s*([+-]\\d\\d(:?\\d\\d)?|UTC|GMT)$')`;
 
 /**
  * SQL turning the text `v` into a UTC TIMESTAMP. `localToUtc(x)` converts a wall-clock time in the
@@ -102,12 +102,16 @@ export function timestampSql(v: string, format: TimestampFormat, localToUtc: (x:
 		case 'seconds_duration':
 			return { utc: 'NULL::TIMESTAMP', parsedLocal: 'NULL::TIMESTAMP' };
 		case 'iso': {
-			const local = `TRY_CAST(${v} AS TIMESTAMP)`;
+			// decided per row, whatever the sample showed: a later "+02:00" or "Z" must never be read as local time
+			const zulu = `right(${v}, 1) IN ('Z', 'z')`;
 			// a trailing Z needs no time-zone arithmetic (the TIMESTAMP cast reads it as UTC, ~2x faster than TIMESTAMPTZ)
-			const withOffset = `CASE WHEN right(${v}, 1) = 'Z' THEN TRY_CAST(${v} AS TIMESTAMP) ELSE CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
-			if (format.offsets === 'all') return { utc: withOffset, parsedLocal: withOffset };
-			if (format.offsets === 'none') return { utc: localToUtc(local), parsedLocal: local };
-			return { utc: `CASE WHEN ${HAS_OFFSET(v)} THEN ${withOffset} ELSE ${localToUtc(local)} END`, parsedLocal: local };
+			const withOffset = `CASE WHEN ${zulu} THEN TRY_CAST(${v} AS TIMESTAMP) WHEN ${HAS_OFFSET(v)} THEN CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
+			const local = `TRY_CAST(${v} AS TIMESTAMP)`;
+			const offsetGiven = `(${zulu} OR ${HAS_OFFSET(v)})`;
+			return {
+				utc: `CASE WHEN ${offsetGiven} THEN ${withOffset} ELSE ${localToUtc(local)} END`,
+				parsedLocal: `CASE WHEN ${offsetGiven} THEN ${withOffset} ELSE ${local} END`
+			};
 		}
 	}
 }
