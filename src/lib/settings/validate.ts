@@ -79,8 +79,8 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 	planning: (v) => {
 		if (!isRecord(v)) return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon).';
 		if (![15, 30, 60].includes(v.interval_min as number)) return 'planning.interval_min must be 15, 30 or 60.';
-		if (!Number.isInteger(v.weeks_history) || (v.weeks_history as number) < 1) return 'planning.weeks_history must be a whole number of weeks, at least 1.';
-		if (!Number.isInteger(v.horizon_days) || (v.horizon_days as number) < 1) return 'planning.horizon_days must be a whole number of days, at least 1.';
+		if (!Number.isInteger(v.weeks_history) || (v.weeks_history as number) < 1 || (v.weeks_history as number) > 52) return 'planning.weeks_history must be a whole number of weeks from 1 to 52.';
+		if (!Number.isInteger(v.horizon_days) || (v.horizon_days as number) < 1 || (v.horizon_days as number) > 28) return 'planning.horizon_days must be a whole number of days from 1 to 28.';
 		if (typeof v.growth !== 'number' || v.growth <= -1) return 'planning.growth must be a number above -1 (0.05 is +5%).';
 		if (!(typeof v.shrinkage === 'number' && v.shrinkage >= 0 && v.shrinkage < 1)) return 'planning.shrinkage must be at least 0 and below 1.';
 		if (!isPositive(v.max_concurrency)) return 'planning.max_concurrency must be a number above 0.';

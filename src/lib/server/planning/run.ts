@@ -32,10 +32,11 @@ export async function planForDataset(connection: DuckDBConnection, overrides: Pl
 
 /** Reads the plan options of `plan` and `report staffing` (cac camel-cases the flags). */
 export function planOverrides(options: Record<string, unknown>): PlanOverrides {
-	const whole = (key: string, flag: string, min: number) => {
+	// bounded: a plan runs on the server's event loop, so one request must not be able to ask for hours of work
+	const whole = (key: string, flag: string, min: number, max: number) => {
 		if (options[key] === undefined) return undefined;
 		const n = Number(options[key]);
-		if (!Number.isInteger(n) || n < min) throw new UserError(`--${flag} must be a whole number of at least ${min}; got "${String(options[key])}".`);
+		if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`--${flag} must be a whole number from ${min} to ${max}; got "${String(options[key])}".`);
 		return n;
 	};
 	let growth: number | undefined;
@@ -43,7 +44,7 @@ export function planOverrides(options: Record<string, unknown>): PlanOverrides {
 		growth = Number(options.growth);
 		if (!Number.isFinite(growth) || growth <= -1) throw new UserError(`--growth must be a share above -1, e.g. 0.05 for 5% more volume; got "${String(options.growth)}".`);
 	}
-	return { dataset: typeof options.dataset === 'string' ? options.dataset : undefined, weeksHistory: whole('weeksHistory', 'weeks-history', 1), horizonDays: whole('horizonDays', 'horizon-days', 1), growth, replications: whole('replications', 'replications', 0) };
+	return { dataset: typeof options.dataset === 'string' ? options.dataset : undefined, weeksHistory: whole('weeksHistory', 'weeks-history', 1, 52), horizonDays: whole('horizonDays', 'horizon-days', 1, 28), growth, replications: whole('replications', 'replications', 0, 50) };
 }
 
 export const PLAN_OPTIONS = [
