@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempDatabase } from '../helpers/temp';
 import { readSettings, writeSetting } from '../../src/lib/server/settings/store';
+import { updateSettings } from '../../src/lib/server/settings/update';
 
 describe('settings store', () => {
 	it('returns the defaults of metrics.md on a new database', async () => {
@@ -25,5 +26,14 @@ describe('settings store', () => {
 		const { costs } = await readSettings(db.connection);
 		expect(costs.bot_per_conversation).toBe(0.5);
 		expect(costs.hourly.sync).toBe(40);
+	});
+
+	it('saves several settings whole or not at all', async () => {
+		const db = await tempDatabase();
+		const saved = await updateSettings(db, { timezone: 'Europe/Berlin', holidays: ['2026-12-25'] }, 'ann');
+		expect(saved).toEqual({ values: { timezone: 'Europe/Berlin', holidays: ['2026-12-25'] }, recomputedDatasets: 0 });
+		await expect(updateSettings(db, { timezone: 'Asia/Tokyo', holidays: ['not a date'] }, 'ann')).rejects.toThrow(/Give holidays as a list of local dates/);
+		const after = await readSettings(db.connection);
+		expect([after.timezone, after.holidays]).toEqual(['Europe/Berlin', ['2026-12-25']]);
 	});
 });

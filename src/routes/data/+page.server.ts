@@ -29,7 +29,7 @@ export const actions: Actions = {
 		const name = String((await request.formData()).get('name') ?? '');
 		const db = await getDatabase();
 		try {
-			await deleteDataset(db.connection, name);
+			await deleteDataset(db, name);
 			await recordAudit(db.connection, { actor: user.username, action: 'dataset_delete', target: name });
 			return { deleted: name };
 		} catch (error) {

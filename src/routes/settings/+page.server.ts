@@ -6,7 +6,7 @@ import { can } from '$lib/server/auth/roles';
 import { getDatabase } from '$lib/server/db/database';
 import { isUserError } from '$lib/server/errors';
 import { readSettings } from '$lib/server/settings/store';
-import { updateSetting } from '$lib/server/settings/update';
+import { updateSettings } from '$lib/server/settings/update';
 import { settingProblem, withDefaults } from '$lib/settings/validate';
 import type { SettingKey } from '$lib/settings/defaults';
 import { FieldProblem, isSection, sectionValues } from './settingsForm';
@@ -22,7 +22,10 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
-function savedSentence(recomputed: number): string {
+function savedSentence(recomputed: number, keys: string[]): string {
+	// message logs are not kept after sessionization, so their timeouts apply to the next import
+	if (keys.some((k) => k === 'close_after_s' || k === 'focus_cap_s'))
+		return 'Saved; the sessionization timeouts apply to message logs imported from now on (import a message log again to apply them to it).';
 	if (recomputed === 0) return 'Saved; no stored values depend on this, so nothing needed recomputing.';
 	return `Saved; derived values of ${recomputed} dataset${recomputed === 1 ? '' : 's'} recomputed.`;
 }
@@ -48,15 +51,15 @@ export const actions: Actions = {
 		const db = await getDatabase();
 		let recomputed = 0;
 		try {
-			for (const [key, value] of Object.entries(values)) {
-				const outcome = await updateSetting(db, key, value, user.username);
-				recomputed = Math.max(recomputed, outcome.recomputedDatasets);
-				await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: key, detail: { value: outcome.value } });
+			const outcome = await updateSettings(db, values, user.username);
+			recomputed = outcome.recomputedDatasets;
+			for (const [key, value] of Object.entries(outcome.values)) {
+				await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: key, detail: { value } });
 			}
 		} catch (error) {
 			if (isUserError(error)) return fail(400, { section, message: error.message });
 			throw error;
 		}
-		return { section, saved: true, message: savedSentence(recomputed) };
+		return { section, saved: true, message: savedSentence(recomputed, Object.keys(values)) };
 	}
 };

@@ -36,7 +36,7 @@ describe('cached dashboard numbers', () => {
 		// a1 arrived Monday 09:00 UTC, inside the default business hours: in hours, answered
 		expect((await computeCoverage(db.connection, { dataset: 'before' })).in_hours.answered.conversations).toBe(1);
 
-		await deleteDataset(db.connection, 'before');
+		await deleteDataset(db, 'before');
 		await expect(computeMetrics(db.connection, { dataset: 'before' })).rejects.toThrow(/There is no dataset "before"/);
 	});
 });

@@ -20,7 +20,7 @@ export const datasetsCommand: CliCommand = {
 		}
 		if (action === 'delete') {
 			if (!name) throw new UserError('Name the dataset to delete: datasets delete NAME.');
-			await deleteDataset(db.connection, name);
+			await deleteDataset(db, name);
 			await recordAudit(db.connection, { actor: 'cli', action: 'dataset_delete', target: name });
 			return context.print({ deleted: name }, `Deleted dataset "${name}".`);
 		}

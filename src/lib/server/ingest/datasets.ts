@@ -1,4 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Database } from '../db/database';
+import { exclusiveWrite } from '../db/writeQueue';
 import { UserError } from '../errors';
 import { execute, inTransaction, queryOne, queryRows } from '../db/sql';
 import { deleteDerived } from '../metrics/derive';
@@ -64,14 +66,23 @@ export async function removeDatasetRows(connection: DuckDBConnection, datasetId:
 	await execute(connection, 'DELETE FROM datasets WHERE dataset_id = ?', [datasetId]);
 }
 
-/** Deletes a dataset by name, atomically. */
-export async function deleteDataset(connection: DuckDBConnection, name: string): Promise<void> {
-	const id = await findDatasetId(connection, name);
-	if (id === undefined) {
-		const names = (await queryRows<{ name: string }>(connection, 'SELECT name FROM datasets ORDER BY name')).map((r) => r.name);
-		throw new UserError(`There is no dataset "${name}"; the datasets are ${names.length ? names.join(', ') : '(none)'}.`);
+/** Deletes a dataset by name, atomically, on a connection of its own (a transaction on the shared one would sweep up other requests' writes). */
+export function deleteDataset(db: Database, name: string): Promise<void> {
+	return exclusiveWrite(() => deleteNow(db, name));
+}
+
+async function deleteNow(db: Database, name: string): Promise<void> {
+	const connection = await db.connect();
+	try {
+		const id = await findDatasetId(connection, name);
+		if (id === undefined) {
+			const names = (await queryRows<{ name: string }>(connection, 'SELECT name FROM datasets ORDER BY name')).map((r) => r.name);
+			throw new UserError(`There is no dataset "${name}"; the datasets are ${names.length ? names.join(', ') : '(none)'}.`);
+		}
+		await inTransaction(connection, () => removeDatasetRows(connection, id));
+	} finally {
+		connection.closeSync();
 	}
-	await inTransaction(connection, () => removeDatasetRows(connection, id));
 }
 
 /** The rejected rows of a dataset, for the downloadable report. */

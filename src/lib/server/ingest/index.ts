@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/database';
 import { execute, inTransaction, queryOne } from '../db/sql';
+import { exclusiveWrite } from '../db/writeQueue';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
 import { deriveDataset } from '../metrics/derive';
@@ -154,16 +155,9 @@ async function boundMemory(connection: DuckDBConnection): Promise<() => Promise<
 	};
 }
 
-let previousImport: Promise<unknown> = Promise.resolve();
-
-/**
- * Loads a CSV (or .csv.gz) of conversation or message rows into a dataset, atomically. Imports in one
- * process run one after another: each holds a lot of memory, and derive changes process-wide DuckDB settings.
- */
+/** Loads a CSV (or .csv.gz) of conversation or message rows into a dataset, atomically; one heavy write at a time (db/writeQueue.ts). */
 export function ingestFile(db: Database, path: string, options: IngestOptions = {}): Promise<IngestResult> {
-	const run = previousImport.then(() => importNow(db, path, options));
-	previousImport = run.catch(() => undefined);
-	return run;
+	return exclusiveWrite(() => importNow(db, path, options));
 }
 
 async function importNow(db: Database, path: string, options: IngestOptions): Promise<IngestResult> {

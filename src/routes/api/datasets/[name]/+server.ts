@@ -9,7 +9,7 @@ import { apiEndpoint } from '../../handler';
 export const DELETE: RequestHandler = apiEndpoint('manage_data', async (event, user) => {
 	const db = await getDatabase();
 	const name = event.params.name ?? '';
-	await deleteDataset(db.connection, name);
+	await deleteDataset(db, name);
 	await recordAudit(db.connection, { actor: user.username, action: 'dataset_delete', target: name, address: clientAddress(event), detail: { via: 'api' } });
 	return { deleted: name };
 });
