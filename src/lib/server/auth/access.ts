@@ -55,8 +55,15 @@ function under(pathname: string, prefix: string): boolean {
 }
 
 /** The capabilities of which a request needs one: null when public. */
-export function requiredCapability(method: string, pathname: string): readonly Capability[] | null {
+export function requiredCapability(method: string, rawPathname: string): readonly Capability[] | null {
 	const kind = isReadMethod(method) ? 'read' : 'write';
+	// Kit routes on the decoded path ("/settings/%75sers" is /settings/users): the table must see the same one
+	let pathname = rawPathname;
+	try {
+		pathname = decodeURI(rawPathname);
+	} catch {
+		// a malformed escape routes nowhere; the raw path is as good as any
+	}
 	for (const rule of ACCESS_RULES) {
 		if ((rule.methods === 'any' || rule.methods === kind) && under(pathname, rule.path)) {
 			return rule.capability === null ? null : typeof rule.capability === 'string' ? [rule.capability] : rule.capability;
