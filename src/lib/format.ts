@@ -3,7 +3,7 @@
  * A missing value (null, undefined, NaN) is always "no data", never 0.
  * Pure and shared by server and browser; dates are shown in the dataset's time zone, never the browser's.
  */
-import { format as formatDateFns } from 'date-fns';
+import { format as formatDateFns } from 'date-fns/format';
 import { TZDate } from '@date-fns/tz';
 
 export const NO_DATA = 'no data';

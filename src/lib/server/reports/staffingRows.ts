@@ -1,6 +1,6 @@
 /** The staffing report's rows and summary, shared by the CSV, XLSX and PDF writers. */
 import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { format } from 'date-fns/format';
 import type { Plan } from '../../planning/planTypes';
 
 export const STAFFING_COLUMNS = ['Interval start (local)', 'Mode', 'Channel', 'Forecast', 'AHT (s)', 'Concurrency', 'Required agents', 'Scheduled agents', 'Expected service level', 'ASA (s)', 'Occupancy'] as const;
