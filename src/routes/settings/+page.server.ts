@@ -22,12 +22,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 	};
 };
 
-function savedSentence(recomputed: number, keys: string[]): string {
-	// message logs are not kept after sessionization, so their timeouts apply to the next import
-	if (keys.some((k) => k === 'close_after_s' || k === 'focus_cap_s'))
-		return 'Saved; the sessionization timeouts apply to message logs imported from now on (import a message log again to apply them to it).';
-	if (recomputed === 0) return 'Saved; no stored values depend on this, so nothing needed recomputing.';
-	return `Saved; derived values of ${recomputed} dataset${recomputed === 1 ? '' : 's'} recomputed.`;
+function savedSentence(recomputed: number, changedKeys: string[]): string {
+	const saved =
+		recomputed === 0
+			? 'Saved; no stored values depend on this, so nothing needed recomputing.'
+			: `Saved; derived values of ${recomputed} dataset${recomputed === 1 ? '' : 's'} recomputed.`;
+	// message logs are not kept after sessionization, so changed timeouts apply to the next import
+	const timeouts = changedKeys.some((k) => k === 'close_after_s' || k === 'focus_cap_s');
+	return timeouts ? `${saved} The sessionization timeouts apply to message logs imported from now on.` : saved;
 }
 
 export const actions: Actions = {
@@ -50,8 +52,13 @@ export const actions: Actions = {
 		}
 		const db = await getDatabase();
 		let recomputed = 0;
+		const before = await readSettings(db.connection);
+		let changed: string[] = [];
 		try {
 			const outcome = await updateSettings(db, values, user.username);
+			changed = Object.keys(outcome.values).filter(
+				(k) => JSON.stringify(outcome.values[k as SettingKey]) !== JSON.stringify(before[k as SettingKey])
+			);
 			recomputed = outcome.recomputedDatasets;
 			for (const [key, value] of Object.entries(outcome.values)) {
 				await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: key, detail: { value } });
@@ -60,6 +67,6 @@ export const actions: Actions = {
 			if (isUserError(error)) return fail(400, { section, message: error.message });
 			throw error;
 		}
-		return { section, saved: true, message: savedSentence(recomputed, Object.keys(values)) };
+		return { section, saved: true, message: savedSentence(recomputed, changed) };
 	}
 };
