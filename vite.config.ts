@@ -11,6 +11,8 @@ export default defineConfig({
 		testTimeout: 60_000,
 		hookTimeout: 60_000,
 		pool: 'forks',
+		// one file at a time: browser, server and big-import files each want both cores; in parallel a page load could starve past its timeout
+		fileParallelism: false,
 		expect: { requireAssertions: true }
 	}
 });
