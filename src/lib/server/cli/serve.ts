@@ -40,9 +40,11 @@ export const serveCommand: CliCommand = {
 			CHANNEL_MIX_DB: context.dbPath,
 			// each running DuckDB query holds a libuv pool thread; 4 let long queries starve short ones
 			UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
-			BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity'
+			BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity',
+			// adapter-node assumes https when it cannot tell, and Kit then refuses every form posted from http://localhost
+			ORIGIN: process.env.ORIGIN ?? (process.env.PROTOCOL_HEADER ? undefined : `http://localhost:${port}`)
 		};
-		context.note(`Channel Mix on http://localhost:${port} (database ${context.dbPath})`);
+		context.note(`Channel Mix on ${env.ORIGIN ?? `port ${port}`} (database ${context.dbPath}); set ORIGIN to the address people type when it is served under another name.`);
 		const server = spawn(process.execPath, [buildEntry()], { stdio: 'inherit', env, cwd: root });
 		for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 		await new Promise<void>((done) => server.on('exit', (code) => ((process.exitCode = code ?? 0), done())));
