@@ -8,6 +8,7 @@ import { requiredCapability } from '$lib/server/auth/access';
 import { crossSiteRefusal } from '$lib/server/auth/csrf';
 import { publicOrigin } from '$lib/server/auth/request';
 import { can, CAPABILITY_WORDS } from '$lib/server/auth/roles';
+import { escapeHtml } from '$lib/charts/escape';
 import { THEME_COOKIE, THEME_PLACEHOLDER, themeAttribute } from '$lib/components/themeCookie';
 
 export const init: ServerInit = async () => {
@@ -29,7 +30,6 @@ function json(status: number, error: string): Response {
 	return new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** A refusal page without script (it is not rendered by Kit, so it carries its own strict CSP). */
 function refusal(status: number, message: string): Response {
