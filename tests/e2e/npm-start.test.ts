@@ -10,7 +10,7 @@ describe('npm start (the serve command)', () => {
 	it('serves on the given port and accepts a sign-in posted from http://localhost without any ORIGIN set', async () => {
 		const folder = mkdtempSync(join(tmpdir(), 'serve-'));
 		const port = 30000 + Math.floor(Math.random() * 20000);
-		const env = { ...process.env, ADMIN_PASSWORD: 'serve-test-password', CHANNEL_MIX_DB: join(folder, 'cm.duckdb') };
+		const env: NodeJS.ProcessEnv = { ...process.env, ADMIN_PASSWORD: 'serve-test-password', CHANNEL_MIX_DB: join(folder, 'cm.duckdb') };
 		delete env.ORIGIN;
 		delete env.PROTOCOL_HEADER;
 		const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli.ts'), 'serve', '--port', String(port)], { cwd: ROOT, env, detached: true });

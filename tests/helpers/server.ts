@@ -1,22 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { freePort } from '../../src/lib/server/freePort';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 export const ADMIN_PASSWORD = 'test-admin-password-1';
 const ROOT = resolve(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-		});
-	});
-}
 
 export interface RunningServer {
 	url: string;

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { freePort } from '../freePort';
 import { resolve } from 'node:path';
 import { PAGE_PATHS } from './pages';
 import { round3 } from './measure';
@@ -31,16 +31,6 @@ export interface LoadReport {
 }
 
 const LOAD_PASSWORD = 'bench-load-password-1';
-
-async function freePort(): Promise<number> {
-	return new Promise((done, fail) => {
-		const server = createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no free port'))));
-		});
-	});
-}
 
 interface Server {
 	url: string;
