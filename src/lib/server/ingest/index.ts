@@ -8,7 +8,7 @@ import { execute, inTransaction, queryOne } from '../db/sql';
 import { exclusiveWrite } from '../db/writeQueue';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
-import { deriveDataset } from '../metrics/derive';
+import { insertDerived } from '../metrics/derive';
 import { datasetNameFromFile, findDatasetId, removeDatasetRows } from './datasets';
 import { mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
 import { csatScaleMax } from './normalize';
@@ -217,7 +217,9 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		stopProgress();
 		const outcome = await inTransaction(connection, async () => {
 			const datasetId = (await queryOne<{ id: number }>(connection, `SELECT nextval('dataset_ids')::INTEGER AS id`))!.id;
-			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount);
+			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount, (rows) =>
+				insertDerived(connection, datasetId, rows, settings)
+			);
 			await dropStaging(connection, plan);
 			if (counts.loaded === 0) {
 				const first = counts.rejects[0];
@@ -235,7 +237,6 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 				 FROM conversations WHERE dataset_id = ?`,
 				[datasetId, datasetName, mapping.kind, mapping.preset.name, name, timezone, JSON.stringify(summary), counts.read, counts.loaded, counts.rejected, JSON.stringify(flags), options.uploadedBy ?? null, datasetId]
 			);
-			await deriveDataset(connection, datasetId, settings);
 			return { counts, flags, summary };
 		});
 		options.onProgress?.(1);

@@ -22,9 +22,7 @@ interface LoadPlan {
 	sessionize: (stagedTable: string) => string;
 }
 
-const CONVERSATION_COLUMNS =
-	'dataset_id, conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id, customer_hash, source_handle_s, bot_involved, bot_resolved, reopens, csat_raw, csat_satisfied, priority, category, sentiment, messages_in, messages_out, source_line';
-
+/** A customer id as stored: salted SHA-256, never the id itself (data.md). */
 const hashCustomer = (raw: string) => `CASE WHEN ${raw} IS NULL THEN NULL ELSE left(sha256($salt || ${raw}), 32) END`;
 
 const q = quoteIdent;
@@ -33,7 +31,8 @@ const tables = (tag: string) => ({
 	lines: `cm_lines_${tag}`,
 	shift: `cm_shift_${tag}`,
 	withLines: `cm_staged_lines_${tag}`,
-	dups: `cm_dups_${tag}`
+	dups: `cm_dups_${tag}`,
+	kept: `cm_kept_${tag}`
 });
 
 /**
@@ -42,7 +41,16 @@ const tables = (tag: string) => ({
  */
 export async function stageFile(connection: DuckDBConnection, plan: Omit<LoadPlan, 'datasetId'>): Promise<{ brokenCount: number }> {
 	const { staged, lines, shift, withLines } = tables(plan.tag);
-	await execute(connection, `CREATE TEMP TABLE ${q(staged)} AS ${plan.stageSql}`);
+	if (plan.kind === 'conversations') {
+		// hashed once here: the derive reads the kept rows several times
+		await execute(
+			connection,
+			`CREATE TEMP TABLE ${q(staged)} AS SELECT * EXCLUDE (customer_raw), ${hashCustomer('customer_raw')} AS customer_hash FROM (${plan.stageSql})`,
+			{ salt: plan.salt }
+		);
+	} else {
+		await execute(connection, `CREATE TEMP TABLE ${q(staged)} AS ${plan.stageSql}`);
+	}
 
 	// Structurally broken records never reach the staging table; DuckDB lists them with their record number.
 	await execute(
@@ -72,16 +80,25 @@ export async function stageFile(connection: DuckDBConnection, plan: Omit<LoadPla
 }
 
 /** Drops the staging tables of an import, whatever its outcome. */
-export async function dropStaging(connection: DuckDBConnection, plan: Pick<LoadPlan, 'tag' | 'source'>): Promise<void> {
-	const { staged, lines, shift, withLines, dups } = tables(plan.tag);
+export async function dropStaging(connection: DuckDBConnection, plan: Pick<LoadPlan, 'tag' | 'source' | 'kind'>): Promise<void> {
+	const { staged, lines, shift, withLines, dups, kept } = tables(plan.tag);
+	await execute(connection, `DROP ${plan.kind === 'conversations' ? 'VIEW' : 'TABLE'} IF EXISTS ${q(kept)}`);
 	await execute(connection, `DROP VIEW IF EXISTS ${q(withLines)}`);
 	for (const table of [staged, lines, shift, dups, plan.source.rejectsTable, plan.source.rejectsScanTable]) {
 		await execute(connection, `DROP TABLE IF EXISTS ${q(table)}`);
 	}
 }
 
-/** The kept rows into `conversations`: conversation rows minus repeated ids, or message rows sessionized. */
-async function insertConversations(connection: DuckDBConnection, plan: LoadPlan, { withLines, dups }: { withLines: string; dups: string }): Promise<void> {
+/** The canonical columns of a kept row, as `CANONICAL_COLUMNS` (metrics/facts.ts) lists them, from a staged conversation row. */
+const KEPT_CONVERSATION_COLUMNS =
+	'conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id, customer_hash, source_handle_s, bot_involved, bot_resolved, reopens, csat_raw, csat_satisfied, priority, category, sentiment, messages_in, messages_out';
+
+/**
+ * The relation of kept rows (canonical columns and a unique `rid`), to be derived and written as the dataset's
+ * conversations: conversation rows minus rejects and repeated ids (a view), or message rows sessionized (a table).
+ */
+async function keptRelation(connection: DuckDBConnection, plan: LoadPlan): Promise<string> {
+	const { withLines, dups, kept } = tables(plan.tag);
 	if (plan.kind === 'conversations') {
 		await execute(
 			connection,
@@ -103,45 +120,39 @@ async function insertConversations(connection: DuckDBConnection, plan: LoadPlan,
 				: `${q(withLines)} s ANTI JOIN ${q(dups)} d ON s.conversation_id = d.conversation_id AND s.line > d.first_line`;
 		await execute(
 			connection,
-			`INSERT INTO conversations (${CONVERSATION_COLUMNS})
-			 SELECT $id, conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id,
-			        ${hashCustomer('customer_raw')}, source_handle_s, bot_involved, bot_resolved, reopens, csat_raw, csat_satisfied, priority, category, sentiment,
-			        messages_in, messages_out, line
-			 FROM ${withoutRepeats}
-			 WHERE s.reason IS NULL`,
-			{ id: plan.datasetId, salt: plan.salt }
+			`CREATE TEMP VIEW ${q(kept)} AS SELECT s.ordinal AS rid, ${KEPT_CONVERSATION_COLUMNS}, s.line AS source_line FROM ${withoutRepeats} WHERE s.reason IS NULL`
 		);
 	} else {
 		await execute(
 			connection,
-			`INSERT INTO conversations (${CONVERSATION_COLUMNS})
-			 SELECT $id, conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id,
-			        ${hashCustomer('customer_raw')}, source_handle_s, bot_involved, bot_resolved, NULL, NULL, NULL, NULL, NULL, NULL, messages_in, messages_out, source_line
+			`CREATE TEMP TABLE ${q(kept)} AS
+			 SELECT row_number() OVER () AS rid, conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id,
+			        ${hashCustomer('customer_raw')} AS customer_hash, source_handle_s, bot_involved, bot_resolved, NULL::INTEGER AS reopens, NULL::VARCHAR AS csat_raw,
+			        NULL::BOOLEAN AS csat_satisfied, NULL::VARCHAR AS priority, NULL::VARCHAR AS category, NULL::DOUBLE AS sentiment, messages_in, messages_out, source_line
 			 FROM (${plan.sessionize(withLines)})`,
-			{ id: plan.datasetId, salt: plan.salt }
+			{ salt: plan.salt }
 		);
 	}
+	return q(kept);
 }
 
 /**
- * Moves kept rows into `conversations` (sessionizing message rows) and the rest into `rejects`.
- * Runs inside the import's transaction.
+ * Files the rejects and writes the kept rows as the dataset's conversations with their derived values
+ * (`insertDerived`, which reads the staged rows). Runs inside the import's transaction.
  */
-export async function loadRows(connection: DuckDBConnection, plan: LoadPlan, brokenCount: number): Promise<LoadCounts> {
-	const { staged, lines, withLines, dups } = tables(plan.tag);
+export async function loadRows(
+	connection: DuckDBConnection,
+	plan: LoadPlan,
+	brokenCount: number,
+	insertDerived: (rows: string) => Promise<void>
+): Promise<LoadCounts> {
+	const { staged, lines, withLines } = tables(plan.tag);
 
 	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw FROM ${q(lines)}`, { id: plan.datasetId });
 	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw_line FROM ${q(withLines)} WHERE reason IS NOT NULL`, {
 		id: plan.datasetId
 	});
-
-	// lines are already fixed by the staged rowids, so rows may go in from every thread (coarse file order is kept per row group)
-	await execute(connection, 'SET preserve_insertion_order = false');
-	try {
-		await insertConversations(connection, plan, { withLines, dups });
-	} finally {
-		await execute(connection, 'RESET preserve_insertion_order');
-	}
+	await insertDerived(await keptRelation(connection, plan));
 
 	const totals = (await queryOne<{ staged: number; kept: number; rejected: number; conversations: number }>(
 		connection,

@@ -27,9 +27,9 @@ export function valuesTable(columns: string[], types: string[], rows: SqlParam[]
 /**
  * Builds the dataset's cumulative open-seconds calendar (business hours in the time zone,
  * DST-correct through ICU, holidays closed) from two days before its first conversation to
- * 400 days after its last event, so the next opening after any conversation is found.
+ * 400 days after its last event, so the next opening after any conversation is found. `rows`: the dataset's conversations.
  */
-export async function buildBusinessCalendar(connection: DuckDBConnection, datasetId: number, settings: Settings): Promise<void> {
+export async function buildBusinessCalendar(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
 	const spans = valuesTable(['dow', 'start_min', 'end_min'], ['INTEGER', 'INTEGER', 'INTEGER'], weeklySpans(settings));
 	const holidays = valuesTable(['d'], ['DATE'], settings.holidays.map((d) => [d]));
 	await execute(
@@ -38,7 +38,7 @@ export async function buildBusinessCalendar(connection: DuckDBConnection, datase
 		WITH bounds AS (
 			SELECT (min(created_at) - INTERVAL 2 DAY)::DATE AS lo,
 				(greatest(max(created_at), max(first_response_at), max(closed_at)) + INTERVAL 400 DAY)::DATE AS hi
-			FROM conversations WHERE dataset_id = ?
+			FROM ${rows}
 		),
 		days AS (SELECT unnest(generate_series(lo, hi, INTERVAL 1 DAY))::DATE AS d FROM bounds WHERE lo IS NOT NULL),
 		local_spans AS (
@@ -63,7 +63,7 @@ export async function buildBusinessCalendar(connection: DuckDBConnection, datase
 		SELECT ?, TIMESTAMP '1900-01-01', false, 0, (SELECT min(s) FROM merged)
 		UNION ALL SELECT ?, s, true, before_s, NULL FROM cumulative
 		UNION ALL SELECT ?, e, false, before_s + date_diff('microsecond', s, e) / 1e6, next_s FROM cumulative`,
-		[datasetId, ...spans.params, ...holidays.params, settings.timezone, settings.timezone, datasetId, datasetId, datasetId]
+		[...spans.params, ...holidays.params, settings.timezone, settings.timezone, datasetId, datasetId, datasetId]
 	);
 }
 

@@ -2,9 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SettingKey, Settings } from '../../settings/defaults';
 import { execute, inTransaction, queryRows } from '../db/sql';
 import { buildBusinessCalendar } from './calendar';
-import { deriveConcurrency, deriveGroupConcurrency } from './concurrency';
-import { groupKeySql } from './filters';
-import { deriveFacts } from './facts';
+import { deriveConcurrency } from './sweep';
+import { CANONICAL_COLUMNS, insertConversationRows } from './facts';
 import { deriveHourlyRollup } from './backlog';
 import { invalidateMetricsCache } from './cache';
 
@@ -19,30 +18,30 @@ export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = [
 	'repeat_window_days'
 ];
 
-/** Removes every derived row of a dataset; call it when deleting or replacing the dataset. */
+/** Removes every derived row of a dataset except those on `conversations`; call it when deleting or replacing the dataset. */
 export async function deleteDerived(connection: DuckDBConnection, datasetId: number): Promise<void> {
 	invalidateMetricsCache();
-	for (const table of ['conversation_facts', 'business_calendar', 'concurrency_segments', 'hourly_rollup', 'group_concurrency']) {
+	for (const table of ['business_calendar', 'concurrency_segments', 'hourly_rollup', 'group_concurrency']) {
 		await execute(connection, `DELETE FROM ${table} WHERE dataset_id = ?`, [datasetId]);
 	}
 }
 
 /**
- * Derives the per-conversation and per-agent values of one dataset (metrics.md "Per conversation"):
- * calendar, concurrency sweep, facts, hourly rollup. Runs inside the caller's transaction.
+ * Writes a dataset's conversations with their derived values (metrics.md "Per conversation") and its
+ * derived tables (calendar, concurrency segments and groups, hourly rollup) from `rows`: a relation with
+ * the canonical columns (`CANONICAL_COLUMNS`) and a unique `rid`. Runs inside the caller's transaction.
  */
-export async function deriveDataset(connection: DuckDBConnection, datasetId: number, settings: Settings): Promise<void> {
+export async function insertDerived(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
 	// a calendar built in this transaction has no statistics yet, and DuckDB would then run the ASOF joins as a nested loop (12-18 s at 1 M)
 	await execute(connection, 'SET asof_loop_join_threshold = 0');
 	// derived rows need no particular order: lets DuckDB write them from every thread
 	await execute(connection, 'SET preserve_insertion_order = false');
 	try {
 		await deleteDerived(connection, datasetId);
-		await buildBusinessCalendar(connection, datasetId, settings);
-		await deriveConcurrency(connection, datasetId);
-		await deriveFacts(connection, datasetId, settings);
+		await buildBusinessCalendar(connection, datasetId, rows, settings);
+		await deriveConcurrency(connection, datasetId, rows);
+		await insertConversationRows(connection, datasetId, rows, settings);
 		await deriveHourlyRollup(connection, datasetId);
-		await deriveGroupConcurrency(connection, datasetId, groupKeySql);
 		await execute(connection, 'DROP TABLE IF EXISTS derive_attributed');
 		await execute(connection, 'DROP TABLE IF EXISTS derive_agents');
 	} finally {
@@ -50,6 +49,21 @@ export async function deriveDataset(connection: DuckDBConnection, datasetId: num
 		invalidateMetricsCache();
 		await execute(connection, 'RESET preserve_insertion_order');
 		await execute(connection, 'RESET asof_loop_join_threshold');
+	}
+}
+
+/**
+ * Derives a stored dataset again (a setting changed, an old file was migrated): its canonical rows are
+ * copied aside, removed and written back with fresh derived values. Runs inside the caller's transaction.
+ */
+export async function deriveDataset(connection: DuckDBConnection, datasetId: number, settings: Settings): Promise<void> {
+	const copy = `rederive_rows_${datasetId}`;
+	await execute(connection, `CREATE OR REPLACE TEMP TABLE ${copy} AS SELECT ${CANONICAL_COLUMNS.join(', ')} FROM conversations WHERE dataset_id = ?`, [datasetId]);
+	try {
+		await execute(connection, 'DELETE FROM conversations WHERE dataset_id = ?', [datasetId]);
+		await insertDerived(connection, datasetId, `(SELECT rowid AS rid, * FROM ${copy})`, settings);
+	} finally {
+		await execute(connection, `DROP TABLE IF EXISTS ${copy}`);
 	}
 }
 
@@ -74,15 +88,14 @@ export async function refreshDerivedForSetting(connection: DuckDBConnection, key
 }
 
 /**
- * Derives the datasets that have conversations but no derived rows: those of a database file
- * migrated from a schema before the derived tables existed. Each in its own transaction.
+ * Derives the datasets whose conversations lack derived values: those of a database file
+ * migrated from a schema before the derived columns existed. Each in its own transaction.
  */
 export async function deriveMissing(connection: DuckDBConnection, settings: Settings): Promise<number[]> {
 	const missing = await queryRows<{ dataset_id: number }>(
 		connection,
 		`SELECT d.dataset_id FROM datasets d
-		 WHERE EXISTS (SELECT 1 FROM conversations c WHERE c.dataset_id = d.dataset_id)
-		   AND NOT EXISTS (SELECT 1 FROM conversation_facts f WHERE f.dataset_id = d.dataset_id)
+		 WHERE EXISTS (SELECT 1 FROM conversations c WHERE c.dataset_id = d.dataset_id AND c.hour_of_week IS NULL)
 		 ORDER BY d.dataset_id`
 	);
 	for (const { dataset_id } of missing) {

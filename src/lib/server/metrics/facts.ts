@@ -3,15 +3,18 @@ import { CHANNELS, type Settings } from '../../settings/defaults';
 import { execute, queryOne, type SqlParam } from '../db/sql';
 import { openSecondsAt, openSecondsSql } from './calendar';
 
+/** The canonical columns of a conversation, as the importer stores them (migration 001); `rows` relations carry these and `rid`. */
+export const CANONICAL_COLUMNS = [
+	'conversation_id', 'created_at', 'first_response_at', 'closed_at', 'status', 'channel', 'channel_raw', 'mode', 'mode_from_source',
+	'queue', 'agent_id', 'customer_hash', 'source_handle_s', 'bot_involved', 'bot_resolved', 'reopens', 'csat_raw', 'csat_satisfied',
+	'priority', 'category', 'sentiment', 'messages_in', 'messages_out', 'source_line'
+] as const;
+
 /** The dataset's "now" for ages: its latest timestamp of any kind. */
-async function latestEventAt(connection: DuckDBConnection, datasetId: number): Promise<Date | null> {
+async function latestEventAt(connection: DuckDBConnection, rows: string): Promise<Date | null> {
 	const row = await queryOne<{ at: Date | null }>(
 		connection,
-		`SELECT greatest(
-			(SELECT max_event_at FROM datasets WHERE dataset_id = ?),
-			max(created_at), max(first_response_at), max(closed_at)) AS at
-		FROM conversations WHERE dataset_id = ?`,
-		[datasetId, datasetId]
+		`SELECT greatest(max(created_at), max(first_response_at), max(closed_at)) AS at FROM ${rows}`
 	);
 	return row?.at ?? null;
 }
@@ -23,14 +26,14 @@ function perChannelSql(channel: string, type: string, values: SqlParam[]): { sql
 
 /**
  * The per-row values that need a sort (the calendar's ASOF joins, the customer's next contact) or the sweep,
- * computed over narrow rows keyed by rowid: sorting the wide conversation rows cost ~4 s per million.
+ * computed over narrow rows keyed by `rid`: sorting the wide rows cost ~4 s per million.
  */
-async function deriveRowValues(connection: DuckDBConnection, datasetId: number, repeatWindowUs: number): Promise<void> {
+async function deriveRowValues(connection: DuckDBConnection, datasetId: number, rows: string, repeatWindowUs: number): Promise<void> {
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_rows AS
 		WITH calendar AS (SELECT boundary_at, is_open, open_s, next_open_at FROM business_calendar WHERE dataset_id = ?),
-		c AS (SELECT rowid AS rid, created_at, first_response_at, closed_at, customer_hash FROM conversations WHERE dataset_id = ?),
+		c AS (SELECT rid, created_at, first_response_at, closed_at, customer_hash FROM ${rows}),
 		timed AS (
 			SELECT c.*,
 				${openSecondsSql('kc', 'c.created_at')} AS open_s_created,
@@ -50,16 +53,18 @@ async function deriveRowValues(connection: DuckDBConnection, datasetId: number, 
 		)
 		SELECT r.rid, r.open_s_created, r.open_at_created, r.next_open_at, r.open_s_first_response, r.repeated, att.attributed_agent_s
 		FROM repeats r LEFT JOIN derive_attributed att ON att.rid = r.rid`,
-		[datasetId, datasetId, repeatWindowUs]
+		[datasetId, repeatWindowUs]
 	);
 }
 
 /**
- * Writes one `conversation_facts` row per conversation (metrics.md "Per conversation") from the
- * calendar, the sweep's `derive_attributed` and `derive_agents`, and the settings: a narrow pass, then one wide one.
+ * Writes a dataset's conversations, each with its derived values (metrics.md "Per conversation"), from
+ * `rows` (the canonical columns and `rid`), the calendar, the sweep's `derive_attributed` and `derive_agents`,
+ * and the settings: a narrow pass, then the one wide write. The other facts are expressions of the
+ * `conversation_facts` view (migration 005).
  */
-export async function deriveFacts(connection: DuckDBConnection, datasetId: number, settings: Settings): Promise<void> {
-	const now = (await latestEventAt(connection, datasetId)) ?? new Date(0);
+export async function insertConversationRows(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
+	const now = (await latestEventAt(connection, rows)) ?? new Date(0);
 	const nowOpenSeconds = await openSecondsAt(connection, datasetId, now);
 	const target = perChannelSql('c.channel', 'DOUBLE', CHANNELS.map((c) => settings.sla[c].frt_s));
 	const business = perChannelSql('c.channel', 'BOOLEAN', CHANNELS.map((c) => settings.sla[c].clock === 'business'));
@@ -69,13 +74,15 @@ export async function deriveFacts(connection: DuckDBConnection, datasetId: numbe
 		`CREATE OR REPLACE TEMP TABLE derive_offsets AS
 		SELECT h AS hour, date_diff('microsecond', h, timezone(?, timezone('UTC', h))) AS offset_us
 		FROM (SELECT unnest(generate_series(date_trunc('hour', min(created_at)), date_trunc('hour', max(created_at)), INTERVAL 1 HOUR)) AS h
-			FROM conversations WHERE dataset_id = ?)`,
-		[settings.timezone, datasetId]
+			FROM ${rows})`,
+		[settings.timezone]
 	);
-	await deriveRowValues(connection, datasetId, Math.round(settings.repeat_window_days * 86400e6));
+	await deriveRowValues(connection, datasetId, rows, Math.round(settings.repeat_window_days * 86400e6));
+	const canonical = CANONICAL_COLUMNS.join(', ');
 	await execute(
 		connection,
-		`INSERT INTO conversation_facts
+		`INSERT INTO conversations (dataset_id, ${canonical}, frt_business_s, after_hours, attributed_agent_s, repeated, cost, hour_of_week,
+			agent_no, sla_eligible, sla_met, coverage)
 		WITH enriched AS (
 			SELECT c.*, r.open_s_created, r.open_at_created, r.next_open_at,
 				date_diff('microsecond', c.created_at, c.first_response_at) / 1e6 AS frt_s,
@@ -84,9 +91,9 @@ export async function deriveFacts(connection: DuckDBConnection, datasetId: numbe
 					THEN coalesce(r.attributed_agent_s, 0) END AS attributed_agent_s,
 				ag.agent_no,
 				c.created_at + to_microseconds(o.offset_us) AS created_local,
-				r.repeated,
+				coalesce(r.repeated, false) AS repeated,
 				${target.sql} AS target_s, ${business.sql} AS sla_business
-			FROM (SELECT *, rowid AS rid FROM conversations WHERE dataset_id = ?) c
+			FROM ${rows} c
 			JOIN derive_rows r ON r.rid = c.rid
 			LEFT JOIN derive_agents ag ON ag.agent_id = c.agent_id
 			LEFT JOIN derive_offsets o ON o.hour = date_trunc('hour', c.created_at)
@@ -98,18 +105,13 @@ export async function deriveFacts(connection: DuckDBConnection, datasetId: numbe
 				CASE WHEN e.sla_business THEN ? - e.open_s_created ELSE date_diff('microsecond', e.created_at, ?::TIMESTAMP) / 1e6 END AS sla_age_s
 			FROM enriched e
 		)
-		SELECT dataset_id, conversation_id, frt_s, frt_business_s,
-			CASE WHEN status = 'resolved' THEN date_diff('microsecond', created_at, closed_at) / 1e6 END AS resolution_s,
+		SELECT ?, ${canonical}, frt_business_s,
 			NOT open_at_created AS after_hours,
-			attributed_agent_s, handle_s,
-			coalesce(repeated, false) AS repeated,
-			bot_resolved AND NOT coalesce(repeated, false) AS contained,
+			attributed_agent_s,
+			repeated,
 			coalesce(handle_s / 3600 * CASE mode WHEN 'sync' THEN ? ELSE ? END, 0) + CASE WHEN bot_involved THEN ? ELSE 0 END AS cost,
 			((isodow(created_local) - 1) * 24 + hour(created_local))::SMALLINT AS hour_of_week,
-			created_at, first_response_at, closed_at, status, channel, mode, queue, agent_id, agent_no,
-			customer_hash IS NOT NULL AS has_customer, bot_involved, bot_resolved, csat_satisfied,
-			CASE WHEN closed_at IS NOT NULL THEN closed_at WHEN status = 'open' THEN NULL
-				ELSE greatest(created_at, coalesce(first_response_at, created_at)) END AS backlog_end_at,
+			agent_no,
 			NOT bot_resolved AND NOT (status = 'open' AND first_response_at IS NULL AND sla_age_s < target_s) AS sla_eligible,
 			NOT bot_resolved AND status <> 'abandoned' AND coalesce(sla_frt_s <= target_s, false) AS sla_met,
 			CASE WHEN bot_resolved THEN 'bot_resolved'
@@ -121,9 +123,9 @@ export async function deriveFacts(connection: DuckDBConnection, datasetId: numbe
 		[
 			...target.params,
 			...business.params,
-			datasetId,
 			nowOpenSeconds,
 			now,
+			datasetId,
 			hourly.sync / occupancy.sync,
 			hourly.async / occupancy.async,
 			bot_per_conversation

@@ -4,6 +4,7 @@ import { initial } from './001_initial';
 import { derived } from './002_derived';
 import { sessions } from './003_sessions';
 import { security } from './004_security';
+import { oneTable } from './005_one_table';
 
 export interface Migration {
 	version: number;
@@ -12,7 +13,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
-export const migrations: Migration[] = [initial, derived, sessions, security];
+export const migrations: Migration[] = [initial, derived, sessions, security, oneTable];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 
