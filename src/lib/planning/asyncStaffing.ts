@@ -12,6 +12,11 @@ export interface AsyncQueue {
 	maxConcurrency: number;
 	/** measured mean concurrency of agents on this channel; capped by K */
 	concurrency: number;
+	/**
+	 * share of the channel's handle seconds that are focus time (an export's or the sessionizer's);
+	 * the rest is attributed agent time (metrics.md, the integral of 1/k), already split by concurrency
+	 */
+	focusShare: number;
 	/** first-response SLA threshold and the share to meet */
 	frtS: number;
 	target: number;
@@ -24,8 +29,8 @@ export interface AsyncQueue {
 /** One interval's forecast demand on the channel. */
 export interface AsyncDemand {
 	arrivals: number;
-	/** mean focus (handle) time per conversation */
-	focusS: number;
+	/** mean handle time per conversation: focus or attributed time in the queue's `focusShare` */
+	handleS: number;
 	/** mean time a thread holds a slot (first reply to close), for the open-thread cap; null to skip */
 	openS?: number | null;
 }
@@ -47,16 +52,27 @@ export interface AsyncStaffing {
 	occupancy: number;
 }
 
-export function effectiveConcurrency(queue: AsyncQueue): number {
+export function effectiveConcurrency(queue: Pick<AsyncQueue, 'concurrency' | 'maxConcurrency'>): number {
 	return Math.max(1, Math.min(queue.concurrency, queue.maxConcurrency));
 }
 
-/** The slots queue: an agent is K servers, each conversation holds a slot for focus K / g. */
+/**
+ * Agent-seconds one conversation costs. Measured async focus counts each gap before an agent
+ * message, and those gaps overlap across the g threads an agent juggles, so a thread costs
+ * focus / g; attributed time is already the agent's time split among what they held, so dividing
+ * it by g again would count the concurrency twice.
+ */
+export function agentSecondsPerThread(queue: Pick<AsyncQueue, 'concurrency' | 'maxConcurrency' | 'focusShare'>, handleS: number): number {
+	const share = Math.min(1, Math.max(0, queue.focusShare));
+	return handleS * (share / effectiveConcurrency(queue) + (1 - share));
+}
+
+/** The slots queue: an agent is K servers, each conversation holds a slot for its agent time x K (focus K / g). */
 function slotsQueue(queue: AsyncQueue, demand: AsyncDemand): SyncQueue {
 	return {
 		volume: demand.arrivals,
 		intervalS: queue.intervalS,
-		ahtS: (demand.focusS * queue.maxConcurrency) / effectiveConcurrency(queue),
+		ahtS: agentSecondsPerThread(queue, demand.handleS) * queue.maxConcurrency,
 		targetS: queue.frtS,
 		serviceLevel: queue.target
 	};
@@ -67,13 +83,9 @@ function slotsAgents(queue: AsyncQueue, demand: AsyncDemand): number {
 	return Math.ceil(requiredAgentsErlangC(slotsQueue(queue, demand)).agents / queue.maxConcurrency);
 }
 
-/**
- * Agents' own time in the interval (Erlangs). Measured async focus counts each gap before an
- * agent message, and those gaps overlap across the g threads an agent juggles, so one thread
- * costs the agent focus / g: the same busy time the slots model implies (K slots of focus K / g).
- */
+/** Agents' own time in the interval (Erlangs): the same busy time the slots model implies (K slots of agent time x K). */
 export function focusWorkload(queue: AsyncQueue, demand: AsyncDemand): number {
-	return (demand.arrivals * demand.focusS) / effectiveConcurrency(queue) / queue.intervalS;
+	return (demand.arrivals * agentSecondsPerThread(queue, demand.handleS)) / queue.intervalS;
 }
 
 function occupancyAgents(queue: AsyncQueue, demand: AsyncDemand): number {
@@ -87,12 +99,12 @@ function openThreadAgents(queue: AsyncQueue, demand: AsyncDemand): number {
 }
 
 /**
- * Agent-seconds one thread takes from the backlog: its focus at the measured concurrency, or its
+ * Agent-seconds one thread takes from the backlog: its agent time at the measured concurrency, or its
  * share of a slot while it is open (K per agent), whichever binds. Work carried overnight holds
  * slots in the morning just as in-hours work does, so the Little cap must reach the backlog too.
  */
 export function threadAgentSeconds(queue: AsyncQueue, demand: AsyncDemand): number {
-	return Math.max(demand.focusS / effectiveConcurrency(queue), demand.openS ? demand.openS / queue.maxConcurrency : 0);
+	return Math.max(agentSecondsPerThread(queue, demand.handleS), demand.openS ? demand.openS / queue.maxConcurrency : 0);
 }
 
 /**

@@ -3,7 +3,7 @@
  * models for async ones. Shared by the plan's interval rows and every point of the mix frontier.
  */
 import type { Channel, Mode, PlanningAssumptions, SlaTarget } from '../settings/defaults';
-import { requiredAsyncAgents } from './asyncStaffing';
+import { agentSecondsPerThread, requiredAsyncAgents } from './asyncStaffing';
 import { requiredSyncAgents } from './syncStaffing';
 
 export interface ChannelWeek {
@@ -13,6 +13,8 @@ export interface ChannelWeek {
 	arrivals: number[];
 	handleS: number[];
 	concurrency: number | null;
+	/** share of handle seconds that are focus time; the rest is attributed time, already split by concurrency */
+	focusShare: number;
 	openS: number | null;
 	patienceS: number | null;
 }
@@ -44,17 +46,26 @@ export function staffChannelWeek(week: ChannelWeek, context: StaffingContext): S
 		});
 	}
 	const concurrency = workingConcurrency(week);
-	const queue = { intervalS, maxConcurrency: planning.max_concurrency, concurrency, frtS: sla.frt_s, target: sla.target, clock: sla.clock, maxOccupancy: context.maxOccupancy, shrinkage: planning.shrinkage };
+	const queue = { intervalS, maxConcurrency: planning.max_concurrency, concurrency, focusShare: week.focusShare, frtS: sla.frt_s, target: sla.target, clock: sla.clock, maxOccupancy: context.maxOccupancy, shrinkage: planning.shrinkage };
 	const open = sla.clock === 'business' ? context.businessOpen : context.businessOpen.map(() => true);
 	// email is worked from a backlog, not held in slots: no open-thread cap
 	const openS = week.channel === 'email' ? null : week.openS;
-	const demands = week.arrivals.map((arrivals, i) => ({ arrivals, focusS: week.handleS[i], openS }));
+	const demands = week.arrivals.map((arrivals, i) => ({ arrivals, handleS: week.handleS[i], openS }));
 	return requiredAsyncAgents(queue, demands, open).map((s) => ({ agents: s.agents, agentsScheduled: s.agentsScheduled, serviceLevel: s.serviceLevel, asaS: s.asaS, occupancy: s.occupancy, concurrency: Math.min(concurrency, planning.max_concurrency) }));
 }
 
 /** The concurrency an async channel's focus is shared at: email is written one reply at a time, whatever tickets stay open. */
 export function workingConcurrency(week: Pick<ChannelWeek, 'channel' | 'concurrency'>): number {
 	return week.channel === 'email' ? 1 : (week.concurrency ?? 1);
+}
+
+/**
+ * Handle time as focus time at the working concurrency (attributed time x g), for models that take
+ * focus and share it over g themselves (the simulator's slot hold focus K / g).
+ */
+export function focusEquivalentS(week: Pick<ChannelWeek, 'channel' | 'concurrency' | 'focusShare'>, handleS: number, maxConcurrency: number): number {
+	const queue = { concurrency: workingConcurrency(week), maxConcurrency, focusShare: week.focusShare };
+	return agentSecondsPerThread(queue, handleS) * Math.max(1, Math.min(queue.concurrency, maxConcurrency));
 }
 
 /** Volume-weighted service level over the week; null without volume. */

@@ -58,7 +58,7 @@ function receivingChannel(weeks: ChannelWeek[], mode: Mode, base: MixBase): Chan
 	const candidates = weeks.filter((w) => w.mode === mode && w.channel !== 'email').sort((a, b) => sum(b.arrivals) - sum(a.arrivals));
 	if (candidates.length > 0) return candidates[0];
 	const channel: Channel = mode === 'async' ? 'messaging' : 'chat';
-	const created: ChannelWeek = { channel, mode, arrivals: base.businessOpen.map(() => 0), handleS: base.businessOpen.map(() => 0), concurrency: mode === 'async' ? base.defaultConcurrency : null, openS: null, patienceS: null };
+	const created: ChannelWeek = { channel, mode, arrivals: base.businessOpen.map(() => 0), handleS: base.businessOpen.map(() => 0), concurrency: mode === 'async' ? base.defaultConcurrency : null, focusShare: 1, openS: null, patienceS: null };
 	weeks.push(created);
 	return created;
 }

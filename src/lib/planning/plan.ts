@@ -6,7 +6,7 @@ import { staffChannelWeek, type ChannelWeek, type StaffedInterval } from './chan
 import { forecastChannel, intervalsPerWeek, type ChannelForecast } from './forecast';
 import { contextFor, currentAsyncShare, evaluateShare, frontier, recommend, type MixBase, type MixPoint } from './mix';
 import { mixReasons } from './mixReasons';
-import { simulateMixPoint, type SimulationOptions } from './simulationCheck';
+import { runSimulationRequest, type SimulationOptions, type SimulationRequest } from './simulationCheck';
 import type { FrontierPoint, Plan, PlanAssumptions, PlanInputs, PlanInterval } from './planTypes';
 
 const DEFAULT_HANDLE_S = { sync: 300, async: 600 };
@@ -83,11 +83,20 @@ function frontierPoint(point: MixPoint): FrontierPoint {
 
 /** `simulation`: run the simulation check on the recommendation (seconds, not milliseconds: leave it out for what-if sliders). */
 export function buildPlan(inputs: PlanInputs, assumptions: PlanAssumptions, simulation: SimulationOptions | null = null): Plan {
+	const { plan, check } = buildPlanAndCheck(inputs, assumptions, simulation);
+	return check ? { ...plan, mix: { ...plan.mix, simulation: runSimulationRequest(check) } } : plan;
+}
+
+/**
+ * The plan with `mix.simulation` null, and the simulation check of its recommendation still to
+ * run (null when not asked for): the server runs it off the event loop.
+ */
+export function buildPlanAndCheck(inputs: PlanInputs, assumptions: PlanAssumptions, simulation: SimulationOptions | null): { plan: Plan; check: SimulationRequest | null } {
 	const slots = intervalsPerWeek(inputs.intervalMin);
 	const forecasts = inputs.channels.map((channel) =>
 		forecastChannel(channel.history, slots, { weeksHistory: assumptions.planning.weeks_history, growth: assumptions.planning.growth, defaultHandleS: DEFAULT_HANDLE_S[channel.mode], holidayWeekdays: inputs.holidayWeekdays, closedWeekdays: inputs.closedWeekdays })
 	);
-	const weeks: ChannelWeek[] = inputs.channels.map((channel, c) => ({ channel: channel.channel, mode: channel.mode, arrivals: forecasts[c].arrivals, handleS: forecasts[c].handleS, concurrency: channel.concurrency, openS: channel.openS, patienceS: channel.patienceS }));
+	const weeks: ChannelWeek[] = inputs.channels.map((channel, c) => ({ channel: channel.channel, mode: channel.mode, arrivals: forecasts[c].arrivals, handleS: forecasts[c].handleS, concurrency: channel.concurrency, focusShare: channel.focusShare, openS: channel.openS, patienceS: channel.patienceS }));
 	const base = buildMixBase(inputs, assumptions, forecasts, weeks);
 	const todayShare = currentAsyncShare(base);
 	const points = frontier(base, assumptions);
@@ -97,7 +106,8 @@ export function buildPlan(inputs: PlanInputs, assumptions: PlanAssumptions, simu
 	const pinnedAsync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? sum(weeks[c].arrivals) : 0)));
 	const reasons = mixReasons(best, { assumptions, todayShare, today, allSync: points[0], allAsync: points[points.length - 1], frontier: points, businessOpen: base.businessOpen, intervalMin: inputs.intervalMin, pinnedSync, pinnedAsync });
 	const todayStaffed = base.weeks.map((week) => staffChannelWeek(week, contextFor(week, base, assumptions)));
-	return {
+	const check = simulation && inputs.horizon.length > 0 ? { point: { weeks: best.weeks, staffed: best.staffed }, start: inputs.horizon[0].start, intervalMin: inputs.intervalMin, assumptions, options: simulation, businessOpen: base.businessOpen } : null;
+	const plan: Plan = {
 		dataset: inputs.dataset,
 		timezone: inputs.timezone,
 		interval_min: inputs.intervalMin,
@@ -110,7 +120,8 @@ export function buildPlan(inputs: PlanInputs, assumptions: PlanAssumptions, simu
 			frontier: points.map(frontierPoint),
 			recommended: { async_share: round(best.asyncShare, 4), agent_hours: round(best.agentHours, 1), cost: round(best.cost, 2), saving_vs_current: round(today.cost - best.cost, 2) },
 			reasons,
-			simulation: simulation && inputs.horizon.length > 0 ? simulateMixPoint(best, inputs.horizon[0].start, inputs.intervalMin, assumptions, simulation, base.businessOpen) : null
+			simulation: null
 		}
 	};
+	return { plan, check };
 }

@@ -9,6 +9,11 @@ export interface PlanChannelInputs {
 	history: ChannelHistory;
 	/** measured mean concurrency of agents on the channel, null if unmeasured */
 	concurrency: number | null;
+	/**
+	 * share of the channel's handle seconds that are focus time (`source_handle_s`: an export's or the
+	 * sessionizer's); the rest fell back to `attributed_agent_s`, which is already split by concurrency
+	 */
+	focusShare: number;
 	/** mean time a thread holds an agent's slot (first reply to close), for the open-thread cap */
 	openS: number | null;
 	/** mean patience from abandonment (abandons / total waiting time), null for Erlang C */

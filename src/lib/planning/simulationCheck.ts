@@ -5,7 +5,7 @@
  */
 import { simulatePlanWeek, type PlanChannel } from './simulate/index';
 import type { MixPoint } from './mix';
-import { workingConcurrency } from './channelStaffing';
+import { focusEquivalentS, workingConcurrency } from './channelStaffing';
 import type { PlanAssumptions, SimulationCheck } from './planTypes';
 
 export interface SimulationOptions {
@@ -23,14 +23,29 @@ function meanHandle(arrivals: number[], handleS: number[]): number {
 	return volume > 0 ? work / volume : 1;
 }
 
+/** Everything the check needs, as plain data: it crosses to a worker thread by structured clone. */
+export interface SimulationRequest {
+	point: Pick<MixPoint, 'weeks' | 'staffed'>;
+	start: string;
+	intervalMin: number;
+	assumptions: PlanAssumptions;
+	options: SimulationOptions;
+	businessOpen?: boolean[];
+}
+
+export function runSimulationRequest(request: SimulationRequest): SimulationCheck {
+	return simulateMixPoint(request.point, request.start, request.intervalMin, request.assumptions, request.options, request.businessOpen);
+}
+
 /** `businessOpen`: per interval of the simulated week, inside business hours (holidays closed), so business-clock SLAs are measured as the plan counts them. */
-export function simulateMixPoint(point: MixPoint, start: string, intervalMin: number, assumptions: PlanAssumptions, options: SimulationOptions, businessOpen?: boolean[]): SimulationCheck {
+export function simulateMixPoint(point: Pick<MixPoint, 'weeks' | 'staffed'>, start: string, intervalMin: number, assumptions: PlanAssumptions, options: SimulationOptions, businessOpen?: boolean[]): SimulationCheck {
 	const active = point.weeks.map((week, c) => ({ week, staffed: point.staffed[c] })).filter(({ week }) => week.arrivals.some((v) => v > 0));
 	const channels: PlanChannel[] = active.map(({ week }) => ({
 		channel: week.channel,
 		mode: week.mode,
 		arrivals: week.arrivals,
-		aht_s: meanHandle(week.arrivals, week.handleS),
+		// the simulator holds an async slot for focus K / g: attributed time is given as its focus equivalent
+		aht_s: week.mode === 'async' ? focusEquivalentS(week, meanHandle(week.arrivals, week.handleS), assumptions.planning.max_concurrency) : meanHandle(week.arrivals, week.handleS),
 		patience_s: week.patienceS ?? undefined,
 		concurrency: week.mode === 'async' ? workingConcurrency(week) : undefined,
 		sla_s: assumptions.sla[week.channel].frt_s,

@@ -8,7 +8,7 @@ import { isUserError } from '$lib/server/errors';
 import { listDatasets } from '$lib/server/ingest/datasets';
 import { readSettings } from '$lib/server/settings/store';
 import { updateSetting } from '$lib/server/settings/update';
-import { buildPlan } from '$lib/planning/plan';
+import { buildPlanOffThread } from '$lib/server/planning/run';
 import { planSources, SIMULATION } from './planData.server';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -20,7 +20,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	try {
 		const { inputs, assumptions } = await planSources(db.connection, dataset);
 		// the simulation takes a few hundred ms: run once here for the saved assumptions, not on every slider move
-		const saved = buildPlan(inputs, assumptions, SIMULATION);
+		const saved = await buildPlanOffThread(inputs, assumptions, SIMULATION);
 		return { ready: true as const, inputs, assumptions, simulation: saved.mix.simulation, savedRecommended: saved.mix.recommended, datasets, canPlan };
 	} catch (error) {
 		if (isUserError(error)) return { ready: false as const, problem: error.message, datasets, canPlan };

@@ -23,7 +23,7 @@ describe('async slots model against the simulator', () => {
 	];
 	for (const s of scenarios) {
 		it(`${s.arrivals} per half hour, focus ${s.focusS} s, K ${s.k}, g ${s.g}: N meets 80% in ${s.frtS} s and N - 1 does not`, () => {
-			const [staffing] = requiredAsyncAgents({ intervalS: 1800, maxConcurrency: s.k, concurrency: s.g, frtS: s.frtS, target: 0.8, clock: 'calendar' }, [{ arrivals: s.arrivals, focusS: s.focusS }], [true]);
+			const [staffing] = requiredAsyncAgents({ intervalS: 1800, maxConcurrency: s.k, concurrency: s.g, frtS: s.frtS, target: 0.8, clock: 'calendar', focusShare: 1 }, [{ arrivals: s.arrivals, handleS: s.focusS }], [true]);
 			expect(staffing.byModel.slots).toBe(s.expected);
 			expect(simulatedLevel(s.arrivals, s.focusS, s.k, s.g, s.frtS, s.expected)).toBeGreaterThanOrEqual(0.8);
 			expect(simulatedLevel(s.arrivals, s.focusS, s.k, s.g, s.frtS, s.expected - 1)).toBeLessThan(0.8);

@@ -37,10 +37,12 @@ type MeasuredRow = {
 	slot: number | null;
 	arrivals: number;
 	handle_sum: number | null;
+	/** handle seconds that are focus time (source_handle_s), not attributed agent time */
+	focus_sum: number | null;
 	handled: number;
 	pinned: number;
-	abandons: number;
-	waiting_s: number | null;
+	patience_abandons: number;
+	patience_wait_s: number | null;
 	open_mean_s: number | null;
 	bot: number;
 };
@@ -65,10 +67,12 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 			SELECT h AS hour, timezone(?, timezone('UTC', h)) - h AS shift
 			FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) AS g(h)),
 		local AS (
-			SELECT c.channel, c.created_at + o.shift AS local_at, f.handle_s,
+			SELECT c.channel, c.created_at + o.shift AS local_at, f.handle_s, c.source_handle_s IS NOT NULL AS focus_timed,
 				(c.priority IN ('urgent', 'high') OR c.sentiment <= -0.5 OR ${inCategories}) AS pinned,
-				c.status = 'abandoned' AS abandoned,
-				CASE WHEN c.status = 'abandoned' THEN date_diff('millisecond', c.created_at, c.closed_at) / 1000 ELSE f.frt_s END AS waiting_s,
+				-- patience counts time waiting for an agent, which starts when a bot hands over; the data holds no
+				-- hand-over time, so bot-involved conversations are left out of the patience estimate
+				c.status = 'abandoned' AND NOT c.bot_involved AS patience_abandon,
+				CASE WHEN c.bot_involved THEN NULL WHEN c.status = 'abandoned' THEN date_diff('millisecond', c.created_at, c.closed_at) / 1000 ELSE f.frt_s END AS patience_wait_s,
 				-- a thread holds an agent's slot from the first reply to the close (the wait before it holds none)
 				CASE WHEN c.closed_at >= c.first_response_at THEN date_diff('millisecond', c.first_response_at, c.closed_at) / 1000 END AS held_s,
 				c.bot_involved
@@ -81,7 +85,8 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 				date_diff('minute', date_trunc('week', local_at), local_at) // ? AS slot_no
 			FROM local WHERE local_at >= ?::TIMESTAMP AND local_at < ?::TIMESTAMP)
 		SELECT channel, week_no AS week, slot_no AS slot, count(*) AS arrivals, sum(handle_s) AS handle_sum, count(handle_s) AS handled,
-			count(*) FILTER (WHERE pinned) AS pinned, count(*) FILTER (WHERE abandoned) AS abandons, sum(waiting_s) AS waiting_s,
+			sum(handle_s) FILTER (WHERE focus_timed) AS focus_sum,
+			count(*) FILTER (WHERE pinned) AS pinned, count(*) FILTER (WHERE patience_abandon) AS patience_abandons, sum(patience_wait_s) AS patience_wait_s,
 			avg(held_s) AS open_mean_s, count(*) FILTER (WHERE bot_involved) AS bot
 		FROM windowed GROUP BY GROUPING SETS ((channel, week_no, slot_no), (channel)) ORDER BY channel`,
 		[tz, isoNaive(utcFrom), isoNaive(utcTo), ...categories, datasetId, isoNaive(utcFrom), isoNaive(utcTo), isoNaive(start), intervalMin, isoNaive(start), isoNaive(end)]
@@ -110,6 +115,11 @@ async function sharedAsyncConcurrency(connection: DuckDBConnection, dataset: str
  */
 function openThreadHold(windowS: number | null, heldMax: number | null, maxConcurrency: number): number | null {
 	return heldMax !== null && heldMax > maxConcurrency ? null : windowS;
+}
+
+/** Share of the channel's handle seconds that are focus time; with no handle time at all the planner's default handle is focus time. */
+function focusShare(row: Pick<MeasuredRow, 'handle_sum' | 'focus_sum'>): number {
+	return row.handle_sum && row.handle_sum > 0 ? (row.focus_sum ?? 0) / row.handle_sum : 1;
 }
 
 export async function readPlanInputs(connection: DuckDBConnection, settings: Settings, options: PlanInputOptions): Promise<PlanInputs> {
@@ -149,7 +159,8 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 				history,
 				concurrency: shared ? maxOf(group?.concurrency_mean ?? null, team.mean) : (group?.concurrency_mean ?? null),
 				openS: openThreadHold(row.open_mean_s, shared ? maxOf(group?.concurrency_max ?? null, team.max) : (group?.concurrency_max ?? null), settings.planning.max_concurrency),
-				patienceS: mode === 'sync' && row.abandons > 0 && row.waiting_s ? row.waiting_s / row.abandons : null,
+				focusShare: focusShare(row),
+				patienceS: mode === 'sync' && row.patience_abandons > 0 && row.patience_wait_s ? row.patience_wait_s / row.patience_abandons : null,
 				repeatRate: group?.repeat_contact_rate ?? null,
 				syncPinnedShare: row.arrivals > 0 ? row.pinned / row.arrivals : 0
 			};

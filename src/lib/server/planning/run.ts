@@ -1,7 +1,8 @@
 /** Builds a plan for the CLI and the server from the stored settings plus per-call overrides. */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { buildPlan } from '../../planning/plan';
-import type { Plan } from '../../planning/planTypes';
+import { buildPlanAndCheck } from '../../planning/plan';
+import type { Plan, PlanAssumptions, PlanInputs } from '../../planning/planTypes';
+import type { SimulationOptions } from '../../planning/simulationCheck';
 import { readSettings } from '../settings/store';
 import { UserError } from '../errors';
 import { readPlanInputs } from './inputs';
@@ -27,12 +28,21 @@ export async function planForDataset(connection: DuckDBConnection, overrides: Pl
 	const inputs = await readPlanInputs(connection, settings, { dataset: overrides.dataset, weeksHistory: planning.weeks_history, horizonDays: planning.horizon_days, intervalMin: planning.interval_min });
 	const replications = overrides.replications ?? DEFAULT_REPLICATIONS;
 	const simulation = replications > 0 ? { seed: SIMULATION_SEED, replications } : null;
-	return { plan: buildPlan(inputs, { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency }, simulation), currency: settings.currency };
+	return { plan: await buildPlanOffThread(inputs, { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency }, simulation), currency: settings.currency };
+}
+
+/** `buildPlan` with the simulation check on a worker thread: a server request must not hold the event loop for it. */
+export async function buildPlanOffThread(inputs: PlanInputs, assumptions: PlanAssumptions, simulation: SimulationOptions | null): Promise<Plan> {
+	const { plan, check } = buildPlanAndCheck(inputs, assumptions, simulation);
+	if (!check) return plan;
+	// imported on demand so the bundler gives the worker module a chunk of its own (the worker loads that chunk)
+	const { simulateOffThread } = await import('./simulationWorker');
+	return { ...plan, mix: { ...plan.mix, simulation: await simulateOffThread(check) } };
 }
 
 /** Reads the plan options of `plan` and `report staffing` (cac camel-cases the flags). */
 export function planOverrides(options: Record<string, unknown>): PlanOverrides {
-	// bounded: a plan runs on the server's event loop, so one request must not be able to ask for hours of work
+	// bounded: one request must not be able to ask for hours of work (the check runs on a worker, but a core is a core)
 	const whole = (key: string, flag: string, min: number, max: number) => {
 		if (options[key] === undefined) return undefined;
 		const n = Number(options[key]);

@@ -9,7 +9,7 @@ import { getDatabase } from '$lib/server/db/database';
 import { isUserError } from '$lib/server/errors';
 import { REPORT_FORMATS, writeStaffingReport, type ReportFormat } from '$lib/server/reports/index';
 import { datasetNameFromFile } from '$lib/server/ingest/datasets';
-import { buildPlan } from '$lib/planning/plan';
+import { buildPlanOffThread } from '$lib/server/planning/run';
 import { applyWhatIf, savedWhatIf, whatIfFromParams } from '$lib/components/plan/whatIf';
 import { planSources, SIMULATION } from '../../planData.server';
 
@@ -34,7 +34,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	}
 	const whatIf = whatIfFromParams(url.searchParams, savedWhatIf(sources.assumptions));
 	const changed = applyWhatIf(sources.inputs, sources.assumptions, whatIf);
-	const plan = buildPlan(changed.inputs, changed.assumptions, SIMULATION);
+	const plan = await buildPlanOffThread(changed.inputs, changed.assumptions, SIMULATION);
 	const folder = join(dirname(db.path), 'tmp');
 	mkdirSync(folder, { recursive: true });
 	const path = join(folder, `report-${randomUUID()}.${format}`);
