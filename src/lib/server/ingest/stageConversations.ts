@@ -38,8 +38,10 @@ export function stageConversationsSql(source: string, inputs: StageInputs): stri
 		...sniffed.headers.map((_, i) => quoteIdent(columnName(i)))
 	];
 
-	// level 2: parse
+	// level 2: parse, in three steps (timestamps.ts): offset flags, parsed times, UTC times
+	const flags: string[] = ['*'];
 	const level2: string[] = ['*'];
+	const level2Utc: string[] = ['*'];
 	const timestampChecks: string[] = [];
 	const assembledParts: Record<string, string[]> = {};
 	for (const field of TIMESTAMP_FIELDS) {
@@ -59,15 +61,18 @@ export function stageConversationsSql(source: string, inputs: StageInputs): stri
 				return;
 			}
 			const format = inputs.formats[field]?.[k] ?? { kind: 'iso', offsets: 'none' };
-			const { utc, parsedLocal } = timestampSql(raw, format, inputs.localToUtc);
-			level2.push(`${parsedLocal} AS ${field}_local_${k}`, `${utc} AS ${field}_utc_${k}`);
+			const parse = timestampSql(raw, format, inputs.localToUtc);
+			const flag = `${field}_tz_${k}`;
+			if (parse.flag) flags.push(`${parse.flag} AS ${flag}`);
+			level2.push(`${parse.parsedLocal(flag)} AS ${field}_local_${k}`);
+			level2Utc.push(`${parse.utc(flag, `${field}_local_${k}`)} AS ${field}_utc_${k}`);
 			timestampChecks.push(
 				`WHEN ${raw} IS NOT NULL AND ${field}_local_${k} IS NULL THEN '${field} "' || ${show(raw)} || '" is not a date and time'`,
 				`WHEN ${raw} IS NOT NULL AND ${field}_utc_${k} IS NULL THEN '${field} "' || ${show(raw)} || '" does not exist in ${inputs.timezone.replaceAll("'", '')} (the clocks jumped forward)'`
 			);
 			parts.push(`${field}_utc_${k}`);
 		});
-		if (field === 'created_at') level2.push(`${parts[0]} AS created_at_utc`);
+		if (field === 'created_at') level2Utc.push(`${parts[0]} AS created_at_utc`);
 		else assembledParts[field] = parts;
 	}
 	// durations count from created_at_utc, so the other timestamps are assembled one level up
@@ -133,8 +138,12 @@ export function stageConversationsSql(source: string, inputs: StageInputs): stri
 	return `SELECT ${withRaw.join(', ')} FROM (
 		SELECT ${[...level3, ...carried].join(',\n\t\t')} FROM (
 			SELECT *, ${assembled.join(', ')} FROM (
-				SELECT ${level2.join(',\n\t\t\t')} FROM (
-					SELECT ${level1.join(', ')} FROM ${source}
+				SELECT ${level2Utc.join(',\n\t\t\t')} FROM (
+					SELECT ${level2.join(',\n\t\t\t')} FROM (
+						SELECT ${flags.join(', ')} FROM (
+							SELECT ${level1.join(', ')} FROM ${source}
+						)
+					)
 				)
 			)
 		)

@@ -30,10 +30,14 @@ export function stageMessagesSql(source: string, inputs: StageInputs): string {
 			r_channel AS channel_raw, r_customer_id AS customer_raw, r_queue AS queue,
 			${reason} AS reason, ${carried.join(', ')}
 		FROM (
-			SELECT *, ${ts.parsedLocal} AS ts_local, ${ts.utc} AS ts, ${roleSql('r_role', booleanInbound)} AS role FROM (
-				SELECT ${raw('thread_id')} AS r_thread_id, ${raw('ts')} AS r_ts, ${raw('role')} AS r_role, ${raw('agent_id')} AS r_agent_id,
-					${raw('channel')} AS r_channel, ${raw('customer_id')} AS r_customer_id, ${raw('queue')} AS r_queue, ${carried.join(', ')}
-				FROM ${source}
+			SELECT *, ${ts.utc('ts_tz', 'ts_local')} AS ts FROM (
+				SELECT *, ${ts.parsedLocal('ts_tz')} AS ts_local, ${roleSql('r_role', booleanInbound)} AS role FROM (
+					SELECT *${ts.flag ? `, ${ts.flag} AS ts_tz` : ''} FROM (
+						SELECT ${raw('thread_id')} AS r_thread_id, ${raw('ts')} AS r_ts, ${raw('role')} AS r_role, ${raw('agent_id')} AS r_agent_id,
+							${raw('channel')} AS r_channel, ${raw('customer_id')} AS r_customer_id, ${raw('queue')} AS r_queue, ${carried.join(', ')}
+						FROM ${source}
+					)
+				)
 			)
 		)
 	)`;

@@ -83,34 +83,38 @@ function strptimeFormats(order: DateOrder): string {
 const HAS_OFFSET = (v: string) => `regexp_matches(${v}, '\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?\\s*([+-]\\d\\d(:?\\d\\d)?|UTC|GMT)$')`;
 
 /**
- * SQL turning the text `v` into a UTC TIMESTAMP. `localToUtc(x)` converts a wall-clock time in the
- * dataset's zone (NULL in a DST gap). Unparsable text gives NULL; `localSql` tells the two NULLs apart.
+ * SQL turning the text `v` into a UTC TIMESTAMP, in up to three steps so each part is computed once per row:
+ * `flag` (ISO only: 1 = ends in Z, 2 = another offset, 0 = local time), then `parsedLocal(flag)` (NULL when
+ * unparsable), then `utc(flag, local)` from that column (NULL in a DST gap). `localToUtc(x)` converts a
+ * wall-clock time in the dataset's zone.
  */
-export function timestampSql(v: string, format: TimestampFormat, localToUtc: (x: string) => string): { utc: string; parsedLocal: string } {
+export interface TimestampSql {
+	flag: string | null;
+	parsedLocal: (flag: string) => string;
+	utc: (flag: string, local: string) => string;
+}
+
+export function timestampSql(v: string, format: TimestampFormat, localToUtc: (x: string) => string): TimestampSql {
 	switch (format.kind) {
 		case 'epoch_s':
 		case 'epoch_ms': {
 			const scale = format.kind === 'epoch_s' ? 1_000_000 : 1_000;
-			const sql = `make_timestamp(CAST(round(TRY_CAST(${v} AS DOUBLE) * ${scale}) AS BIGINT))`;
-			return { utc: sql, parsedLocal: sql };
+			return { flag: null, parsedLocal: () => `make_timestamp(CAST(round(TRY_CAST(${v} AS DOUBLE) * ${scale}) AS BIGINT))`, utc: (_, local) => local };
 		}
 		case 'dmy':
-		case 'mdy': {
-			const local = `TRY_STRPTIME(${v}, ${strptimeFormats(format.kind)})`;
-			return { utc: localToUtc(local), parsedLocal: local };
-		}
+		case 'mdy':
+			return { flag: null, parsedLocal: () => `TRY_STRPTIME(${v}, ${strptimeFormats(format.kind)})`, utc: (_, local) => localToUtc(local) };
 		case 'seconds_duration':
-			return { utc: 'NULL::TIMESTAMP', parsedLocal: 'NULL::TIMESTAMP' };
+			return { flag: null, parsedLocal: () => 'NULL::TIMESTAMP', utc: () => 'NULL::TIMESTAMP' };
 		case 'iso': {
-			// decided per row, whatever the sample showed: a later "+02:00" or "Z" must never be read as local time
-			const zulu = `right(${v}, 1) IN ('Z', 'z')`;
-			// a trailing Z needs no time-zone arithmetic (the TIMESTAMP cast reads it as UTC, ~2x faster than TIMESTAMPTZ)
-			const withOffset = `CASE WHEN ${zulu} THEN TRY_CAST(${v} AS TIMESTAMP) WHEN ${HAS_OFFSET(v)} THEN CAST(TRY_CAST(${v} AS TIMESTAMPTZ) AS TIMESTAMP) END`;
-			const local = `TRY_CAST(${v} AS TIMESTAMP)`;
-			const offsetGiven = `(${zulu} OR ${HAS_OFFSET(v)})`;
+			const identity = localToUtc('x') === 'x';
 			return {
-				utc: `CASE WHEN ${offsetGiven} THEN ${withOffset} ELSE ${localToUtc(local)} END`,
-				parsedLocal: `CASE WHEN ${offsetGiven} THEN ${withOffset} ELSE ${local} END`
+				// decided per row, whatever the sample showed: a later "+02:00" or "Z" must never be read as local time;
+				// CASE tries the cheap Z test first, so the regular expression runs only on rows without it
+				flag: `CASE WHEN right(${v}, 1) IN ('Z', 'z') THEN 1 WHEN ${HAS_OFFSET(v)} THEN 2 ELSE 0 END`,
+				// a trailing Z needs no time-zone arithmetic (the TIMESTAMP cast reads it as UTC); other offsets through the instant, without ICU
+				parsedLocal: (flag) => `CASE WHEN ${flag} = 2 THEN make_timestamp(epoch_us(TRY_CAST(${v} AS TIMESTAMPTZ))) ELSE TRY_CAST(${v} AS TIMESTAMP) END`,
+				utc: (flag, local) => (identity ? local : `CASE WHEN ${flag} > 0 THEN ${local} ELSE ${localToUtc(local)} END`)
 			};
 		}
 	}

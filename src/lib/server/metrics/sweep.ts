@@ -23,7 +23,7 @@ export async function deriveConcurrency(connection: DuckDBConnection, datasetId:
 	);
 	await execute(
 		connection,
-		`CREATE OR REPLACE TEMP VIEW derive_windows AS
+		`CREATE OR REPLACE TEMP TABLE derive_windows AS
 		SELECT c.rid, a.agent_no, c.first_response_at AS s, c.closed_at AS e, c.mode, c.channel, c.queue
 		FROM ${rows} c JOIN derive_agents a ON a.agent_id = c.agent_id
 		WHERE c.first_response_at IS NOT NULL AND c.closed_at > c.first_response_at`
@@ -70,7 +70,7 @@ export async function deriveConcurrency(connection: DuckDBConnection, datasetId:
 	);
 	for (const dimension of DIMENSIONS) await storeGroupConcurrency(connection, datasetId, dimension);
 	await execute(connection, 'DROP TABLE derive_sweep');
-	await execute(connection, 'DROP VIEW derive_windows');
+	await execute(connection, 'DROP TABLE derive_windows');
 }
 
 /**
