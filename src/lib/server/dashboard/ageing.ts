@@ -44,8 +44,11 @@ export async function backlogByAge(connection: DuckDBConnection, datasetId: numb
 				CASE WHEN hi IS NULL THEN backlog_end_at
 					WHEN backlog_end_at IS NULL THEN created_at + to_microseconds((hi * 1e6)::BIGINT)
 					ELSE least(backlog_end_at, created_at + to_microseconds((hi * 1e6)::BIGINT)) END AS leave_at
-			FROM conversation_facts, bands
-			WHERE ${scope.where}
+			FROM conversation_facts JOIN bands
+				-- only the bands a conversation reaches while still open
+				ON backlog_end_at IS NULL OR date_diff('microsecond', created_at, backlog_end_at) > lo * 1e6
+			-- one that ended by the range start adds +1 and -1 before every sample: leave it out
+			WHERE ${scope.where} AND (backlog_end_at IS NULL OR backlog_end_at > ?::TIMESTAMP)
 		),
 		entered AS (SELECT * FROM spans WHERE enter_at < ?::TIMESTAMP AND (leave_at IS NULL OR leave_at > enter_at)),
 		deltas AS (
@@ -57,7 +60,7 @@ export async function backlogByAge(connection: DuckDBConnection, datasetId: numb
 		),
 		levels AS (SELECT band, t, sum(sum(delta)) OVER (PARTITION BY band ORDER BY t) AS level FROM deltas GROUP BY band, t)
 		SELECT band, t, level FROM levels WHERE t >= ?::TIMESTAMP AND t < ?::TIMESTAMP ORDER BY t, band`,
-		[...bandParams, ...scope.params, to, from, to, from, to]
+		[...bandParams, ...scope.params, from, to, from, to, from, to]
 	);
 	const byTime = new Map<number, number[]>();
 	for (const row of rows) {

@@ -63,9 +63,13 @@ export interface GroupBacklog {
 	backlog_peak: number | null;
 }
 
-/** Mean and peak of the open count sampled at each whole UTC hour (metrics.md `backlog_mean`, `backlog_peak`). */
-export async function groupBacklog(connection: DuckDBConnection, filter: FilterSql, keySql: string): Promise<GroupBacklog[]> {
-	const samples = backlogSamplesSql(filter, keySql, 'INTERVAL 1 HOUR');
+/** Mean and peak of the open count sampled at each whole UTC hour (metrics.md `backlog_mean`, `backlog_peak`); `samples` (key, t, level) when they come from elsewhere. */
+export async function groupBacklog(
+	connection: DuckDBConnection,
+	filter: FilterSql,
+	keySql: string,
+	samples: { sql: string; params: SqlParam[] } = backlogSamplesSql(filter, keySql, 'INTERVAL 1 HOUR')
+): Promise<GroupBacklog[]> {
 	return queryRows<GroupBacklog & Record<string, unknown>>(
 		connection,
 		`SELECT key, avg(level) AS backlog_mean, max(level) AS backlog_peak FROM (${samples.sql}) GROUP BY key`,

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { execute, queryRows } from '../db/sql';
+import { queryRows } from '../db/sql';
 import type { FilterSql } from './filters';
+import { SEGMENTS_CTES } from './levels';
 
 export interface GroupConcurrency {
 	key: string;
@@ -20,23 +21,11 @@ export async function groupConcurrency(connection: DuckDBConnection, filter: Fil
 			FROM conversation_facts
 			WHERE ${filter.where} AND agent_no IS NOT NULL AND closed_at > first_response_at
 		),
-		events AS (
-			SELECT key, agent_no, s AS ts, 1 AS delta FROM windows
-			UNION ALL SELECT key, agent_no, e AS ts, -1 AS delta FROM windows
-		),
-		levels AS (
-			SELECT key, agent_no, ts, sum(delta) OVER sweep AS k, lead(ts) OVER sweep AS next_ts, lead(agent_no) OVER sweep AS next_agent
-			FROM events
-			WINDOW sweep AS (PARTITION BY key ORDER BY agent_no, ts, delta ROWS UNBOUNDED PRECEDING)
-		),
-		held AS (
-			SELECT key, k, CASE WHEN k > 0 AND next_agent = agent_no THEN date_diff('microsecond', ts, next_ts) ELSE 0 END AS held_us
-			FROM levels
-		)
+		${SEGMENTS_CTES}
 		SELECT key,
-			sum(k * held_us) / nullif(sum(held_us), 0) AS concurrency_mean,
-			max(k) FILTER (WHERE held_us > 0) AS concurrency_max
-		FROM held GROUP BY key`,
+			sum(k * date_diff('microsecond', ts, next_ts)) / sum(date_diff('microsecond', ts, next_ts)) AS concurrency_mean,
+			max(k) AS concurrency_max
+		FROM segments GROUP BY key`,
 		filter.params
 	);
 }

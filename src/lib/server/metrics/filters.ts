@@ -31,6 +31,8 @@ export interface FilterSql {
 	params: SqlParam[];
 	from: Date | null;
 	to: Date | null;
+	/** a channel, queue or agent filter is given (the date bounds aside) */
+	narrowed?: boolean;
 }
 
 /** The named dataset, or the most recently loaded one. */
@@ -85,7 +87,8 @@ export function buildFilter(datasetId: number, query: MetricsQuery): FilterSql {
 	inList('channel', query.channels, clauses, params);
 	inList('queue', query.queues, clauses, params);
 	inList('agent_id', query.agents, clauses, params);
-	return { where: clauses.join(' AND '), params, from, to };
+	const narrowed = Boolean(query.channels?.length || query.queues?.length || query.agents?.length);
+	return { where: clauses.join(' AND '), params, from, to, narrowed };
 }
 
 /** The SQL of a group key; a missing queue is the group "(none)". */

@@ -4,6 +4,7 @@ import { groupBacklog } from './backlog';
 import { groupConcurrency, storedGroupConcurrency } from './concurrency';
 import { buildFilter, groupKeySql, resolveDataset, type MetricsQuery } from './filters';
 import { groupSummaries, type GroupSummary } from './summary';
+import { coversDataset, rollupBacklogSamplesSql } from './whole';
 
 export type { MetricsQuery, GroupBy } from './filters';
 import { computeCoverage as coverageOf, type CoverageReport } from './coverage';
@@ -38,9 +39,6 @@ const FIELD_ORDER = [
 	'cost_per_conversation', 'csat_score', 'containment_rate', 'repeat_contact_rate'
 ] as const;
 
-/** Only the dataset is chosen: the precomputed per-group values apply. */
-const unfiltered = (q: MetricsQuery) => !q.from && !q.to && !q.channels?.length && !q.queues?.length && !q.agents?.length;
-
 const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 
 /** metrics.md "Coverage breakdown" (cached per dataset version and query). */
@@ -63,13 +61,15 @@ async function metricsOf(connection: DuckDBConnection, query: MetricsQuery): Pro
 	const settings = await readSettings(connection);
 	const filter = buildFilter(dataset.datasetId, query);
 	const keySql = groupKeySql(query.by);
-	const [summaries, concurrency, backlog] = [
-		await groupSummaries(connection, filter, keySql),
-		unfiltered(query)
-			? await storedGroupConcurrency(connection, dataset.datasetId, query.by ?? 'mode')
-			: await groupConcurrency(connection, filter, keySql),
-		await groupBacklog(connection, filter, keySql)
-	];
+	// the whole dataset: stored concurrency and hourly rollup instead of a sweep and a full scan per request
+	const whole = await coversDataset(connection, dataset.datasetId, filter);
+	const summaries = await groupSummaries(connection, filter, keySql);
+	const concurrency = whole
+		? await storedGroupConcurrency(connection, dataset.datasetId, query.by ?? 'mode')
+		: await groupConcurrency(connection, filter, keySql);
+	const backlog = whole
+		? await groupBacklog(connection, filter, keySql, rollupBacklogSamplesSql(dataset.datasetId, filter, keySql, 'INTERVAL 1 HOUR'))
+		: await groupBacklog(connection, filter, keySql);
 	const groups = summaries.map((summary) => {
 		const c = concurrency.find((x) => x.key === summary.key);
 		const b = backlog.find((x) => x.key === summary.key);

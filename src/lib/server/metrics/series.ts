@@ -4,6 +4,8 @@ import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
 import { backlogSamplesSql } from './backlog';
 import { buildFilter, groupKeySql, resolveDataset, type FilterSql, type MetricsQuery } from './filters';
+import { SEGMENTS_CTES } from './levels';
+import { agentsInOneGroup, coversDataset, rollupBacklogSamplesSql, ROLLUP_STEPS, segmentConcurrencySql } from './whole';
 
 export const SERIES_METRICS = ['arrivals', 'backlog', 'concurrency', 'sla', 'frt_p50', 'frt_p90', 'heatmap'] as const;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
@@ -68,28 +70,50 @@ function perCreatedBucketSql(filter: FilterSql, keySql: string, step: string, ag
 }
 
 /** k_g levels from a sweep over the filtered windows, cut at bucket edges: time-weighted mean (while k > 0) and max per bucket. */
-function concurrencySql(filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
-	const buckets = bucketsSql(filter, keySql, step);
+function sweepConcurrencySql(filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
 	return {
 		sql: `WITH windows AS (
 			SELECT ${keySql} AS key, agent_no, first_response_at AS s, closed_at AS e FROM conversation_facts
 			WHERE ${filter.where} AND agent_no IS NOT NULL AND closed_at > first_response_at
 		),
-		events AS (SELECT key, agent_no, s AS ts, 1 AS delta FROM windows UNION ALL SELECT key, agent_no, e, -1 FROM windows),
-		levels AS (
-			SELECT key, agent_no, ts, sum(delta) OVER sweep AS k, lead(ts) OVER sweep AS next_ts, lead(agent_no) OVER sweep AS next_agent
-			FROM events WINDOW sweep AS (PARTITION BY key ORDER BY agent_no, ts, delta ROWS UNBOUNDED PRECEDING)
-		),
-		segments AS (SELECT key, ts, next_ts, k FROM levels WHERE k > 0 AND next_agent = agent_no AND next_ts > ts),
+		${SEGMENTS_CTES},
 		pieces AS (
 			SELECT key, k, bucket AS t, date_diff('microsecond', greatest(ts, bucket), least(next_ts, bucket + ${step})) AS held_us
 			FROM (SELECT *, unnest(generate_series(time_bucket(${step}, ts), next_ts - INTERVAL 1 MICROSECOND, ${step})) AS bucket FROM segments)
-		),
-		values AS (SELECT key, t, sum(k * held_us) / sum(held_us) AS value, max(k) AS max FROM pieces GROUP BY key, t),
-		buckets AS (${buckets.sql})
-		SELECT b.key, b.t, v.value, v.max FROM buckets b LEFT JOIN values v ON v.key = b.key AND v.t = b.t ORDER BY b.key, b.t`,
-		params: [...filter.params, ...buckets.params]
+		)
+		SELECT key, t, sum(k * held_us) / sum(held_us) AS value, max(k) AS max FROM pieces GROUP BY key, t`,
+		params: filter.params
 	};
+}
+
+/** Per-bucket concurrency values joined to every bucket of the range (empty buckets: null). */
+function concurrencySql(filter: FilterSql, keySql: string, step: string, values: { sql: string; params: SqlParam[] }): { sql: string; params: SqlParam[] } {
+	const buckets = bucketsSql(filter, keySql, step);
+	return {
+		sql: `WITH values AS (${values.sql}), buckets AS (${buckets.sql})
+		SELECT b.key, b.t, v.value, v.max FROM buckets b LEFT JOIN values v ON v.key = b.key AND v.t = b.t ORDER BY b.key, b.t`,
+		params: [...values.params, ...buckets.params]
+	};
+}
+
+/** The whole dataset's backlog and concurrency come from what ingest derived; anything narrower is computed here. */
+async function shortcutSql(
+	connection: DuckDBConnection,
+	metric: SeriesMetric,
+	datasetId: number,
+	filter: FilterSql,
+	keySql: string,
+	step: string
+): Promise<{ sql: string; params: SqlParam[] } | null> {
+	if (metric !== 'backlog' && metric !== 'concurrency') return null;
+	if (metric === 'backlog' && !ROLLUP_STEPS.includes(step)) return null;
+	if (!(await coversDataset(connection, datasetId, filter))) return null;
+	if (metric === 'backlog') {
+		const samples = rollupBacklogSamplesSql(datasetId, filter, keySql, step);
+		return { sql: `SELECT key, t, level AS value FROM (${samples.sql}) ORDER BY key, t`, params: samples.params };
+	}
+	if (!(await agentsInOneGroup(connection, datasetId, keySql))) return null;
+	return concurrencySql(filter, keySql, step, segmentConcurrencySql(datasetId, keySql, step));
 }
 
 function seriesSql(metric: Exclude<SeriesMetric, 'heatmap'>, filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
@@ -107,7 +131,7 @@ function seriesSql(metric: Exclude<SeriesMetric, 'heatmap'>, filter: FilterSql, 
 			return { sql: `SELECT key, t, level AS value FROM (${samples.sql}) ORDER BY key, t`, params: samples.params };
 		}
 		case 'concurrency':
-			return concurrencySql(filter, keySql, step);
+			return concurrencySql(filter, keySql, step, sweepConcurrencySql(filter, keySql, step));
 	}
 }
 
@@ -139,7 +163,10 @@ export async function computeSeries(connection: DuckDBConnection, metric: string
 	const keySql = query.by ? groupKeySql(query.by) : `'all'`;
 	const base = { dataset: dataset.name, metric: metric as SeriesMetric, interval, timezone: settings.timezone };
 	if (metric === 'heatmap') return { ...base, series: await heatmap(connection, filter, keySql) };
-	const { sql, params } = seriesSql(metric as Exclude<SeriesMetric, 'heatmap'>, filter, keySql, SERIES_INTERVALS[interval]);
+	const step = SERIES_INTERVALS[interval];
+	const { sql, params } =
+		(await shortcutSql(connection, metric as SeriesMetric, dataset.datasetId, filter, keySql, step)) ??
+		seriesSql(metric as Exclude<SeriesMetric, 'heatmap'>, filter, keySql, step);
 	const rows = await queryRows<Row>(connection, sql, params);
 	const keys = [...new Set(rows.map((r) => r.key))];
 	return {
