@@ -162,8 +162,9 @@ describe('normalisation', () => {
 		const result = await ingestText(db, 'freshdesk.csv', csv, { timezone: 'UTC' });
 		expect(result.preset).toBe('freshdesk');
 		const [row] = await storedConversations(db, 'freshdesk');
-		expect(row.customer_hash).toMatch(/^[0-9a-f]{32}$/);
-		expect(row.customer_hash).not.toContain('cust-77');
+		// the first 128 bits of the salted SHA-256, stored as a UUID
+		expect(String(row.customer_hash)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+		expect(String(row.customer_hash)).not.toContain('cust-77');
 		expect([row.channel, row.priority, row.status, row.csat_satisfied, row.category, iso(row.first_response_at)]).toEqual([
 			'email', 'high', 'resolved', true, 'Delivery', '2026-08-03T10:30:00Z'
 		]);

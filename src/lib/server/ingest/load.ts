@@ -22,8 +22,8 @@ interface LoadPlan {
 	sessionize: (stagedTable: string) => string;
 }
 
-/** A customer id as stored: salted SHA-256, never the id itself (data.md). */
-const hashCustomer = (raw: string) => `CASE WHEN ${raw} IS NULL THEN NULL ELSE left(sha256($salt || ${raw}), 32) END`;
+/** A customer id as stored: the first 128 bits of its salted SHA-256, never the id itself (data.md); a UUID holds them in 16 bytes. */
+const hashCustomer = (raw: string) => `CASE WHEN ${raw} IS NULL THEN NULL ELSE left(sha256($salt || ${raw}), 32)::UUID END`;
 
 const q = quoteIdent;
 const tables = (tag: string) => ({

@@ -25,6 +25,8 @@ export const oneTable: Migration = {
 	name: 'one_table',
 	statements: [
 		...DERIVED_COLUMNS.map(([name, type]) => `ALTER TABLE conversations ADD COLUMN ${name} ${type}`),
+		// 128 bits of the salted SHA-256 as 16 bytes instead of 32 hex characters: smaller, and sorted ~2x faster for repeats
+		`ALTER TABLE conversations ALTER customer_hash TYPE UUID USING customer_hash::UUID`,
 		`DROP TABLE conversation_facts`,
 		`CREATE VIEW conversation_facts AS
 		SELECT dataset_id, conversation_id,
