@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows } from '../db/sql';
 import { groupKeySql } from './filters';
+import { SEGMENTS_CTES } from './levels';
 
 /** The groupings whose unfiltered concurrency is stored at derive (metrics.md `concurrency_mean`, `concurrency_max`). */
 const DIMENSIONS = ['mode', 'channel', 'queue'] as const;
@@ -92,21 +93,13 @@ async function storeGroupConcurrency(connection: DuckDBConnection, datasetId: nu
 			FROM derive_sweep s JOIN agent_groups g ON g.agent_no = s.agent_no AND g.one_group
 			GROUP BY g.key
 		),
-		events AS (
-			SELECT ${key} AS key, w.agent_no, w.s AS ts, 1 AS delta FROM derive_windows w JOIN agent_groups g ON g.agent_no = w.agent_no AND NOT g.one_group
-			UNION ALL SELECT ${key} AS key, w.agent_no, w.e AS ts, -1 AS delta FROM derive_windows w JOIN agent_groups g ON g.agent_no = w.agent_no AND NOT g.one_group
+		windows AS (
+			SELECT ${key} AS key, w.agent_no, w.s, w.e FROM derive_windows w JOIN agent_groups g ON g.agent_no = w.agent_no AND NOT g.one_group
 		),
-		levels AS (
-			SELECT key, agent_no, ts, sum(delta) OVER sweep AS k, lead(ts) OVER sweep AS next_ts, lead(agent_no) OVER sweep AS next_agent
-			FROM events
-			WINDOW sweep AS (PARTITION BY key ORDER BY agent_no, ts, delta ROWS UNBOUNDED PRECEDING)
-		),
-		held AS (
-			SELECT key, k, CASE WHEN k > 0 AND next_agent = agent_no THEN date_diff('microsecond', ts, next_ts) ELSE 0 END AS held_us
-			FROM levels
-		),
+		${SEGMENTS_CTES},
 		several_groups AS (
-			SELECT key, sum(k * held_us) AS weighted, sum(held_us) AS busy, max(k) FILTER (WHERE held_us > 0) AS top FROM held GROUP BY key
+			SELECT key, sum(k * date_diff('microsecond', ts, next_ts)) AS weighted, sum(date_diff('microsecond', ts, next_ts)) AS busy, max(k) AS top
+			FROM segments GROUP BY key
 		)
 		SELECT ?, ?, key, sum(weighted) / nullif(sum(busy), 0), max(top)
 		FROM (SELECT * FROM one_group UNION ALL SELECT * FROM several_groups)
