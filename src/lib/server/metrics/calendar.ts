@@ -3,7 +3,7 @@ import { WEEKDAYS, type Settings } from '../../settings/defaults';
 import { execute, queryOne, type SqlParam } from '../db/sql';
 
 /** Minutes since local midnight of "HH:MM" ("24:00" = 1440). */
-function minutesOf(clock: string): number {
+export function minutesOf(clock: string): number {
 	const [h, m] = clock.split(':').map(Number);
 	return h * 60 + m;
 }

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { CHANNELS, type Settings } from '../../settings/defaults';
 import { execute, queryOne, type SqlParam } from '../db/sql';
 import { openSecondsAt, openSecondsSql } from './calendar';
+import { localShiftByHourSql } from './localTime';
 
 /** The canonical columns of a conversation, as the importer stores them (migration 001); `rows` relations carry these and `rid`. */
 export const CANONICAL_COLUMNS = [
@@ -72,9 +73,7 @@ export async function insertConversationRows(connection: DuckDBConnection, datas
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_offsets AS
-		SELECT h AS hour, date_diff('microsecond', h, timezone(?, timezone('UTC', h))) AS offset_us
-		FROM (SELECT unnest(generate_series(date_trunc('hour', min(created_at)), date_trunc('hour', max(created_at)), INTERVAL 1 HOUR)) AS h
-			FROM ${rows})`,
+		${localShiftByHourSql(`(SELECT date_trunc('hour', min(created_at)) FROM ${rows})`, `(SELECT date_trunc('hour', max(created_at)) FROM ${rows})`)}`,
 		[settings.timezone]
 	);
 	await deriveRowValues(connection, datasetId, rows, Math.round(settings.repeat_window_days * 86400e6));
@@ -90,7 +89,7 @@ export async function insertConversationRows(connection: DuckDBConnection, datas
 				CASE WHEN c.agent_id IS NOT NULL AND c.first_response_at IS NOT NULL AND c.closed_at IS NOT NULL
 					THEN coalesce(r.attributed_agent_s, 0) END AS attributed_agent_s,
 				ag.agent_no,
-				c.created_at + to_microseconds(o.offset_us) AS created_local,
+				c.created_at + o.shift AS created_local,
 				coalesce(r.repeated, false) AS repeated,
 				${target.sql} AS target_s, ${business.sql} AS sla_business
 			FROM ${rows} c

@@ -2,9 +2,9 @@
 import { TZDate } from '@date-fns/tz';
 import { WEEKDAYS, type Settings } from '../../settings/defaults';
 import type { HorizonInterval } from '../../planning/planTypes';
+import { minutesOf } from '../metrics/calendar';
 
 const DAY_MS = 86_400_000;
-const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 /** One boolean per interval of the local week (Monday 00:00 = 0): inside business hours. */
 export function businessOpenByInterval(settings: Pick<Settings, 'business_hours'>, intervalMin: number): boolean[] {

@@ -4,6 +4,7 @@
  * engine; patience from abandonment; the shares pinned to sync; the bot volume.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { localShiftByHourSql } from '../metrics/localTime';
 import { CHANNELS, type Channel, type Settings } from '../../settings/defaults';
 import { intervalsPerWeek } from '../../planning/forecast';
 import type { PlanChannelInputs, PlanInputs } from '../../planning/planTypes';
@@ -63,9 +64,7 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 	const utcTo = new Date(end.getTime() + DAY_MS);
 	return queryRows<MeasuredRow>(
 		connection,
-		`WITH offsets AS (
-			SELECT h AS hour, timezone(?, timezone('UTC', h)) - h AS shift
-			FROM generate_series(?::TIMESTAMP, ?::TIMESTAMP, INTERVAL 1 HOUR) AS g(h)),
+		`WITH offsets AS (${localShiftByHourSql('?::TIMESTAMP', '?::TIMESTAMP')}),
 		local AS (
 			SELECT c.channel, c.created_at + o.shift AS local_at, f.handle_s, c.source_handle_s IS NOT NULL AS focus_timed,
 				(c.priority IN ('urgent', 'high') OR c.sentiment <= -0.5 OR ${inCategories}) AS pinned,
