@@ -82,3 +82,44 @@ export async function openSecondsAt(connection: DuckDBConnection, datasetId: num
 export function openSecondsSql(k: string, t: string): string {
 	return `(${k}.open_s + CASE WHEN ${k}.is_open THEN date_diff('microsecond', ${k}.boundary_at, ${t}) / 1e6 ELSE 0 END)`;
 }
+
+/** Above this many minutes (about three years) the per-minute calendar gets too big; the ASOF join takes over. */
+const MAX_CALENDAR_MINUTES = 1_600_000;
+
+/** How rows find their calendar row: `join(alias, t, left)` gives the JOIN clause; then `openSecondsSql(alias, t)` is C(t). */
+export interface CalendarLookup {
+	join: (alias: string, t: string, left?: boolean) => string;
+	drop: () => Promise<void>;
+}
+
+/**
+ * The calendar's row at each UTC minute of the rows' span, as `derive_minutes(boundary_at, is_open, open_s, next_open_at)`
+ * with `boundary_at` = the minute: rows then find theirs with a hash join on their minute instead of an ASOF join
+ * (which sorts every row: 8 s of CPU at 10 M against 2.6 s). Exact because every boundary falls on a whole minute
+ * (business hours are HH:MM, offsets whole minutes), so C is linear or flat within each minute; checked, else ASOF.
+ */
+export async function calendarLookup(connection: DuckDBConnection, datasetId: number, rows: string): Promise<CalendarLookup> {
+	const span = await queryOne<{ minutes: number | null; off_minute: number }>(
+		connection,
+		`SELECT (SELECT date_diff('minute', min(created_at), greatest(max(created_at), max(first_response_at))) FROM ${rows}) AS minutes,
+			(SELECT count(*) FROM business_calendar WHERE dataset_id = ? AND boundary_at <> date_trunc('minute', boundary_at)) AS off_minute`,
+		[datasetId]
+	);
+	const asof: CalendarLookup = {
+		join: (k, t, left) => `ASOF ${left ? 'LEFT ' : ''}JOIN (SELECT boundary_at, is_open, open_s, next_open_at FROM business_calendar WHERE dataset_id = ${Number(datasetId)}) ${k} ON ${t} >= ${k}.boundary_at`,
+		drop: async () => {}
+	};
+	if (!span || span.minutes === null || span.minutes > MAX_CALENDAR_MINUTES || span.off_minute > 0) return asof;
+	await execute(
+		connection,
+		`CREATE OR REPLACE TEMP TABLE derive_minutes AS
+		SELECT g.m AS boundary_at, k.is_open, ${openSecondsSql('k', 'g.m')} AS open_s, k.next_open_at
+		FROM (SELECT unnest(generate_series(date_trunc('minute', min(created_at)), date_trunc('minute', greatest(max(created_at), max(first_response_at))), INTERVAL 1 MINUTE)) AS m FROM ${rows}) g
+		ASOF JOIN (SELECT * FROM business_calendar WHERE dataset_id = ?) k ON g.m >= k.boundary_at`,
+		[datasetId]
+	);
+	return {
+		join: (k, t, left) => `${left ? 'LEFT ' : ''}JOIN derive_minutes ${k} ON ${k}.boundary_at = date_trunc('minute', ${t})`,
+		drop: () => execute(connection, 'DROP TABLE IF EXISTS derive_minutes')
+	};
+}

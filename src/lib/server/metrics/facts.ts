@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CHANNELS, type Settings } from '../../settings/defaults';
 import { execute, queryOne, type SqlParam } from '../db/sql';
-import { openSecondsAt, openSecondsSql } from './calendar';
+import { calendarLookup, openSecondsAt, openSecondsSql } from './calendar';
 import { localShiftByHourSql } from './localTime';
 
 /** The canonical columns of a conversation, as the importer stores them (migration 001); `rows` relations carry these and `rid`. */
@@ -30,11 +30,11 @@ function perChannelSql(channel: string, type: string, values: SqlParam[]): { sql
  * computed over narrow rows keyed by `rid`: sorting the wide rows cost ~4 s per million.
  */
 async function deriveRowValues(connection: DuckDBConnection, datasetId: number, rows: string, repeatWindowUs: number): Promise<void> {
+	const calendar = await calendarLookup(connection, datasetId, rows);
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_rows AS
-		WITH calendar AS (SELECT boundary_at, is_open, open_s, next_open_at FROM business_calendar WHERE dataset_id = ?),
-		c AS (SELECT rid, created_at, first_response_at, closed_at, customer_hash FROM ${rows}),
+		WITH c AS (SELECT rid, created_at, first_response_at, closed_at, customer_hash FROM ${rows}),
 		timed AS (
 			SELECT c.*,
 				${openSecondsSql('kc', 'c.created_at')} AS open_s_created,
@@ -42,8 +42,8 @@ async function deriveRowValues(connection: DuckDBConnection, datasetId: number, 
 				kc.next_open_at,
 				CASE WHEN c.first_response_at IS NOT NULL THEN ${openSecondsSql('kf', 'c.first_response_at')} END AS open_s_first_response
 			FROM c
-			ASOF JOIN calendar kc ON c.created_at >= kc.boundary_at
-			ASOF LEFT JOIN calendar kf ON c.first_response_at >= kf.boundary_at
+			${calendar.join('kc', 'c.created_at')}
+			${calendar.join('kf', 'c.first_response_at', true)}
 		),
 		repeats AS (
 			SELECT t.*,
@@ -54,8 +54,9 @@ async function deriveRowValues(connection: DuckDBConnection, datasetId: number, 
 		)
 		SELECT r.rid, r.open_s_created, r.open_at_created, r.next_open_at, r.open_s_first_response, r.repeated, att.attributed_agent_s
 		FROM repeats r LEFT JOIN derive_attributed att ON att.rid = r.rid`,
-		[datasetId, repeatWindowUs]
+		[repeatWindowUs]
 	);
+	await calendar.drop();
 }
 
 /**
