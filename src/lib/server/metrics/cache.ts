@@ -9,12 +9,15 @@ import { queryOne } from '../db/sql';
  */
 const LIMIT = 256;
 const entries = new Map<string, unknown>();
+/** computations under way, so fifty users opening the same page after an import wait for one computation, not fifty */
+const pending = new Map<string, Promise<unknown>>();
 let generation = 0;
 
 /** Call when derived values change (derive, delete): every cached result is dropped. */
 export function invalidateMetricsCache(): void {
 	generation++;
 	entries.clear();
+	pending.clear();
 }
 
 async function versionOf(connection: DuckDBConnection, dataset: string | undefined): Promise<string | null> {
@@ -40,12 +43,21 @@ export async function cachedResult<T>(connection: DuckDBConnection, kind: string
 		entries.set(key, hit);
 		return structuredClone(hit);
 	}
+	const running = pending.get(key);
+	if (running) return structuredClone((await running) as T);
 	const startedAt = generation;
-	const result = await compute();
-	// derived values rewritten meanwhile: the result may mix versions, so it is returned but not kept
-	if (startedAt === generation) {
-		entries.set(key, structuredClone(result));
-		if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);
+	const computing = compute();
+	pending.set(key, computing);
+	try {
+		const result = await computing;
+		// derived values rewritten meanwhile: the result may mix versions, so it is returned but not kept
+		if (startedAt === generation) {
+			entries.set(key, structuredClone(result));
+			if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);
+		}
+		// every caller gets its own copy, the first one too: the waiting ones clone the same object
+		return structuredClone(result);
+	} finally {
+		if (pending.get(key) === computing) pending.delete(key);
 	}
-	return result;
 }
