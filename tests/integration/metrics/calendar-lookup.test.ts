@@ -36,3 +36,25 @@ describe('business seconds through the per-minute calendar and through the ASOF 
 		expect(await businessFrt([...ROWS, old].join('\n') + '\n')).toEqual({ a: [3600, false], b: [3600, false], c: [600, true], d: [300, false] });
 	});
 });
+
+describe('conversations before the calendar', () => {
+	it('keeps a conversation created before 1900 and before any opening, as after hours', async () => {
+		// old: Monday 1899-12-25 08:00, an hour before the first opening (09:00): closed until then, 10 min after it = 600 s
+		const db = await tempDatabase();
+		const result = await ingestText(
+			db,
+			'old.csv',
+			HEADER + 'old,1899-12-25T08:00:00Z,1899-12-25T09:10:00Z,1899-12-25T09:20:00Z,email,ann\nnew,1899-12-26T10:00:00Z,1899-12-26T10:05:00Z,1899-12-26T10:30:00Z,email,ann\n',
+			{ timezone: 'UTC', dataset: 'old' }
+		);
+		expect([result.rows_loaded, result.rows_rejected]).toEqual([2, 0]);
+		const rows = await queryRows<{ conversation_id: string; frt_business_s: number; after_hours: boolean }>(
+			db.connection,
+			'SELECT conversation_id, frt_business_s, after_hours FROM conversation_facts ORDER BY conversation_id'
+		);
+		expect(rows.map((r) => [r.conversation_id, r.frt_business_s, r.after_hours])).toEqual([
+			['new', 300, false],
+			['old', 600, true]
+		]);
+	});
+});

@@ -47,9 +47,9 @@ export async function openDatabase(path = databasePath()): Promise<Database> {
 	const connection = await instance.connect();
 	// TIMESTAMP columns hold UTC; now()::TIMESTAMP and TIMESTAMPTZ casts must not follow the machine's zone
 	await connection.run(`SET GLOBAL TimeZone = 'UTC'`);
-	const applied = await migrate(connection);
-	// a file from before the derived tables: derive its datasets now, so no page shows them empty
-	if (applied.length > 0) await deriveMissing(connection, await readSettings(connection));
+	await migrate(connection);
+	// a file from before the derived columns (or whose first derive after migrating was cut short): derive those datasets now
+	await deriveMissing(connection, await readSettings(connection));
 	return {
 		path,
 		instance,

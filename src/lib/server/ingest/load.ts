@@ -41,6 +41,8 @@ const tables = (tag: string) => ({
  */
 export async function stageFile(connection: DuckDBConnection, plan: Omit<LoadPlan, 'datasetId'>): Promise<{ brokenCount: number }> {
 	const { staged, lines, shift, withLines } = tables(plan.tag);
+	// ordinals come from rowids in file order; a derive cut short by an error may have left the order off (a global setting)
+	await execute(connection, 'SET preserve_insertion_order = true');
 	if (plan.kind === 'conversations') {
 		// hashed once here: the derive reads the kept rows several times
 		await execute(

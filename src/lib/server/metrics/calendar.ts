@@ -60,7 +60,7 @@ export async function buildBusinessCalendar(connection: DuckDBConnection, datase
 				lead(s) OVER (ORDER BY s) AS next_s
 			FROM merged
 		)
-		SELECT ?, TIMESTAMP '1900-01-01', false, 0, (SELECT min(s) FROM merged)
+		SELECT ?, least(TIMESTAMP '1900-01-01', (SELECT lo FROM bounds)::TIMESTAMP), false, 0, (SELECT min(s) FROM merged)
 		UNION ALL SELECT ?, s, true, before_s, NULL FROM cumulative
 		UNION ALL SELECT ?, e, false, before_s + date_diff('microsecond', s, e) / 1e6, next_s FROM cumulative`,
 		[...spans.params, ...holidays.params, settings.timezone, settings.timezone, datasetId, datasetId, datasetId]

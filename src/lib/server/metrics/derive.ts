@@ -47,9 +47,14 @@ export async function insertDerived(connection: DuckDBConnection, datasetId: num
 	} finally {
 		// again at the end: a page computed while this ran must not be kept
 		invalidateMetricsCache();
-		await execute(connection, 'RESET preserve_insertion_order');
-		await execute(connection, 'RESET asof_loop_join_threshold');
+		// refused inside a failed transaction; the error to report is the caller's, and staging sets its own order
+		await resetDeriveSettings(connection).catch(() => undefined);
 	}
+}
+
+async function resetDeriveSettings(connection: DuckDBConnection): Promise<void> {
+	await execute(connection, 'RESET preserve_insertion_order');
+	await execute(connection, 'RESET asof_loop_join_threshold');
 }
 
 /**
@@ -63,7 +68,8 @@ export async function deriveDataset(connection: DuckDBConnection, datasetId: num
 		await execute(connection, 'DELETE FROM conversations WHERE dataset_id = ?', [datasetId]);
 		await insertDerived(connection, datasetId, `(SELECT rowid AS rid, * FROM ${copy})`, settings);
 	} finally {
-		await execute(connection, `DROP TABLE IF EXISTS ${copy}`);
+		// a failed transaction refuses the drop; its rollback removes the copy anyway
+		await execute(connection, `DROP TABLE IF EXISTS ${copy}`).catch(() => undefined);
 	}
 }
 

@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CHANNELS, type Settings } from '../../settings/defaults';
 import { execute, queryOne, type SqlParam } from '../db/sql';
+import { DERIVED_COLUMNS } from '../db/migrations/005_one_table';
 import { calendarLookup, openSecondsAt, openSecondsSql } from './calendar';
 import { localShiftByHourSql } from './localTime';
 
@@ -79,10 +80,10 @@ export async function insertConversationRows(connection: DuckDBConnection, datas
 	);
 	await deriveRowValues(connection, datasetId, rows, Math.round(settings.repeat_window_days * 86400e6));
 	const canonical = CANONICAL_COLUMNS.join(', ');
-	await execute(
+	const expected = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${rows}`))!.n;
+	const written = await queryOne<{ Count: number }>(
 		connection,
-		`INSERT INTO conversations (dataset_id, ${canonical}, frt_business_s, after_hours, attributed_agent_s, repeated, cost, hour_of_week,
-			agent_no, sla_eligible, sla_met, coverage)
+		`INSERT INTO conversations (dataset_id, ${canonical}, ${DERIVED_COLUMNS.map(([name]) => name).join(', ')})
 		WITH enriched AS (
 			SELECT c.*, r.open_s_created, r.open_at_created, r.next_open_at,
 				date_diff('microsecond', c.created_at, c.first_response_at) / 1e6 AS frt_s,
@@ -131,6 +132,10 @@ export async function insertConversationRows(connection: DuckDBConnection, datas
 			bot_per_conversation
 		]
 	);
+	// every kept row must come through the joins; a row lost here would vanish without a reject
+	if (written?.Count !== expected) {
+		throw new Error(`Deriving dataset ${datasetId} wrote ${written?.Count ?? 0} of ${expected} conversations; nothing was changed.`);
+	}
 	await execute(connection, 'DROP TABLE derive_offsets');
 	await execute(connection, 'DROP TABLE derive_rows');
 }

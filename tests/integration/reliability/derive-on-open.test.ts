@@ -1,0 +1,29 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../src/lib/server/db/database';
+import { execute, queryRows } from '../../../src/lib/server/db/sql';
+import { ingestFile } from '../../../src/lib/server/ingest/index';
+import { writeFixture } from '../../helpers/ingest';
+import { tempDir } from '../../helpers/temp';
+
+describe('datasets left without derived values', () => {
+	it('are derived on the next open, even when no migration is pending (a first derive cut short)', async () => {
+		const path = join(tempDir('derive-on-open-'), 'cm.duckdb');
+		const csv = writeFixture('two.csv', 'conversation_id,created_at,first_response_at,closed_at,channel\n'
+			+ 'a,2026-08-03T10:00:00Z,2026-08-03T10:05:00Z,2026-08-03T10:20:00Z,email\n'
+			+ 'b,2026-08-08T12:00:00Z,2026-08-10T09:30:00Z,2026-08-10T10:00:00Z,email\n');
+		let db = await openDatabase(path);
+		await ingestFile(db, csv, { dataset: 'two', timezone: 'UTC' });
+		// what a process killed between migration 005 and the end of deriveMissing leaves: rows without derived values
+		await execute(db.connection, 'UPDATE conversations SET after_hours = NULL, hour_of_week = NULL, sla_met = NULL, coverage = NULL');
+		db.close();
+		db = await openDatabase(path);
+		const rows = await queryRows(db.connection, 'SELECT conversation_id, after_hours, hour_of_week, coverage FROM conversation_facts ORDER BY conversation_id');
+		db.close();
+		// a: Monday 10:00, in hours, hour of week 10. b: Saturday 12:00 = 5 * 24 + 12 = 132, after hours, answered Monday after the opening
+		expect(rows).toEqual([
+			{ conversation_id: 'a', after_hours: false, hour_of_week: 10, coverage: 'answered_in_hours' },
+			{ conversation_id: 'b', after_hours: true, hour_of_week: 132, coverage: 'waited_for_opening' }
+		]);
+	});
+});
