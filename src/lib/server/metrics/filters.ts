@@ -32,7 +32,7 @@ export interface FilterSql {
 	from: Date | null;
 	to: Date | null;
 	/** a channel, queue or agent filter is given (the date bounds aside) */
-	narrowed?: boolean;
+	narrowed: boolean;
 }
 
 /** The named dataset, or the most recently loaded one. */

@@ -66,18 +66,17 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 		connection,
 		`WITH offsets AS (${localShiftByHourSql('?::TIMESTAMP', '?::TIMESTAMP')}),
 		local AS (
-			SELECT c.channel, c.created_at + o.shift AS local_at, f.handle_s, c.source_handle_s IS NOT NULL AS focus_timed,
+			SELECT c.channel, c.created_at + o.shift AS local_at, c.handle_s, c.source_handle_s IS NOT NULL AS focus_timed,
 				(c.priority IN ('urgent', 'high') OR c.sentiment <= -0.5 OR ${inCategories}) AS pinned,
 				-- patience counts time waiting for an agent, which starts when a bot hands over; the data holds no
 				-- hand-over time, so bot-involved conversations are left out of the patience estimate
 				c.status = 'abandoned' AND NOT c.bot_involved AS patience_abandon,
-				CASE WHEN c.bot_involved THEN NULL WHEN c.status = 'abandoned' THEN date_diff('millisecond', c.created_at, c.closed_at) / 1000 ELSE f.frt_s END AS patience_wait_s,
+				CASE WHEN c.bot_involved THEN NULL WHEN c.status = 'abandoned' THEN date_diff('millisecond', c.created_at, c.closed_at) / 1000 ELSE c.frt_s END AS patience_wait_s,
 				-- a thread holds an agent's slot from the first reply to the close (the wait before it holds none)
 				CASE WHEN c.closed_at >= c.first_response_at THEN date_diff('millisecond', c.first_response_at, c.closed_at) / 1000 END AS held_s,
 				c.bot_involved
-			FROM conversations c
+			FROM conversation_facts c
 			JOIN offsets o ON o.hour = date_trunc('hour', c.created_at)
-			LEFT JOIN conversation_facts f ON f.dataset_id = c.dataset_id AND f.conversation_id = c.conversation_id
 			WHERE c.dataset_id = ? AND c.created_at >= ?::TIMESTAMP AND c.created_at < ?::TIMESTAMP),
 		windowed AS (
 			SELECT *, date_diff('day', ?::TIMESTAMP, local_at) // 7 AS week_no,

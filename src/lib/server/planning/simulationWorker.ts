@@ -34,7 +34,7 @@ export let lastFallbackReason: string | null = null;
 /** Runs the check on a worker thread; on the calling thread (after a yield) if no worker can start. */
 export async function simulateOffThread(request: SimulationRequest): Promise<SimulationCheck> {
 	try {
-		const check = await onWorker(request);
+		const check = await oneAtATime(() => onWorker(request));
 		lastFallbackReason = null;
 		return check;
 	} catch (error) {
@@ -43,6 +43,14 @@ export async function simulateOffThread(request: SimulationRequest): Promise<Sim
 		await new Promise((resolve) => setImmediate(resolve));
 		return runSimulationRequest(request);
 	}
+}
+
+/** Checks run one after another: each takes a whole core, and this server has two to share with everything else. */
+let lastCheck: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+	const run = lastCheck.then(work, work);
+	lastCheck = run.catch(() => undefined);
+	return run;
 }
 
 /** The worker could not load or died without an answer: nothing the request did wrong. */

@@ -43,7 +43,9 @@ export const oneTable: Migration = {
 			-- closed_at, else null when open (never ends), else the later of created and first response
 			CASE WHEN closed_at IS NOT NULL THEN closed_at WHEN status = 'open' THEN NULL
 				ELSE greatest(created_at, coalesce(first_response_at, created_at)) END AS backlog_end_at,
-			sla_eligible, sla_met, coverage
+			sla_eligible, sla_met, coverage,
+			-- for the planner: focus time from the source, and what pins a conversation to sync
+			source_handle_s, priority, sentiment, category
 		FROM conversations`
 	]
 };
