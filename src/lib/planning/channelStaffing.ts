@@ -3,7 +3,7 @@
  * models for async ones. Shared by the plan's interval rows and every point of the mix frontier.
  */
 import type { Channel, Mode, PlanningAssumptions, SlaTarget } from '../settings/defaults';
-import { agentSecondsPerThread, requiredAsyncAgents } from './asyncStaffing';
+import { agentSecondsPerThread, effectiveConcurrency, requiredAsyncAgents } from './asyncStaffing';
 import { requiredSyncAgents } from './syncStaffing';
 
 export interface ChannelWeek {
@@ -65,7 +65,7 @@ export function workingConcurrency(week: Pick<ChannelWeek, 'channel' | 'concurre
  */
 export function focusEquivalentS(week: Pick<ChannelWeek, 'channel' | 'concurrency' | 'focusShare'>, handleS: number, maxConcurrency: number): number {
 	const queue = { concurrency: workingConcurrency(week), maxConcurrency, focusShare: week.focusShare };
-	return agentSecondsPerThread(queue, handleS) * Math.max(1, Math.min(queue.concurrency, maxConcurrency));
+	return agentSecondsPerThread(queue, handleS) * effectiveConcurrency(queue);
 }
 
 /** Volume-weighted service level over the week; null without volume. */

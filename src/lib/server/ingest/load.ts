@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryOne, queryRows, quoteIdent } from '../db/sql';
+import { CANONICAL_COLUMNS } from '../metrics/facts';
 import type { Kind } from './fields';
 import { structuralReasonSql, type CsvSource } from './source';
 
@@ -91,9 +92,20 @@ export async function dropStaging(connection: DuckDBConnection, plan: Pick<LoadP
 	}
 }
 
-/** The canonical columns of a kept row, as `CANONICAL_COLUMNS` (metrics/facts.ts) lists them, from a staged conversation row. */
-const KEPT_CONVERSATION_COLUMNS =
-	'conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id, customer_hash, source_handle_s, bot_involved, bot_resolved, reopens, csat_raw, csat_satisfied, priority, category, sentiment, messages_in, messages_out';
+/** A staged conversation row has every canonical column under its own name but the line, which is its `line`. */
+const KEPT_CONVERSATION_COLUMNS = CANONICAL_COLUMNS.filter((c) => c !== 'source_line').join(', ');
+
+/** What a sessionized conversation gives for the canonical columns message logs do not have, and its hashed customer. */
+const SESSIONIZED_VALUES: Partial<Record<(typeof CANONICAL_COLUMNS)[number], string>> = {
+	customer_hash: hashCustomer('customer_raw'),
+	reopens: 'NULL::INTEGER',
+	csat_raw: 'NULL::VARCHAR',
+	csat_satisfied: 'NULL::BOOLEAN',
+	priority: 'NULL::VARCHAR',
+	category: 'NULL::VARCHAR',
+	sentiment: 'NULL::DOUBLE'
+};
+const SESSIONIZED_COLUMNS = CANONICAL_COLUMNS.map((c) => (SESSIONIZED_VALUES[c] ? `${SESSIONIZED_VALUES[c]} AS ${c}` : c)).join(', ');
 
 /**
  * The relation of kept rows (canonical columns and a unique `rid`), to be derived and written as the dataset's
@@ -128,10 +140,7 @@ async function keptRelation(connection: DuckDBConnection, plan: LoadPlan): Promi
 		await execute(
 			connection,
 			`CREATE TEMP TABLE ${q(kept)} AS
-			 SELECT row_number() OVER () AS rid, conversation_id, created_at, first_response_at, closed_at, status, channel, channel_raw, mode, mode_from_source, queue, agent_id,
-			        ${hashCustomer('customer_raw')} AS customer_hash, source_handle_s, bot_involved, bot_resolved, NULL::INTEGER AS reopens, NULL::VARCHAR AS csat_raw,
-			        NULL::BOOLEAN AS csat_satisfied, NULL::VARCHAR AS priority, NULL::VARCHAR AS category, NULL::DOUBLE AS sentiment, messages_in, messages_out, source_line
-			 FROM (${plan.sessionize(withLines)})`,
+			 SELECT row_number() OVER () AS rid, ${SESSIONIZED_COLUMNS} FROM (${plan.sessionize(withLines)})`,
 			{ salt: plan.salt }
 		);
 	}

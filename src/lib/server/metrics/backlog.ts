@@ -26,6 +26,22 @@ export async function deriveHourlyRollup(connection: DuckDBConnection, datasetId
 }
 
 /**
+ * The end of a backlog-samples query, whatever the deltas come from: a sample at each step of every group's range,
+ * the running level, and the sampled rows (key, t, level). Needs CTEs `deltas(key, t, delta)` and `ranges(key, lo, hi)`.
+ */
+export function sampledLevelsSql(step: string): string {
+	return `samples AS (
+			SELECT key, unnest(generate_series(lo, hi - INTERVAL 1 MICROSECOND, ${step})) AS t, 0 AS delta, true AS sample FROM ranges WHERE hi > lo
+		),
+		levels AS (
+			SELECT key, t, sum(sum(delta)) OVER (PARTITION BY key ORDER BY t) AS level, bool_or(sample) AS sampled
+			FROM (SELECT key, t, delta, false AS sample FROM deltas UNION ALL SELECT * FROM samples)
+			GROUP BY key, t
+		)
+		SELECT r.key, l.t, l.level FROM ranges r JOIN levels l ON l.key = r.key AND l.sampled AND l.t >= r.lo AND l.t < r.hi`;
+}
+
+/**
  * SQL of the backlog samples (key, t, level) at each bucket start t of the range, by bucket
  * deltas and a running sum (never a range join). Range: the filter's [from, to), else the
  * group's [floor(min created), floor(max created) + step).
@@ -44,15 +60,7 @@ export function backlogSamplesSql(filter: FilterSql, keySql: string, step: strin
 				coalesce(?::TIMESTAMP, time_bucket(${step}, max(created_at)) + ${step}) AS hi
 			FROM conversation_facts WHERE ${filter.where} GROUP BY ALL
 		),
-		samples AS (
-			SELECT key, unnest(generate_series(lo, hi - INTERVAL 1 MICROSECOND, ${step})) AS t, 0 AS delta FROM ranges WHERE hi > lo
-		),
-		levels AS (
-			SELECT key, t, sum(sum(delta)) OVER (PARTITION BY key ORDER BY t) AS level, bool_or(delta = 0) AS sampled
-			FROM (SELECT * FROM deltas UNION ALL SELECT * FROM samples)
-			GROUP BY key, t
-		)
-		SELECT r.key, l.t, l.level FROM ranges r JOIN levels l ON l.key = r.key AND l.sampled AND l.t >= r.lo AND l.t < r.hi`,
+		${sampledLevelsSql(step)}`,
 		params: [...filter.params, ...filter.params, filter.from, filter.to, ...filter.params]
 	};
 }

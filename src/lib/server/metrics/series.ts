@@ -4,7 +4,7 @@ import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
 import { backlogSamplesSql } from './backlog';
 import { buildFilter, groupKeySql, resolveDataset, type FilterSql, type MetricsQuery } from './filters';
-import { SEGMENTS_CTES } from './levels';
+import { bucketLevelsSql, SEGMENTS_CTES } from './levels';
 import { agentsInOneGroup, coversDataset, rollupBacklogSamplesSql, ROLLUP_STEPS, segmentConcurrencySql } from './whole';
 
 export const SERIES_METRICS = ['arrivals', 'backlog', 'concurrency', 'sla', 'frt_p50', 'frt_p90', 'heatmap'] as const;
@@ -77,11 +77,7 @@ function sweepConcurrencySql(filter: FilterSql, keySql: string, step: string): {
 			WHERE ${filter.where} AND agent_no IS NOT NULL AND closed_at > first_response_at
 		),
 		${SEGMENTS_CTES},
-		pieces AS (
-			SELECT key, k, bucket AS t, date_diff('microsecond', greatest(ts, bucket), least(next_ts, bucket + ${step})) AS held_us
-			FROM (SELECT *, unnest(generate_series(time_bucket(${step}, ts), next_ts - INTERVAL 1 MICROSECOND, ${step})) AS bucket FROM segments)
-		)
-		SELECT key, t, sum(k * held_us) / sum(held_us) AS value, max(k) AS max FROM pieces GROUP BY key, t`,
+		${bucketLevelsSql(step)}`,
 		params: filter.params
 	};
 }

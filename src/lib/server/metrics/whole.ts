@@ -5,7 +5,8 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, type SqlParam } from '../db/sql';
-import { ceilBucketSql } from './backlog';
+import { ceilBucketSql, sampledLevelsSql } from './backlog';
+import { bucketLevelsSql } from './levels';
 import type { FilterSql } from './filters';
 
 /** The filter selects every conversation of the dataset. */
@@ -37,15 +38,8 @@ export function rollupBacklogSamplesSql(datasetId: number, filter: FilterSql, ke
 				coalesce(?::TIMESTAMP, time_bucket(${step}, max(hour) FILTER (WHERE arrivals > 0)) + ${step}) AS hi
 			FROM rollup GROUP BY key HAVING sum(arrivals) > 0
 		),
-		samples AS (
-			SELECT key, unnest(generate_series(lo, hi - INTERVAL 1 MICROSECOND, ${step})) AS t, 0 AS delta, true AS sample FROM ranges WHERE hi > lo
-		),
-		levels AS (
-			SELECT key, t, sum(sum(delta)) OVER (PARTITION BY key ORDER BY t) AS level, bool_or(sample) AS sampled
-			FROM (SELECT key, hour AS t, backlog_delta AS delta, false AS sample FROM rollup WHERE backlog_delta <> 0 UNION ALL SELECT * FROM samples)
-			GROUP BY key, t
-		)
-		SELECT r.key, l.t, l.level FROM ranges r JOIN levels l ON l.key = r.key AND l.sampled AND l.t >= r.lo AND l.t < r.hi`,
+		deltas AS (SELECT key, hour AS t, backlog_delta AS delta FROM rollup WHERE backlog_delta <> 0),
+		${sampledLevelsSql(step)}`,
 		params: [datasetId, filter.from, filter.to]
 	};
 }
@@ -72,7 +66,6 @@ export async function agentsInOneGroup(connection: DuckDBConnection, datasetId: 
  * `agentsInOneGroup` holds and the query covers the dataset.
  */
 export function segmentConcurrencySql(datasetId: number, keySql: string, step: string): { sql: string; params: SqlParam[] } {
-	const bucketOf = (t: string) => `time_bucket(${step}, ${t})`;
 	return {
 		sql: `WITH agents AS (
 			SELECT agent_id, min(${keySql}) AS key FROM conversation_facts
@@ -82,15 +75,7 @@ export function segmentConcurrencySql(datasetId: number, keySql: string, step: s
 			SELECT a.key, s.k, s.start_at AS ts, s.end_at AS next_ts FROM concurrency_segments s JOIN agents a USING (agent_id)
 			WHERE s.dataset_id = ? AND s.k > 0
 		),
-		pieces AS (
-			SELECT key, k, ${bucketOf('ts')} AS t, date_diff('microsecond', ts, next_ts) AS held_us
-			FROM segments WHERE ${bucketOf('ts')} = ${bucketOf('next_ts - INTERVAL 1 MICROSECOND')}
-			UNION ALL
-			SELECT key, k, bucket, date_diff('microsecond', greatest(ts, bucket), least(next_ts, bucket + ${step}))
-			FROM (SELECT *, unnest(generate_series(${bucketOf('ts')}, next_ts - INTERVAL 1 MICROSECOND, ${step})) AS bucket
-				FROM segments WHERE ${bucketOf('ts')} <> ${bucketOf('next_ts - INTERVAL 1 MICROSECOND')})
-		)
-		SELECT key, t, sum(k * held_us) / sum(held_us) AS value, max(k) AS max FROM pieces GROUP BY key, t`,
+		${bucketLevelsSql(step)}`,
 		params: [datasetId, datasetId]
 	};
 }
