@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, queryRows } from '../db/sql';
 import { UserError } from '../errors';
+import { cachedResult } from '../metrics/cache';
 import type { MetricsQuery } from '../metrics/index';
 import { readSettings } from '../settings/store';
 import type { Settings } from '../../settings/defaults';
@@ -39,7 +40,7 @@ async function chosenDataset(connection: DuckDBConnection, name: string | null):
 	return (await queryOne<DatasetRow>(connection, `SELECT ${columns} FROM datasets ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1`)) ?? null;
 }
 
-/** Distinct channels, queues and agents of a dataset (agents by volume, capped). */
+/** Distinct channels, queues and agents of a dataset (agents by volume, capped); three scans of every row, so kept per dataset version. */
 async function choices(connection: DuckDBConnection, datasetId: number): Promise<Pick<FilterOptions, 'channels' | 'queues' | 'agents'>> {
 	const distinct = async (column: 'channel' | 'queue') =>
 		(await queryRows<{ v: string }>(connection, `SELECT DISTINCT ${column} AS v FROM conversation_facts WHERE dataset_id = ? AND ${column} IS NOT NULL ORDER BY v`, [datasetId])).map((r) => r.v);
@@ -89,7 +90,7 @@ export async function readDashboardScope(connection: DuckDBConnection, url: URL)
 	const settings = await readSettings(connection);
 	return {
 		filters,
-		options: { datasets, firstDay, lastDay, ...(await choices(connection, dataset.dataset_id)) },
+		options: { datasets, firstDay, lastDay, ...(await cachedResult(connection, 'filter-choices', { dataset: dataset.name }, () => choices(connection, dataset.dataset_id))) },
 		query: toMetricsQuery(filters),
 		datasetId: dataset.dataset_id,
 		timezone: settings.timezone,
