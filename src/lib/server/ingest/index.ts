@@ -22,6 +22,7 @@ import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type Time
 import { isValidTimeZone, localToUtcSql } from './timezone';
 import { transcodeToUtf8 } from './transcode';
 import { countFlags, dropStaging, loadRows, stageFile, type LoadCounts } from './load';
+import { watchProgress } from './progress';
 
 export interface IngestOptions {
 	dataset?: string;
@@ -131,15 +132,8 @@ function readableCopyPath(db: Database): string {
 	return join(folder, `transcoded-${randomUUID()}.csv`);
 }
 
-async function watchProgress(connection: DuckDBConnection, onProgress?: (fraction: number) => void): Promise<() => void> {
-	if (!onProgress) return () => {};
-	await connection.run('SET enable_progress_bar = true; SET enable_progress_bar_print = false');
-	const timer = setInterval(() => {
-		const p = connection.progress;
-		if (p.percentage >= 0) onProgress(Math.min(1, p.percentage / 100));
-	}, 200);
-	return () => clearInterval(timer);
-}
+/** The part of the progress bar for reading the file into the staging table. */
+const READ_SHARE = 0.4;
 
 /** DuckDB's buffer limit while a large import runs: above it DuckDB spills to `<db>.tmp`, so a 10 M-row import stays under 2 GB of RSS. */
 const IMPORT_MEMORY_LIMIT = process.env.CHANNEL_MIX_IMPORT_MEMORY ?? '800MB';
@@ -210,15 +204,18 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const stageSql = mapping.kind === 'messages' ? stageMessagesSql(source.sql, inputs) : stageConversationsSql(source.sql, inputs);
 		const salt = await customerSalt(connection);
 
-		const stopProgress = await watchProgress(connection, options.onProgress);
-		cleanups.push(stopProgress);
+		const progress = await watchProgress(connection, options.onProgress);
+		cleanups.push(progress.stop);
 		const plan = { tag, stageSql, source, kind: mapping.kind, salt, sessionize: (staged: string) => sessionizeSql(staged, settings) };
+		// the bar's parts, from the time each takes (reading ~40%, the derive and the write the rest)
+		progress.phase(0, READ_SHARE);
 		const { brokenCount } = await stageFile(connection, plan);
-		stopProgress();
+		progress.phase(READ_SHARE, READ_SHARE);
 		const outcome = await inTransaction(connection, async () => {
 			const datasetId = (await queryOne<{ id: number }>(connection, `SELECT nextval('dataset_ids')::INTEGER AS id`))!.id;
+			const derivePhase = (from: number, to: number) => progress.phase(READ_SHARE + (0.99 - READ_SHARE) * from, READ_SHARE + (0.99 - READ_SHARE) * to);
 			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount, (rows) =>
-				insertDerived(connection, datasetId, rows, settings)
+				insertDerived(connection, datasetId, rows, settings, derivePhase)
 			);
 			await dropStaging(connection, plan);
 			if (counts.loaded === 0) {

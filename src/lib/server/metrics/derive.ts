@@ -6,6 +6,7 @@ import { deriveConcurrency } from './sweep';
 import { CANONICAL_COLUMNS, insertConversationRows } from './facts';
 import { deriveHourlyRollup } from './backlog';
 import { invalidateMetricsCache } from './cache';
+import type { ProgressPhase } from '../ingest/progress';
 
 /** The settings whose change invalidates derived values (metrics.md "Settings and defaults"). */
 export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = [
@@ -31,16 +32,26 @@ export async function deleteDerived(connection: DuckDBConnection, datasetId: num
  * derived tables (calendar, concurrency segments and groups, hourly rollup) from `rows`: a relation with
  * the canonical columns (`CANONICAL_COLUMNS`) and a unique `rid`. Runs inside the caller's transaction.
  */
-export async function insertDerived(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
+export async function insertDerived(
+	connection: DuckDBConnection,
+	datasetId: number,
+	rows: string,
+	settings: Settings,
+	phase: ProgressPhase = () => {}
+): Promise<void> {
 	// a calendar built in this transaction has no statistics yet, and DuckDB would then run the ASOF joins as a nested loop (12-18 s at 1 M)
 	await execute(connection, 'SET asof_loop_join_threshold = 0');
 	// derived rows need no particular order: lets DuckDB write them from every thread
 	await execute(connection, 'SET preserve_insertion_order = false');
 	try {
+		// the parts of the derive's share of the progress bar, from their time at 10 M rows
+		phase(0, 0.03);
 		await deleteDerived(connection, datasetId);
 		await buildBusinessCalendar(connection, datasetId, rows, settings);
+		phase(0.03, 0.35);
 		await deriveConcurrency(connection, datasetId, rows);
-		await insertConversationRows(connection, datasetId, rows, settings);
+		await insertConversationRows(connection, datasetId, rows, settings, (from, to) => phase(0.35 + 0.6 * from, 0.35 + 0.6 * to));
+		phase(0.95, 1);
 		await deriveHourlyRollup(connection, datasetId);
 		await execute(connection, 'DROP TABLE IF EXISTS derive_attributed');
 		await execute(connection, 'DROP TABLE IF EXISTS derive_agents');

@@ -4,6 +4,7 @@ import { execute, queryOne, type SqlParam } from '../db/sql';
 import { DERIVED_COLUMNS } from '../db/migrations/005_one_table';
 import { calendarLookup, openSecondsAt, openSecondsSql } from './calendar';
 import { localShiftByHourSql } from './localTime';
+import type { ProgressPhase } from '../ingest/progress';
 
 /** The canonical columns of a conversation, as the importer stores them (migration 001); `rows` relations carry these and `rid`. */
 export const CANONICAL_COLUMNS = [
@@ -66,7 +67,13 @@ async function deriveRowValues(connection: DuckDBConnection, datasetId: number, 
  * and the settings: a narrow pass, then the one wide write. The other facts are expressions of the
  * `conversation_facts` view (migration 005).
  */
-export async function insertConversationRows(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
+export async function insertConversationRows(
+	connection: DuckDBConnection,
+	datasetId: number,
+	rows: string,
+	settings: Settings,
+	phase: ProgressPhase = () => {}
+): Promise<void> {
 	const now = (await latestEventAt(connection, rows)) ?? new Date(0);
 	const nowOpenSeconds = await openSecondsAt(connection, datasetId, now);
 	const target = perChannelSql('c.channel', 'DOUBLE', CHANNELS.map((c) => settings.sla[c].frt_s));
@@ -78,7 +85,9 @@ export async function insertConversationRows(connection: DuckDBConnection, datas
 		${localShiftByHourSql(`(SELECT date_trunc('hour', min(created_at)) FROM ${rows})`, `(SELECT date_trunc('hour', max(created_at)) FROM ${rows})`)}`,
 		[settings.timezone]
 	);
+	phase(0, 0.25);
 	await deriveRowValues(connection, datasetId, rows, Math.round(settings.repeat_window_days * 86400e6));
+	phase(0.25, 1);
 	const canonical = CANONICAL_COLUMNS.join(', ');
 	const expected = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${rows}`))!.n;
 	const written = await queryOne<{ Count: number }>(
