@@ -67,13 +67,7 @@ async function deriveRowValues(connection: DuckDBConnection, datasetId: number, 
  * and the settings: a narrow pass, then the one wide write. The other facts are expressions of the
  * `conversation_facts` view (migration 005).
  */
-export async function insertConversationRows(
-	connection: DuckDBConnection,
-	datasetId: number,
-	rows: string,
-	settings: Settings,
-	phase: ProgressPhase = () => {}
-): Promise<void> {
+export async function insertConversationRows(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings, phase: ProgressPhase): Promise<void> {
 	const now = (await latestEventAt(connection, rows)) ?? new Date(0);
 	const nowOpenSeconds = await openSecondsAt(connection, datasetId, now);
 	const target = perChannelSql('c.channel', 'DOUBLE', CHANNELS.map((c) => settings.sla[c].frt_s));
