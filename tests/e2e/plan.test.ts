@@ -31,7 +31,8 @@ describe('Plan page', () => {
 		page.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
 		page.on('pageerror', (e) => consoleErrors.push(e.message));
 		await signInTo(page, suite.server.url, '/plan');
-		await page.locator('[data-chart-ready="true"]').first().waitFor({ timeout: 30_000 });
+		// the three charts draw one after another once the page has hydrated
+		await page.waitForFunction(() => document.querySelectorAll('[data-chart-ready="true"]').length >= 3, undefined, { timeout: 30_000 });
 		await expect(page.locator('[data-chart-ready="true"]').count()).resolves.toBe(3);
 		await expect(page.getByRole('heading', { name: 'Recommendation' }).count()).resolves.toBe(1);
 		await expect(page.locator('.reasons li').count()).resolves.toBeGreaterThanOrEqual(2);
