@@ -47,20 +47,35 @@ export async function insertDerived(
 		// the parts of the derive's share of the progress bar, from their time at 10 M rows
 		phase(0, 0.03);
 		await deleteDerived(connection, datasetId);
-		await buildBusinessCalendar(connection, datasetId, rows, settings);
+		await deriveSpan(connection, rows);
+		await buildBusinessCalendar(connection, datasetId, settings);
 		phase(0.03, 0.35);
 		await deriveConcurrency(connection, datasetId, rows);
 		await insertConversationRows(connection, datasetId, rows, settings, (from, to) => phase(0.35 + 0.6 * from, 0.35 + 0.6 * to));
 		phase(0.95, 1);
 		await deriveHourlyRollup(connection, datasetId);
-		await execute(connection, 'DROP TABLE IF EXISTS derive_attributed');
-		await execute(connection, 'DROP TABLE IF EXISTS derive_agents');
+		for (const table of ['derive_attributed', 'derive_agents', 'derive_span']) await execute(connection, `DROP TABLE IF EXISTS ${table}`);
 	} finally {
 		// again at the end: a page computed while this ran must not be kept
 		invalidateMetricsCache();
 		// refused inside a failed transaction; the error to report is the caller's, and staging sets its own order
 		await resetDeriveSettings(connection).catch(() => undefined);
 	}
+}
+
+/**
+ * The rows' count and time span, read once for the steps that need them (calendar bounds, the per-minute calendar,
+ * the hourly offsets, the dataset's "now", the written-rows check): temp table `derive_span`.
+ */
+async function deriveSpan(connection: DuckDBConnection, rows: string): Promise<void> {
+	await execute(
+		connection,
+		`CREATE OR REPLACE TEMP TABLE derive_span AS
+		SELECT count(*) AS conversations, min(created_at) AS first_created, max(created_at) AS last_created,
+			greatest(max(created_at), max(first_response_at)) AS last_answered,
+			greatest(max(created_at), max(first_response_at), max(closed_at)) AS last_event
+		FROM ${rows}`
+	);
 }
 
 async function resetDeriveSettings(connection: DuckDBConnection): Promise<void> {

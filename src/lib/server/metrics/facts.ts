@@ -13,13 +13,9 @@ export const CANONICAL_COLUMNS = [
 	'priority', 'category', 'sentiment', 'messages_in', 'messages_out', 'source_line'
 ] as const;
 
-/** The dataset's "now" for ages: its latest timestamp of any kind. */
-async function latestEventAt(connection: DuckDBConnection, rows: string): Promise<Date | null> {
-	const row = await queryOne<{ at: Date | null }>(
-		connection,
-		`SELECT greatest(max(created_at), max(first_response_at), max(closed_at)) AS at FROM ${rows}`
-	);
-	return row?.at ?? null;
+/** The dataset's "now" for ages: its latest timestamp of any kind (from `derive_span`). */
+async function latestEventAt(connection: DuckDBConnection): Promise<Date | null> {
+	return (await queryOne<{ at: Date | null }>(connection, 'SELECT last_event AS at FROM derive_span'))?.at ?? null;
 }
 
 /** SQL of a per-channel value from the settings, every value bound: `CASE channel WHEN 'voice' THEN ? ... END`. */
@@ -32,7 +28,7 @@ function perChannelSql(channel: string, type: string, values: SqlParam[]): { sql
  * computed over narrow rows keyed by `rid`: sorting the wide rows cost ~4 s per million.
  */
 async function deriveRowValues(connection: DuckDBConnection, datasetId: number, rows: string, repeatWindowUs: number): Promise<void> {
-	const calendar = await calendarLookup(connection, datasetId, rows);
+	const calendar = await calendarLookup(connection, datasetId);
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_rows AS
@@ -63,12 +59,12 @@ async function deriveRowValues(connection: DuckDBConnection, datasetId: number, 
 
 /**
  * Writes a dataset's conversations, each with its derived values (metrics.md "Per conversation"), from
- * `rows` (the canonical columns and `rid`), the calendar, the sweep's `derive_attributed` and `derive_agents`,
+ * `rows` (the canonical columns and `rid`), the calendar, the sweep's `derive_attributed` and `derive_agents`, `derive_span`,
  * and the settings: a narrow pass, then the one wide write. The other facts are expressions of the
  * `conversation_facts` view (migration 005).
  */
 export async function insertConversationRows(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings, phase: ProgressPhase): Promise<void> {
-	const now = (await latestEventAt(connection, rows)) ?? new Date(0);
+	const now = (await latestEventAt(connection)) ?? new Date(0);
 	const nowOpenSeconds = await openSecondsAt(connection, datasetId, now);
 	const target = perChannelSql('c.channel', 'DOUBLE', CHANNELS.map((c) => settings.sla[c].frt_s));
 	const business = perChannelSql('c.channel', 'BOOLEAN', CHANNELS.map((c) => settings.sla[c].clock === 'business'));
@@ -76,14 +72,14 @@ export async function insertConversationRows(connection: DuckDBConnection, datas
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_offsets AS
-		${localShiftByHourSql(`(SELECT date_trunc('hour', min(created_at)) FROM ${rows})`, `(SELECT date_trunc('hour', max(created_at)) FROM ${rows})`)}`,
+		${localShiftByHourSql(`(SELECT date_trunc('hour', first_created) FROM derive_span)`, `(SELECT date_trunc('hour', last_created) FROM derive_span)`)}`,
 		[settings.timezone]
 	);
 	phase(0, 0.25);
 	await deriveRowValues(connection, datasetId, rows, Math.round(settings.repeat_window_days * 86400e6));
 	phase(0.25, 1);
 	const canonical = CANONICAL_COLUMNS.join(', ');
-	const expected = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${rows}`))!.n;
+	const expected = (await queryOne<{ n: number }>(connection, 'SELECT conversations AS n FROM derive_span'))!.n;
 	const written = await queryOne<{ Count: number }>(
 		connection,
 		`INSERT INTO conversations (dataset_id, ${canonical}, ${DERIVED_COLUMNS.map(([name]) => name).join(', ')})
