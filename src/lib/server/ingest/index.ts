@@ -8,7 +8,7 @@ import { execute, inTransaction, queryOne } from '../db/sql';
 import { exclusiveWrite } from '../db/writeQueue';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
-import { insertDerived } from '../metrics/derive';
+import { dropPrepared, prepareDerived, writeDerived } from '../metrics/derive';
 import { datasetNameFromFile, findDatasetId, removeDatasetRows } from './datasets';
 import { mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
 import { csatScaleMax } from './normalize';
@@ -21,7 +21,7 @@ import { stageMessagesSql } from './stageMessages';
 import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type TimestampFormat } from './timestamps';
 import { isValidTimeZone, localToUtcSql } from './timezone';
 import { transcodeToUtf8 } from './transcode';
-import { countFlags, dropStaging, loadRows, stageFile, type LoadCounts } from './load';
+import { countFlags, dropStaging, keptRelation, loadRows, stageFile, type LoadCounts } from './load';
 import { watchProgress } from './progress';
 
 export interface IngestOptions {
@@ -210,21 +210,23 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		// the bar's parts, from the time each takes (reading ~40%, the derive and the write the rest)
 		progress.phase(0, READ_SHARE);
 		const { brokenCount } = await stageFile(connection, plan);
-		progress.phase(READ_SHARE, READ_SHARE);
+		// the bar's rest: the derive, then the write
+		const derivePhase = (from: number, to: number) => progress.phase(READ_SHARE + (0.99 - READ_SHARE) * from, READ_SHARE + (0.99 - READ_SHARE) * to);
+		// kept rows, their derived values and flags before the transaction: temp tables made inside one are scanned on one thread
+		const rows = await keptRelation(connection, plan);
+		await prepareDerived(connection, rows, settings, derivePhase);
+		const flags = await countFlags(connection, rows, mapping.kind === 'conversations' && 'channel' in mapping.sources);
 		const outcome = await inTransaction(connection, async () => {
 			const datasetId = (await queryOne<{ id: number }>(connection, `SELECT nextval('dataset_ids')::INTEGER AS id`))!.id;
-			const derivePhase = (from: number, to: number) => progress.phase(READ_SHARE + (0.99 - READ_SHARE) * from, READ_SHARE + (0.99 - READ_SHARE) * to);
-			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount, (rows) =>
-				insertDerived(connection, datasetId, rows, settings, derivePhase)
+			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount, (kept) =>
+				writeDerived(connection, datasetId, kept, settings, derivePhase)
 			);
-			await dropStaging(connection, plan);
 			if (counts.loaded === 0) {
 				const first = counts.rejects[0];
 				throw new UserError(
 					`None of the ${counts.read} rows of ${name} could be loaded${first ? `; the first problem, on line ${first.line}: ${first.reason}` : ''}. Check the mapping (--map) and the time zone, then try again.`
 				);
 			}
-			const flags = await countFlags(connection, datasetId, mapping.kind === 'conversations' && 'channel' in mapping.sources);
 			if (previousId !== undefined) await removeDatasetRows(connection, previousId);
 			const summary = mappingSummary(mapping);
 			await execute(
@@ -236,6 +238,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			);
 			return { counts, flags, summary };
 		});
+		await dropStaging(connection, plan);
 		options.onProgress?.(1);
 		return {
 			dataset: datasetName,
@@ -252,6 +255,8 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			timezone
 		};
 	} finally {
+		// temp tables go with the connection; dropping them first frees their memory and restores the derive's settings
+		await dropPrepared(connection).catch(() => undefined);
 		await restoreMemory?.().catch(() => {
 			// the limit is a tuning knob; failing to restore it must not hide the import's outcome
 		});

@@ -110,21 +110,15 @@ const SESSIONIZED_COLUMNS = CANONICAL_COLUMNS.map((c) => (SESSIONIZED_VALUES[c] 
 /**
  * The relation of kept rows (canonical columns and a unique `rid`), to be derived and written as the dataset's
  * conversations: conversation rows minus rejects and repeated ids (a view), or message rows sessionized (a table).
+ * Writes nothing the database keeps: call it before the import's transaction, so the derive scans it on every thread.
  */
-async function keptRelation(connection: DuckDBConnection, plan: LoadPlan): Promise<string> {
+export async function keptRelation(connection: DuckDBConnection, plan: Omit<LoadPlan, 'datasetId'>): Promise<string> {
 	const { withLines, dups, kept } = tables(plan.tag);
 	if (plan.kind === 'conversations') {
 		await execute(
 			connection,
 			`CREATE TEMP TABLE ${q(dups)} AS SELECT conversation_id, min(line) AS first_line FROM ${q(withLines)}
 			 WHERE reason IS NULL GROUP BY conversation_id HAVING count(*) > 1`
-		);
-		await execute(
-			connection,
-			`INSERT INTO rejects SELECT $id, s.line, 'conversation_id "' || left(s.conversation_id, 60) || '" repeats (the first, on line ' || d.first_line || ', is kept)',
-			        concat_ws(' ', 'conversation_id=' || s.conversation_id, 'created_at=' || strftime(s.created_at, '%Y-%m-%dT%H:%M:%SZ'), 'channel=' || s.channel_raw, 'agent_id=' || s.agent_id)
-			 FROM ${q(withLines)} s JOIN ${q(dups)} d USING (conversation_id) WHERE s.reason IS NULL AND s.line > d.first_line`,
-			{ id: plan.datasetId }
 		);
 		const dupCount = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${q(dups)}`))!.n;
 		// the anti-join only when some id repeats: most files have none
@@ -148,22 +142,31 @@ async function keptRelation(connection: DuckDBConnection, plan: LoadPlan): Promi
 }
 
 /**
- * Files the rejects and writes the kept rows as the dataset's conversations with their derived values
- * (`insertDerived`, which reads the staged rows). Runs inside the import's transaction.
+ * Files the rejects (broken records, rows with a reason, repeated conversation ids) and writes the kept rows
+ * (`keptRelation`) as the dataset's conversations with their derived values (`writeDerived`). Runs inside the import's transaction.
  */
 export async function loadRows(
 	connection: DuckDBConnection,
 	plan: LoadPlan,
 	brokenCount: number,
-	insertDerived: (rows: string) => Promise<void>
+	writeDerived: (rows: string) => Promise<void>
 ): Promise<LoadCounts> {
-	const { staged, lines, withLines } = tables(plan.tag);
+	const { staged, lines, withLines, dups, kept } = tables(plan.tag);
 
 	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw FROM ${q(lines)}`, { id: plan.datasetId });
 	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw_line FROM ${q(withLines)} WHERE reason IS NOT NULL`, {
 		id: plan.datasetId
 	});
-	await insertDerived(await keptRelation(connection, plan));
+	if (plan.kind === 'conversations') {
+		await execute(
+			connection,
+			`INSERT INTO rejects SELECT $id, s.line, 'conversation_id "' || left(s.conversation_id, 60) || '" repeats (the first, on line ' || d.first_line || ', is kept)',
+			        concat_ws(' ', 'conversation_id=' || s.conversation_id, 'created_at=' || strftime(s.created_at, '%Y-%m-%dT%H:%M:%SZ'), 'channel=' || s.channel_raw, 'agent_id=' || s.agent_id)
+			 FROM ${q(withLines)} s JOIN ${q(dups)} d USING (conversation_id) WHERE s.reason IS NULL AND s.line > d.first_line`,
+			{ id: plan.datasetId }
+		);
+	}
+	await writeDerived(q(kept));
 
 	const totals = (await queryOne<{ staged: number; kept: number; rejected: number; conversations: number }>(
 		connection,
@@ -183,16 +186,15 @@ export async function loadRows(
 	return { read, loaded, rejected: totals.rejected, conversations: totals.conversations, rejects };
 }
 
-/** Kept values worth a second look (data.md "A value is flagged"): future times, durations over a year, unknown channels. */
-export async function countFlags(connection: DuckDBConnection, datasetId: number, hasChannel: boolean): Promise<Record<string, number>> {
+/** Kept values worth a second look (data.md "A value is flagged"): future times, durations over a year, unknown channels; `rows` = `keptRelation`. */
+export async function countFlags(connection: DuckDBConnection, rows: string, hasChannel: boolean): Promise<Record<string, number>> {
 	const row = (await queryOne<Record<string, number>>(
 		connection,
 		`SELECT
 			count(*) FILTER (WHERE greatest(created_at, first_response_at, closed_at) > now()::TIMESTAMP + INTERVAL 5 MINUTE) AS future_timestamp,
 			count(*) FILTER (WHERE closed_at - created_at > INTERVAL 365 DAY OR first_response_at - created_at > INTERVAL 365 DAY OR source_handle_s > 365 * 86400) AS duration_over_365_days,
 			count(*) FILTER (WHERE ${hasChannel ? "channel = 'other' AND channel_raw IS NOT NULL AND lower(channel_raw) <> 'other'" : 'false'}) AS unknown_channel
-		 FROM conversations WHERE dataset_id = ?`,
-		[datasetId]
+		 FROM ${rows}`
 	))!;
 	return Object.fromEntries(Object.entries(row).filter(([, n]) => n > 0));
 }

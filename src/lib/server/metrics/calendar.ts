@@ -25,16 +25,17 @@ export function valuesTable(columns: string[], types: string[], rows: SqlParam[]
 }
 
 /**
- * Builds the dataset's cumulative open-seconds calendar (business hours in the time zone,
- * DST-correct through ICU, holidays closed) from two days before its first conversation to
- * 400 days after its last event, so the next opening after any conversation is found. Reads the rows' span from `derive_span`.
+ * Builds the rows' cumulative open-seconds calendar (business hours in the time zone,
+ * DST-correct through ICU, holidays closed) from two days before the first conversation to
+ * 400 days after the last event, so the next opening after any conversation is found: temp table
+ * `derive_calendar(boundary_at, is_open, open_s, next_open_at)`. Reads the rows' span from `derive_span`.
  */
-export async function buildBusinessCalendar(connection: DuckDBConnection, datasetId: number, settings: Settings): Promise<void> {
+export async function buildBusinessCalendar(connection: DuckDBConnection, settings: Settings): Promise<void> {
 	const spans = valuesTable(['dow', 'start_min', 'end_min'], ['INTEGER', 'INTEGER', 'INTEGER'], weeklySpans(settings));
 	const holidays = valuesTable(['d'], ['DATE'], settings.holidays.map((d) => [d]));
 	await execute(
 		connection,
-		`INSERT INTO business_calendar
+		`CREATE OR REPLACE TEMP TABLE derive_calendar AS
 		WITH bounds AS (
 			SELECT (first_created - INTERVAL 2 DAY)::DATE AS lo, (last_event + INTERVAL 400 DAY)::DATE AS hi FROM derive_span
 		),
@@ -58,20 +59,26 @@ export async function buildBusinessCalendar(connection: DuckDBConnection, datase
 				lead(s) OVER (ORDER BY s) AS next_s
 			FROM merged
 		)
-		SELECT ?, least(TIMESTAMP '1900-01-01', (SELECT lo FROM bounds)::TIMESTAMP), false, 0, (SELECT min(s) FROM merged)
-		UNION ALL SELECT ?, s, true, before_s, NULL FROM cumulative
-		UNION ALL SELECT ?, e, false, before_s + date_diff('microsecond', s, e) / 1e6, next_s FROM cumulative`,
-		[...spans.params, ...holidays.params, settings.timezone, settings.timezone, datasetId, datasetId, datasetId]
+		SELECT least(TIMESTAMP '1900-01-01', (SELECT lo FROM bounds)::TIMESTAMP) AS boundary_at, false AS is_open, 0::DOUBLE AS open_s,
+			(SELECT min(s) FROM merged) AS next_open_at
+		UNION ALL SELECT s, true, before_s, NULL FROM cumulative
+		UNION ALL SELECT e, false, before_s + date_diff('microsecond', s, e) / 1e6, next_s FROM cumulative`,
+		[...spans.params, ...holidays.params, settings.timezone, settings.timezone]
 	);
 }
 
-/** C(t): open seconds from the calendar's start to `at` (a UTC instant). */
-export async function openSecondsAt(connection: DuckDBConnection, datasetId: number, at: Date): Promise<number> {
+/** Stores the calendar built by `buildBusinessCalendar` as the dataset's. */
+export async function storeBusinessCalendar(connection: DuckDBConnection, datasetId: number): Promise<void> {
+	await execute(connection, 'INSERT INTO business_calendar SELECT ?, boundary_at, is_open, open_s, next_open_at FROM derive_calendar', [datasetId]);
+}
+
+/** C(t): open seconds from the calendar's start to `at` (a UTC instant), from `derive_calendar`. */
+export async function openSecondsAt(connection: DuckDBConnection, at: Date): Promise<number> {
 	const row = await queryOne<{ c: number }>(
 		connection,
 		`SELECT open_s + CASE WHEN is_open THEN date_diff('microsecond', boundary_at, ?::TIMESTAMP) / 1e6 ELSE 0 END AS c
-		FROM business_calendar WHERE dataset_id = ? AND boundary_at <= ?::TIMESTAMP ORDER BY boundary_at DESC LIMIT 1`,
-		[at, datasetId, at]
+		FROM derive_calendar WHERE boundary_at <= ?::TIMESTAMP ORDER BY boundary_at DESC LIMIT 1`,
+		[at, at]
 	);
 	return row?.c ?? 0;
 }
@@ -91,20 +98,19 @@ export interface CalendarLookup {
 }
 
 /**
- * The calendar's row at each UTC minute of the rows' span (`derive_span`), as `derive_minutes(boundary_at, is_open, open_s, next_open_at)`
+ * The calendar's row (`derive_calendar`) at each UTC minute of the rows' span (`derive_span`), as `derive_minutes(boundary_at, is_open, open_s, next_open_at)`
  * with `boundary_at` = the minute: rows then find theirs with a hash join on their minute instead of an ASOF join
  * (which sorts every row: 8 s of CPU at 10 M against 2.6 s). Exact because every boundary falls on a whole minute
  * (business hours are HH:MM, offsets whole minutes), so C is linear or flat within each minute; checked, else ASOF.
  */
-export async function calendarLookup(connection: DuckDBConnection, datasetId: number): Promise<CalendarLookup> {
+export async function calendarLookup(connection: DuckDBConnection): Promise<CalendarLookup> {
 	const span = await queryOne<{ minutes: number | null; off_minute: number }>(
 		connection,
 		`SELECT (SELECT date_diff('minute', first_created, last_answered) FROM derive_span) AS minutes,
-			(SELECT count(*) FROM business_calendar WHERE dataset_id = ? AND boundary_at <> date_trunc('minute', boundary_at)) AS off_minute`,
-		[datasetId]
+			(SELECT count(*) FROM derive_calendar WHERE boundary_at <> date_trunc('minute', boundary_at)) AS off_minute`
 	);
 	const asof: CalendarLookup = {
-		join: (k, t, left) => `ASOF ${left ? 'LEFT ' : ''}JOIN (SELECT boundary_at, is_open, open_s, next_open_at FROM business_calendar WHERE dataset_id = ${Number(datasetId)}) ${k} ON ${t} >= ${k}.boundary_at`,
+		join: (k, t, left) => `ASOF ${left ? 'LEFT ' : ''}JOIN derive_calendar ${k} ON ${t} >= ${k}.boundary_at`,
 		drop: async () => {}
 	};
 	if (!span || span.minutes === null || span.minutes > MAX_CALENDAR_MINUTES || span.off_minute > 0) return asof;
@@ -113,8 +119,7 @@ export async function calendarLookup(connection: DuckDBConnection, datasetId: nu
 		`CREATE OR REPLACE TEMP TABLE derive_minutes AS
 		SELECT g.m AS boundary_at, k.is_open, ${openSecondsSql('k', 'g.m')} AS open_s, k.next_open_at
 		FROM (SELECT unnest(generate_series(date_trunc('minute', first_created), date_trunc('minute', last_answered), INTERVAL 1 MINUTE)) AS m FROM derive_span) g
-		ASOF JOIN (SELECT * FROM business_calendar WHERE dataset_id = ?) k ON g.m >= k.boundary_at`,
-		[datasetId]
+		ASOF JOIN derive_calendar k ON g.m >= k.boundary_at`
 	);
 	return {
 		join: (k, t, left) => `${left ? 'LEFT ' : ''}JOIN derive_minutes ${k} ON ${k}.boundary_at = date_trunc('minute', ${t})`,

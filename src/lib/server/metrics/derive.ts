@@ -1,9 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SettingKey, Settings } from '../../settings/defaults';
 import { execute, inTransaction, queryRows } from '../db/sql';
-import { buildBusinessCalendar } from './calendar';
-import { deriveConcurrency } from './sweep';
-import { CANONICAL_COLUMNS, insertConversationRows } from './facts';
+import { buildBusinessCalendar, storeBusinessCalendar } from './calendar';
+import { deriveConcurrency, storeConcurrency } from './sweep';
+import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows } from './facts';
 import { deriveHourlyRollup } from './backlog';
 import { invalidateMetricsCache } from './cache';
 import type { ProgressPhase } from '../ingest/progress';
@@ -27,39 +27,65 @@ export async function deleteDerived(connection: DuckDBConnection, datasetId: num
 	}
 }
 
+/** The temp tables the derive leaves for the write (connection-local; dropped by `dropPrepared`). */
+const DERIVE_TABLES = ['derive_span', 'derive_calendar', 'derive_agents', 'derive_sweep', 'derive_attributed', 'derive_groups', 'derive_offsets', 'derive_rows'];
+
 /**
- * Writes a dataset's conversations with their derived values (metrics.md "Per conversation") and its
- * derived tables (calendar, concurrency segments and groups, hourly rollup) from `rows`: a relation with
- * the canonical columns (`CANONICAL_COLUMNS`) and a unique `rid`. Runs inside the caller's transaction.
+ * Computes the derived values of `rows` (a relation with the canonical columns, `CANONICAL_COLUMNS`, and a unique `rid`)
+ * into connection-local temp tables, without writing anything the database keeps. Run it outside a transaction when
+ * you can: DuckDB scans a temp table created inside a transaction on one thread only (the derive took about twice as long).
  */
-export async function insertDerived(
+export async function prepareDerived(connection: DuckDBConnection, rows: string, settings: Settings, phase: ProgressPhase = () => {}): Promise<void> {
+	await setDeriveSettings(connection);
+	// the parts of the derive's share of the progress bar, from their time at 10 M rows
+	phase(0, 0.03);
+	await deriveSpan(connection, rows);
+	await buildBusinessCalendar(connection, settings);
+	phase(0.03, 0.35);
+	await deriveConcurrency(connection, rows);
+	phase(0.35, 0.5);
+	await deriveRowValues(connection, rows, settings);
+}
+
+/**
+ * Writes a dataset's conversations with the values `prepareDerived` computed for the same `rows`, and its derived tables
+ * (calendar, concurrency segments and groups, hourly rollup). Runs inside the caller's transaction.
+ */
+export async function writeDerived(
 	connection: DuckDBConnection,
 	datasetId: number,
 	rows: string,
 	settings: Settings,
 	phase: ProgressPhase = () => {}
 ): Promise<void> {
-	// a calendar built in this transaction has no statistics yet, and DuckDB would then run the ASOF joins as a nested loop (12-18 s at 1 M)
-	await execute(connection, 'SET asof_loop_join_threshold = 0');
-	// derived rows need no particular order: lets DuckDB write them from every thread
-	await execute(connection, 'SET preserve_insertion_order = false');
+	await setDeriveSettings(connection);
+	phase(0.5, 0.55);
+	await deleteDerived(connection, datasetId);
+	await storeBusinessCalendar(connection, datasetId);
+	await storeConcurrency(connection, datasetId);
+	phase(0.55, 0.95);
+	await insertConversationRows(connection, datasetId, rows, settings);
+	phase(0.95, 1);
+	await deriveHourlyRollup(connection, datasetId);
+	// a page computed while the derive ran must not be kept
+	invalidateMetricsCache();
+}
+
+/** Drops what `prepareDerived` left and restores the settings it changed; safe to call at any point, or twice. */
+export async function dropPrepared(connection: DuckDBConnection): Promise<void> {
+	for (const table of DERIVE_TABLES) await execute(connection, `DROP TABLE IF EXISTS ${table}`);
+	await resetDeriveSettings(connection);
+}
+
+/** `prepareDerived` then `writeDerived`, inside the caller's transaction (a settings change, an old file's first open). */
+export async function insertDerived(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
 	try {
-		// the parts of the derive's share of the progress bar, from their time at 10 M rows
-		phase(0, 0.03);
-		await deleteDerived(connection, datasetId);
-		await deriveSpan(connection, rows);
-		await buildBusinessCalendar(connection, datasetId, settings);
-		phase(0.03, 0.35);
-		await deriveConcurrency(connection, datasetId, rows);
-		await insertConversationRows(connection, datasetId, rows, settings, (from, to) => phase(0.35 + 0.6 * from, 0.35 + 0.6 * to));
-		phase(0.95, 1);
-		await deriveHourlyRollup(connection, datasetId);
-		for (const table of ['derive_attributed', 'derive_agents', 'derive_span']) await execute(connection, `DROP TABLE IF EXISTS ${table}`);
+		await prepareDerived(connection, rows, settings);
+		await writeDerived(connection, datasetId, rows, settings);
 	} finally {
-		// again at the end: a page computed while this ran must not be kept
 		invalidateMetricsCache();
-		// refused inside a failed transaction; the error to report is the caller's, and staging sets its own order
-		await resetDeriveSettings(connection).catch(() => undefined);
+		// refused inside a failed transaction; the rollback removes the temp tables, and staging sets its own order
+		await dropPrepared(connection).catch(() => undefined);
 	}
 }
 
@@ -76,6 +102,13 @@ async function deriveSpan(connection: DuckDBConnection, rows: string): Promise<v
 			greatest(max(created_at), max(first_response_at), max(closed_at)) AS last_event
 		FROM ${rows}`
 	);
+}
+
+async function setDeriveSettings(connection: DuckDBConnection): Promise<void> {
+	// a calendar built moments ago has no statistics yet, and DuckDB would then run the ASOF joins as a nested loop (12-18 s at 1 M)
+	await execute(connection, 'SET asof_loop_join_threshold = 0');
+	// derived rows need no particular order: lets DuckDB write them from every thread
+	await execute(connection, 'SET preserve_insertion_order = false');
 }
 
 async function resetDeriveSettings(connection: DuckDBConnection): Promise<void> {

@@ -4,7 +4,6 @@ import { execute, queryOne, type SqlParam } from '../db/sql';
 import { DERIVED_COLUMNS } from '../db/migrations/005_one_table';
 import { calendarLookup, openSecondsAt, openSecondsSql } from './calendar';
 import { localShiftByHourSql } from './localTime';
-import type { ProgressPhase } from '../ingest/progress';
 
 /** The canonical columns of a conversation, as the importer stores them (migration 001); `rows` relations carry these and `rid`. */
 export const CANONICAL_COLUMNS = [
@@ -24,11 +23,18 @@ function perChannelSql(channel: string, type: string, values: SqlParam[]): { sql
 }
 
 /**
- * The per-row values that need a sort (the calendar's ASOF joins, the customer's next contact) or the sweep,
- * computed over narrow rows keyed by `rid`: sorting the wide rows cost ~4 s per million.
+ * The per-row values that need a join or a sort (the calendar, the customer's next contact, the sweep's attributed time),
+ * computed over narrow rows keyed by `rid` (sorting the wide rows cost ~4 s per million): temp tables `derive_rows`
+ * and `derive_offsets` (the local hour's shift), which `insertConversationRows` reads.
  */
-async function deriveRowValues(connection: DuckDBConnection, datasetId: number, rows: string, repeatWindowUs: number): Promise<void> {
-	const calendar = await calendarLookup(connection, datasetId);
+export async function deriveRowValues(connection: DuckDBConnection, rows: string, settings: Settings): Promise<void> {
+	await execute(
+		connection,
+		`CREATE OR REPLACE TEMP TABLE derive_offsets AS
+		${localShiftByHourSql(`(SELECT date_trunc('hour', first_created) FROM derive_span)`, `(SELECT date_trunc('hour', last_created) FROM derive_span)`)}`,
+		[settings.timezone]
+	);
+	const calendar = await calendarLookup(connection);
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_rows AS
@@ -52,32 +58,22 @@ async function deriveRowValues(connection: DuckDBConnection, datasetId: number, 
 		)
 		SELECT r.rid, r.open_s_created, r.open_at_created, r.next_open_at, r.open_s_first_response, r.repeated, att.attributed_agent_s
 		FROM repeats r LEFT JOIN derive_attributed att ON att.rid = r.rid`,
-		[repeatWindowUs]
+		[Math.round(settings.repeat_window_days * 86400e6)]
 	);
 	await calendar.drop();
 }
 
 /**
- * Writes a dataset's conversations, each with its derived values (metrics.md "Per conversation"), from
- * `rows` (the canonical columns and `rid`), the calendar, the sweep's `derive_attributed` and `derive_agents`, `derive_span`,
- * and the settings: a narrow pass, then the one wide write. The other facts are expressions of the
- * `conversation_facts` view (migration 005).
+ * Writes a dataset's conversations, each with its derived values (metrics.md "Per conversation"), in one wide write from
+ * `rows` (the canonical columns and `rid`), `deriveRowValues`' tables, the calendar, `derive_agents`, `derive_span` and the settings.
+ * The other facts are expressions of the `conversation_facts` view (migration 005).
  */
-export async function insertConversationRows(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings, phase: ProgressPhase): Promise<void> {
+export async function insertConversationRows(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
 	const now = (await latestEventAt(connection)) ?? new Date(0);
-	const nowOpenSeconds = await openSecondsAt(connection, datasetId, now);
+	const nowOpenSeconds = await openSecondsAt(connection, now);
 	const target = perChannelSql('c.channel', 'DOUBLE', CHANNELS.map((c) => settings.sla[c].frt_s));
 	const business = perChannelSql('c.channel', 'BOOLEAN', CHANNELS.map((c) => settings.sla[c].clock === 'business'));
 	const { hourly, occupancy, bot_per_conversation } = settings.costs;
-	await execute(
-		connection,
-		`CREATE OR REPLACE TEMP TABLE derive_offsets AS
-		${localShiftByHourSql(`(SELECT date_trunc('hour', first_created) FROM derive_span)`, `(SELECT date_trunc('hour', last_created) FROM derive_span)`)}`,
-		[settings.timezone]
-	);
-	phase(0, 0.25);
-	await deriveRowValues(connection, datasetId, rows, Math.round(settings.repeat_window_days * 86400e6));
-	phase(0.25, 1);
 	const canonical = CANONICAL_COLUMNS.join(', ');
 	const expected = (await queryOne<{ n: number }>(connection, 'SELECT conversations AS n FROM derive_span'))!.n;
 	const written = await queryOne<{ Count: number }>(
@@ -135,6 +131,4 @@ export async function insertConversationRows(connection: DuckDBConnection, datas
 	if (written?.Count !== expected) {
 		throw new Error(`Deriving dataset ${datasetId} wrote ${written?.Count ?? 0} of ${expected} conversations; nothing was changed.`);
 	}
-	await execute(connection, 'DROP TABLE derive_offsets');
-	await execute(connection, 'DROP TABLE derive_rows');
 }

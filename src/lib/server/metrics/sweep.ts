@@ -12,10 +12,10 @@ type Dimension = (typeof DIMENSIONS)[number];
  * rows (`rows`: a relation with `rid`, `agent_id`, the timestamps and the group columns).
  * One running sum ordered by (agent_no, ts, delta, rid): closes sort before opens at the same
  * instant, so a hand-off is never two at once; each agent's deltas sum to zero, so no partition is needed.
- * Leaves temp tables `derive_agents(agent_id, agent_no)` and `derive_attributed(rid, attributed_agent_s)`,
- * and writes `concurrency_segments` and the unfiltered `group_concurrency`.
+ * Leaves temp tables `derive_agents(agent_id, agent_no)`, `derive_attributed(rid, attributed_agent_s)`, `derive_sweep`
+ * and `derive_groups` (the unfiltered concurrency per grouping), which `storeConcurrency` writes as the dataset's.
  */
-export async function deriveConcurrency(connection: DuckDBConnection, datasetId: number, rows: string): Promise<void> {
+export async function deriveConcurrency(connection: DuckDBConnection, rows: string): Promise<void> {
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_agents AS
@@ -61,6 +61,13 @@ export async function deriveConcurrency(connection: DuckDBConnection, datasetId:
 		)
 		GROUP BY rid`
 	);
+	await execute(connection, 'CREATE OR REPLACE TEMP TABLE derive_groups (dimension VARCHAR, key VARCHAR, concurrency_mean DOUBLE, concurrency_max INTEGER)');
+	for (const dimension of DIMENSIONS) await deriveGroupConcurrency(connection, dimension);
+	await execute(connection, 'DROP TABLE derive_windows');
+}
+
+/** Writes the sweep's level segments and the unfiltered group concurrency (from `deriveConcurrency`) as the dataset's. */
+export async function storeConcurrency(connection: DuckDBConnection, datasetId: number): Promise<void> {
 	await execute(
 		connection,
 		`INSERT INTO concurrency_segments
@@ -69,9 +76,7 @@ export async function deriveConcurrency(connection: DuckDBConnection, datasetId:
 		WHERE s.held_us > 0`,
 		[datasetId]
 	);
-	for (const dimension of DIMENSIONS) await storeGroupConcurrency(connection, datasetId, dimension);
-	await execute(connection, 'DROP TABLE derive_sweep');
-	await execute(connection, 'DROP TABLE derive_windows');
+	await execute(connection, 'INSERT INTO group_concurrency SELECT ?, dimension, key, concurrency_mean, concurrency_max FROM derive_groups', [datasetId]);
 }
 
 /**
@@ -80,11 +85,11 @@ export async function deriveConcurrency(connection: DuckDBConnection, datasetId:
  * holds the answer; only agents working several groups get a sweep per group (running counts per group inside
  * the agents' sweep gave the same numbers at 5x the cost).
  */
-async function storeGroupConcurrency(connection: DuckDBConnection, datasetId: number, dimension: Dimension): Promise<void> {
+async function deriveGroupConcurrency(connection: DuckDBConnection, dimension: Dimension): Promise<void> {
 	const key = groupKeySql(dimension);
 	await execute(
 		connection,
-		`INSERT INTO group_concurrency
+		`INSERT INTO derive_groups
 		WITH agent_groups AS (
 			SELECT agent_no, min(${key}) AS key, count(DISTINCT ${key}) = 1 AS one_group FROM derive_windows GROUP BY agent_no
 		),
@@ -101,9 +106,9 @@ async function storeGroupConcurrency(connection: DuckDBConnection, datasetId: nu
 			SELECT key, sum(k * date_diff('microsecond', ts, next_ts)) AS weighted, sum(date_diff('microsecond', ts, next_ts)) AS busy, max(k) AS top
 			FROM segments GROUP BY key
 		)
-		SELECT ?, ?, key, sum(weighted) / nullif(sum(busy), 0), max(top)
+		SELECT ?, key, sum(weighted) / nullif(sum(busy), 0), max(top)
 		FROM (SELECT * FROM one_group UNION ALL SELECT * FROM several_groups)
 		GROUP BY key`,
-		[datasetId, dimension]
+		[dimension]
 	);
 }
