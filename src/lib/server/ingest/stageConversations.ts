@@ -106,10 +106,10 @@ export function stageConversationsSql(source: string, inputs: StageInputs): stri
 		'created_at_utc AS created_at',
 		'CASE WHEN first_response_at_utc IS NULL THEN NULL ELSE least(greatest(first_response_at_utc, created_at_utc), CASE WHEN closed_at_utc IS NULL THEN first_response_at_utc ELSE greatest(closed_at_utc, created_at_utc) END) END AS first_response_at',
 		'CASE WHEN closed_at_utc IS NULL THEN NULL ELSE greatest(closed_at_utc, created_at_utc) END AS closed_at',
-		`${has('status') ? statusSql(r('status'), values.status) : 'NULL'} AS status_given`,
-		`coalesce(${channel}, 'other') AS channel`,
+		`${has('status') ? statusSql(r('status'), values.status) : 'NULL'}::conversation_status AS status_given`,
+		`coalesce(${channel}, 'other')::channel_name AS channel`,
 		`${v('channel')} AS channel_raw`,
-		`${explicitMode} AS mode_given`,
+		`${explicitMode}::channel_mode AS mode_given`,
 		`${v('queue')} AS queue`,
 		`${v('agent_id')} AS agent_id`,
 		`${v('customer_id')} AS customer_raw`,
@@ -119,7 +119,7 @@ export function stageConversationsSql(source: string, inputs: StageInputs): stri
 		`${has('reopens') ? `CAST(TRY_CAST(${r('reopens')} AS DOUBLE) AS INTEGER)` : 'NULL::INTEGER'} AS reopens`,
 		`${v('csat')} AS csat_raw`,
 		`${has('csat') ? csatSatisfiedSql(r('csat'), inputs.csatScale) : 'NULL::BOOLEAN'} AS csat_satisfied`,
-		`${has('priority') ? prioritySql(r('priority'), values.priority) : 'NULL'} AS priority`,
+		`${has('priority') ? prioritySql(r('priority'), values.priority) : 'NULL'}::priority_level AS priority`,
 		`${v('category')} AS category`,
 		`${has('sentiment') ? sentimentSql(r('sentiment')) : 'NULL::DOUBLE'} AS sentiment`,
 		`${has('messages_in') ? `CAST(TRY_CAST(${r('messages_in')} AS DOUBLE) AS INTEGER)` : 'NULL::INTEGER'} AS messages_in`,
@@ -129,8 +129,8 @@ export function stageConversationsSql(source: string, inputs: StageInputs): stri
 	const withRaw = [
 		`* EXCLUDE (${sniffed.headers.map((_, i) => quoteIdent(columnName(i))).join(', ')})`,
 		`CASE WHEN reason IS NULL THEN NULL ELSE ${rawLineSql(sniffed)} END AS raw_line`,
-		`coalesce(status_given, CASE WHEN closed_at IS NULL THEN 'open' WHEN bot_resolved THEN 'resolved' WHEN first_response_at IS NULL THEN 'abandoned' ELSE 'resolved' END) AS status`,
-		`coalesce(mode_given, ${channelModeSql('channel', settings)}) AS mode`,
+		`coalesce(status_given, CASE WHEN closed_at IS NULL THEN 'open' WHEN bot_resolved THEN 'resolved' WHEN first_response_at IS NULL THEN 'abandoned' ELSE 'resolved' END::conversation_status) AS status`,
+		`coalesce(mode_given, ${channelModeSql('channel', settings)}::channel_mode) AS mode`,
 		`mode_given IS NOT NULL AS mode_from_source`
 	];
 	// level 3 needs the original columns for the raw line, so they are carried through

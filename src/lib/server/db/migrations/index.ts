@@ -5,6 +5,7 @@ import { derived } from './002_derived';
 import { sessions } from './003_sessions';
 import { security } from './004_security';
 import { oneTable } from './005_one_table';
+import { closedVocabularies } from './006_closed_vocabularies';
 
 export interface Migration {
 	version: number;
@@ -13,7 +14,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
-export const migrations: Migration[] = [initial, derived, sessions, security, oneTable];
+export const migrations: Migration[] = [initial, derived, sessions, security, oneTable, closedVocabularies];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 
