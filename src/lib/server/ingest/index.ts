@@ -214,12 +214,12 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const derivePhase = (from: number, to: number) => progress.phase(READ_SHARE + (0.99 - READ_SHARE) * from, READ_SHARE + (0.99 - READ_SHARE) * to);
 		// kept rows, their derived values and flags before the transaction: temp tables made inside one are scanned on one thread
 		const rows = await keptRelation(connection, plan);
-		await prepareDerived(connection, rows, settings, derivePhase);
+		const prepared = await prepareDerived(connection, rows, settings, derivePhase);
 		const flags = await countFlags(connection, rows, mapping.kind === 'conversations' && 'channel' in mapping.sources);
 		const outcome = await inTransaction(connection, async () => {
 			const datasetId = (await queryOne<{ id: number }>(connection, `SELECT nextval('dataset_ids')::INTEGER AS id`))!.id;
 			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount, (kept) =>
-				writeDerived(connection, datasetId, kept, settings, derivePhase)
+				writeDerived(connection, datasetId, kept, settings, prepared, derivePhase)
 			);
 			if (counts.loaded === 0) {
 				const first = counts.rejects[0];

@@ -94,7 +94,6 @@ const MAX_CALENDAR_MINUTES = 1_600_000;
 /** How rows find their calendar row: `join(alias, t, left)` gives the JOIN clause; then `openSecondsSql(alias, t)` is C(t). */
 export interface CalendarLookup {
 	join: (alias: string, t: string, left?: boolean) => string;
-	drop: () => Promise<void>;
 }
 
 /**
@@ -110,8 +109,7 @@ export async function calendarLookup(connection: DuckDBConnection): Promise<Cale
 			(SELECT count(*) FROM derive_calendar WHERE boundary_at <> date_trunc('minute', boundary_at)) AS off_minute`
 	);
 	const asof: CalendarLookup = {
-		join: (k, t, left) => `ASOF ${left ? 'LEFT ' : ''}JOIN derive_calendar ${k} ON ${t} >= ${k}.boundary_at`,
-		drop: async () => {}
+		join: (k, t, left) => `ASOF ${left ? 'LEFT ' : ''}JOIN derive_calendar ${k} ON ${t} >= ${k}.boundary_at`
 	};
 	if (!span || span.minutes === null || span.minutes > MAX_CALENDAR_MINUTES || span.off_minute > 0) return asof;
 	await execute(
@@ -122,7 +120,6 @@ export async function calendarLookup(connection: DuckDBConnection): Promise<Cale
 		ASOF JOIN derive_calendar k ON g.m >= k.boundary_at`
 	);
 	return {
-		join: (k, t, left) => `${left ? 'LEFT ' : ''}JOIN derive_minutes ${k} ON ${k}.boundary_at = date_trunc('minute', ${t})`,
-		drop: () => execute(connection, 'DROP TABLE IF EXISTS derive_minutes')
+		join: (k, t, left) => `${left ? 'LEFT ' : ''}JOIN derive_minutes ${k} ON ${k}.boundary_at = date_trunc('minute', ${t})`
 	};
 }

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SettingKey, Settings } from '../../settings/defaults';
 import { execute, inTransaction, queryRows } from '../db/sql';
-import { buildBusinessCalendar, storeBusinessCalendar } from './calendar';
+import { buildBusinessCalendar, storeBusinessCalendar, type CalendarLookup } from './calendar';
 import { deriveConcurrency, storeConcurrency } from './sweep';
 import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows } from './facts';
 import { deriveHourlyRollup } from './backlog';
@@ -28,14 +28,24 @@ export async function deleteDerived(connection: DuckDBConnection, datasetId: num
 }
 
 /** The temp tables the derive leaves for the write (connection-local; dropped by `dropPrepared`). */
-const DERIVE_TABLES = ['derive_span', 'derive_calendar', 'derive_agents', 'derive_sweep', 'derive_attributed', 'derive_groups', 'derive_offsets', 'derive_rows'];
+const DERIVE_TABLES = ['derive_span', 'derive_calendar', 'derive_minutes', 'derive_agents', 'derive_sweep', 'derive_attributed', 'derive_groups', 'derive_offsets', 'derive_repeats'];
+
+/** What `prepareDerived` hands to `writeDerived`, besides its temp tables. */
+export interface PreparedDerive {
+	calendar: CalendarLookup;
+}
 
 /**
  * Computes the derived values of `rows` (a relation with the canonical columns, `CANONICAL_COLUMNS`, and a unique `rid`)
  * into connection-local temp tables, without writing anything the database keeps. Run it outside a transaction when
  * you can: DuckDB scans a temp table created inside a transaction on one thread only (the derive took about twice as long).
  */
-export async function prepareDerived(connection: DuckDBConnection, rows: string, settings: Settings, phase: ProgressPhase = () => {}): Promise<void> {
+export async function prepareDerived(
+	connection: DuckDBConnection,
+	rows: string,
+	settings: Settings,
+	phase: ProgressPhase = () => {}
+): Promise<PreparedDerive> {
 	await setDeriveSettings(connection);
 	// the parts of the derive's share of the progress bar, from their time at 10 M rows
 	phase(0, 0.03);
@@ -43,8 +53,8 @@ export async function prepareDerived(connection: DuckDBConnection, rows: string,
 	await buildBusinessCalendar(connection, settings);
 	phase(0.03, 0.35);
 	await deriveConcurrency(connection, rows);
-	phase(0.35, 0.5);
-	await deriveRowValues(connection, rows, settings);
+	phase(0.35, 0.45);
+	return { calendar: await deriveRowValues(connection, rows, settings) };
 }
 
 /**
@@ -56,15 +66,16 @@ export async function writeDerived(
 	datasetId: number,
 	rows: string,
 	settings: Settings,
+	prepared: PreparedDerive,
 	phase: ProgressPhase = () => {}
 ): Promise<void> {
 	await setDeriveSettings(connection);
-	phase(0.5, 0.55);
+	phase(0.45, 0.5);
 	await deleteDerived(connection, datasetId);
 	await storeBusinessCalendar(connection, datasetId);
 	await storeConcurrency(connection, datasetId);
-	phase(0.55, 0.95);
-	await insertConversationRows(connection, datasetId, rows, settings);
+	phase(0.5, 0.95);
+	await insertConversationRows(connection, datasetId, rows, settings, prepared.calendar);
 	phase(0.95, 1);
 	await deriveHourlyRollup(connection, datasetId);
 	// a page computed while the derive ran must not be kept
@@ -80,8 +91,8 @@ export async function dropPrepared(connection: DuckDBConnection): Promise<void> 
 /** `prepareDerived` then `writeDerived`, inside the caller's transaction (a settings change, an old file's first open). */
 export async function insertDerived(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
 	try {
-		await prepareDerived(connection, rows, settings);
-		await writeDerived(connection, datasetId, rows, settings);
+		const prepared = await prepareDerived(connection, rows, settings);
+		await writeDerived(connection, datasetId, rows, settings, prepared);
 	} finally {
 		invalidateMetricsCache();
 		// refused inside a failed transaction; the rollback removes the temp tables, and staging sets its own order

@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { CHANNELS, type Settings } from '../../settings/defaults';
 import { execute, queryOne, type SqlParam } from '../db/sql';
 import { DERIVED_COLUMNS } from '../db/migrations/005_one_table';
-import { calendarLookup, openSecondsAt, openSecondsSql } from './calendar';
+import { calendarLookup, openSecondsAt, openSecondsSql, type CalendarLookup } from './calendar';
 import { localShiftByHourSql } from './localTime';
 
 /** The canonical columns of a conversation, as the importer stores them (migration 001); `rows` relations carry these and `rid`. */
@@ -23,52 +23,46 @@ function perChannelSql(channel: string, type: string, values: SqlParam[]): { sql
 }
 
 /**
- * The per-row values that need a join or a sort (the calendar, the customer's next contact, the sweep's attributed time),
- * computed over narrow rows keyed by `rid` (sorting the wide rows cost ~4 s per million): temp tables `derive_rows`
- * and `derive_offsets` (the local hour's shift), which `insertConversationRows` reads.
+ * The per-row values that need a sort, each over narrow rows keyed by `rid` (sorting the wide rows cost ~4 s per million):
+ * temp table `derive_repeats(rid)` of the conversations whose customer came back within the repeat window; and what the
+ * wide write joins by time: the per-minute calendar (returned) and `derive_offsets` (the local hour's shift).
+ * Only the repeated rows are kept, so the wide write's joins by `rid` stay small enough to run in memory at 10 M rows.
  */
-export async function deriveRowValues(connection: DuckDBConnection, rows: string, settings: Settings): Promise<void> {
+export async function deriveRowValues(connection: DuckDBConnection, rows: string, settings: Settings): Promise<CalendarLookup> {
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_offsets AS
 		${localShiftByHourSql(`(SELECT date_trunc('hour', first_created) FROM derive_span)`, `(SELECT date_trunc('hour', last_created) FROM derive_span)`)}`,
 		[settings.timezone]
 	);
-	const calendar = await calendarLookup(connection);
 	await execute(
 		connection,
-		`CREATE OR REPLACE TEMP TABLE derive_rows AS
-		WITH c AS (SELECT rid, created_at, first_response_at, closed_at, customer_hash FROM ${rows}),
-		timed AS (
-			SELECT c.*,
-				${openSecondsSql('kc', 'c.created_at')} AS open_s_created,
-				kc.is_open AS open_at_created,
-				kc.next_open_at,
-				CASE WHEN c.first_response_at IS NOT NULL THEN ${openSecondsSql('kf', 'c.first_response_at')} END AS open_s_first_response
-			FROM c
-			${calendar.join('kc', 'c.created_at')}
-			${calendar.join('kf', 'c.first_response_at', true)}
-		),
-		repeats AS (
-			SELECT t.*,
-				t.customer_hash IS NOT NULL AND date_diff('microsecond', coalesce(t.closed_at, t.created_at),
-					first_value(t.created_at) OVER (PARTITION BY t.customer_hash ORDER BY t.created_at
-						RANGE BETWEEN INTERVAL 1 MICROSECOND FOLLOWING AND UNBOUNDED FOLLOWING)) <= ? AS repeated
-			FROM timed t
+		`CREATE OR REPLACE TEMP TABLE derive_repeats AS
+		SELECT rid FROM (
+			SELECT rid, date_diff('microsecond', coalesce(closed_at, created_at),
+				first_value(created_at) OVER (PARTITION BY customer_hash ORDER BY created_at
+					RANGE BETWEEN INTERVAL 1 MICROSECOND FOLLOWING AND UNBOUNDED FOLLOWING)) AS gap_us
+			FROM ${rows} WHERE customer_hash IS NOT NULL
 		)
-		SELECT r.rid, r.open_s_created, r.open_at_created, r.next_open_at, r.open_s_first_response, r.repeated, att.attributed_agent_s
-		FROM repeats r LEFT JOIN derive_attributed att ON att.rid = r.rid`,
+		WHERE gap_us <= ?`,
 		[Math.round(settings.repeat_window_days * 86400e6)]
 	);
-	await calendar.drop();
+	return calendarLookup(connection);
 }
 
 /**
  * Writes a dataset's conversations, each with its derived values (metrics.md "Per conversation"), in one wide write from
- * `rows` (the canonical columns and `rid`), `deriveRowValues`' tables, the calendar, `derive_agents`, `derive_span` and the settings.
+ * `rows` (the canonical columns and `rid`), `deriveRowValues`' tables and calendar, the sweep's `derive_attributed` and
+ * `derive_agents`, `derive_span` and the settings.
  * The other facts are expressions of the `conversation_facts` view (migration 005).
  */
-export async function insertConversationRows(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
+export async function insertConversationRows(
+	connection: DuckDBConnection,
+	datasetId: number,
+	rows: string,
+	settings: Settings,
+	calendar: CalendarLookup
+): Promise<void> {
 	const now = (await latestEventAt(connection)) ?? new Date(0);
 	const nowOpenSeconds = await openSecondsAt(connection, now);
 	const target = perChannelSql('c.channel', 'DOUBLE', CHANNELS.map((c) => settings.sla[c].frt_s));
@@ -79,18 +73,29 @@ export async function insertConversationRows(connection: DuckDBConnection, datas
 	const written = await queryOne<{ Count: number }>(
 		connection,
 		`INSERT INTO conversations (dataset_id, ${canonical}, ${DERIVED_COLUMNS.map(([name]) => name).join(', ')})
-		WITH enriched AS (
-			SELECT c.*, r.open_s_created, r.open_at_created, r.next_open_at,
+		WITH calendared AS (
+			SELECT c.*,
+				${openSecondsSql('kc', 'c.created_at')} AS open_s_created,
+				kc.is_open AS open_at_created,
+				kc.next_open_at,
+				CASE WHEN c.first_response_at IS NOT NULL THEN ${openSecondsSql('kf', 'c.first_response_at')} END AS open_s_first_response
+			FROM ${rows} c
+			${calendar.join('kc', 'c.created_at')}
+			${calendar.join('kf', 'c.first_response_at', true)}
+		),
+		enriched AS (
+			SELECT c.*,
 				date_diff('microsecond', c.created_at, c.first_response_at) / 1e6 AS frt_s,
-				r.open_s_first_response - r.open_s_created AS frt_business_s,
+				c.open_s_first_response - c.open_s_created AS frt_business_s,
 				CASE WHEN c.agent_id IS NOT NULL AND c.first_response_at IS NOT NULL AND c.closed_at IS NOT NULL
-					THEN coalesce(r.attributed_agent_s, 0) END AS attributed_agent_s,
+					THEN coalesce(att.attributed_agent_s, 0) END AS attributed_agent_s,
 				ag.agent_no,
 				c.created_at + o.shift AS created_local,
-				coalesce(r.repeated, false) AS repeated,
+				rep.rid IS NOT NULL AS repeated,
 				${target.sql} AS target_s, ${business.sql} AS sla_business
-			FROM ${rows} c
-			JOIN derive_rows r ON r.rid = c.rid
+			FROM calendared c
+			LEFT JOIN derive_attributed att ON att.rid = c.rid
+			LEFT JOIN derive_repeats rep ON rep.rid = c.rid
 			LEFT JOIN derive_agents ag ON ag.agent_id = c.agent_id
 			LEFT JOIN derive_offsets o ON o.hour = date_trunc('hour', c.created_at)
 		),
