@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows, type SqlParam } from '../db/sql';
-import type { FilterSql } from './filters';
+import { cachedResult } from './cache';
+import type { FilterSql, MetricsQuery } from './filters';
 
 /** First bucket start at or after t: a conversation counts at sample time T when created_at <= T < end. */
 export const ceilBucketSql = (t: string, step: string) => `(time_bucket(${step}, ${t} - INTERVAL 1 MICROSECOND) + ${step})`;
@@ -83,4 +84,41 @@ export async function groupBacklog(
 		`SELECT key, avg(level) AS backlog_mean, max(level) AS backlog_peak FROM (${samples.sql}) GROUP BY key`,
 		samples.params
 	);
+}
+
+/** One hourly sample of a group's open count, with the group's mean and peak over all its samples. */
+export interface BacklogSample {
+	key: string;
+	/** sample time, epoch ms */
+	t: number;
+	level: number;
+	mean: number;
+	peak: number;
+}
+
+/**
+ * The hourly backlog samples of the filtered conversations, each with its group's mean and peak (computed by the
+ * same SQL aggregates as groupBacklog), kept per dataset version and query: `metrics` takes the mean and peak, and
+ * a daily or hourly backlog series over the same range picks its samples from these instead of another scan.
+ */
+export function hourlyBacklogSamples(connection: DuckDBConnection, query: MetricsQuery, filter: FilterSql, keySql: string): Promise<BacklogSample[]> {
+	const { dataset, from, to, channels, queues, agents } = query;
+	const key = { dataset, from, to, channels, queues, agents, keySql };
+	return cachedResult(connection, 'backlog-samples', key, async () => {
+		const samples = backlogSamplesSql(filter, keySql, 'INTERVAL 1 HOUR');
+		const rows = await queryRows<{ key: string; t: Date; level: number; mean: number; peak: number }>(
+			connection,
+			`SELECT key, t, level, avg(level) OVER (PARTITION BY key) AS mean, max(level) OVER (PARTITION BY key) AS peak
+			FROM (${samples.sql}) ORDER BY key, t`,
+			samples.params
+		);
+		return rows.map((r) => ({ key: r.key, t: r.t.getTime(), level: r.level, mean: r.mean, peak: r.peak }));
+	});
+}
+
+/** backlog_mean and backlog_peak per group from its hourly samples. */
+export function groupBacklogOf(samples: BacklogSample[]): GroupBacklog[] {
+	const groups = new Map<string, GroupBacklog>();
+	for (const s of samples) if (!groups.has(s.key)) groups.set(s.key, { key: s.key, backlog_mean: s.mean, backlog_peak: s.peak });
+	return [...groups.values()];
 }

@@ -1,7 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSettings } from '../settings/store';
-import { groupBacklog } from './backlog';
-import { groupConcurrency, storedGroupConcurrency } from './concurrency';
+import { groupBacklog, groupBacklogOf, hourlyBacklogSamples } from './backlog';
+import { storedGroupConcurrency } from './concurrency';
+import { groupConcurrencyOf, pieceWidth, shortRange, sweptPieces } from './pieces';
 import { buildFilter, groupKeySql, resolveDataset, type MetricsQuery } from './filters';
 import { groupSummaries, type GroupSummary } from './summary';
 import { coversDataset, rollupBacklogSamplesSql } from './whole';
@@ -66,10 +67,13 @@ async function metricsOf(connection: DuckDBConnection, query: MetricsQuery): Pro
 	const summaries = await groupSummaries(connection, filter, keySql);
 	const concurrency = whole
 		? await storedGroupConcurrency(connection, dataset.datasetId, query.by ?? 'mode')
-		: await groupConcurrency(connection, filter, keySql);
+		: groupConcurrencyOf(await sweptPieces(connection, { ...query, dataset: dataset.name }, filter, keySql, pieceWidth(filter)));
+	// a short range keeps its hourly samples for the page's backlog series; a long one aggregates them in SQL
 	const backlog = whole
 		? await groupBacklog(connection, filter, keySql, rollupBacklogSamplesSql(dataset.datasetId, filter, keySql, 'INTERVAL 1 HOUR'))
-		: await groupBacklog(connection, filter, keySql);
+		: shortRange(filter)
+			? groupBacklogOf(await hourlyBacklogSamples(connection, { ...query, dataset: dataset.name }, filter, keySql))
+			: await groupBacklog(connection, filter, keySql);
 	const groups = summaries.map((summary) => {
 		const c = concurrency.find((x) => x.key === summary.key);
 		const b = backlog.find((x) => x.key === summary.key);

@@ -18,20 +18,3 @@ export const SEGMENTS_CTES = `keys AS (SELECT key, row_number() OVER (ORDER BY k
 			SELECT k.key, l.ts, l.next_ts, l.k FROM levels l CROSS JOIN width JOIN keys k ON k.key_no = l.ga // width.w
 			WHERE l.k > 0 AND l.next_ga = l.ga AND l.next_ts > l.ts
 		)`;
-
-/**
- * Per bucket and group from a `segments(key, ts, next_ts, k)` CTE: the time-weighted mean and the max of k, each
- * segment cut at the bucket edges it crosses (most fit inside one bucket and skip the cut). Ends the query.
- */
-export function bucketLevelsSql(step: string): string {
-	const bucketOf = (t: string) => `time_bucket(${step}, ${t})`;
-	return `pieces AS (
-			SELECT key, k, ${bucketOf('ts')} AS t, date_diff('microsecond', ts, next_ts) AS held_us
-			FROM segments WHERE ${bucketOf('ts')} = ${bucketOf('next_ts - INTERVAL 1 MICROSECOND')}
-			UNION ALL
-			SELECT key, k, bucket, date_diff('microsecond', greatest(ts, bucket), least(next_ts, bucket + ${step}))
-			FROM (SELECT *, unnest(generate_series(${bucketOf('ts')}, next_ts - INTERVAL 1 MICROSECOND, ${step})) AS bucket
-				FROM segments WHERE ${bucketOf('ts')} <> ${bucketOf('next_ts - INTERVAL 1 MICROSECOND')})
-		)
-		SELECT key, t, sum(k * held_us) / sum(held_us) AS value, max(k) AS max FROM pieces GROUP BY key, t`;
-}

@@ -1,11 +1,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows, type SqlParam } from '../db/sql';
+import { queryRows } from '../db/sql';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
-import { backlogSamplesSql } from './backlog';
-import { buildFilter, groupKeySql, resolveDataset, type FilterSql, type MetricsQuery } from './filters';
-import { bucketLevelsSql, SEGMENTS_CTES } from './levels';
-import { agentsInOneGroup, coversDataset, rollupBacklogSamplesSql, ROLLUP_STEPS, segmentConcurrencySql } from './whole';
+import { backlogSamplesSql, hourlyBacklogSamples, type BacklogSample } from './backlog';
+import { buildFilter, groupKeySql, resolveDataset, type FilterSql, type MetricsQuery, type ResolvedDataset } from './filters';
+import { agentGroups, coversDataset, rollupBacklogSamplesSql, ROLLUP_STEPS } from './whole';
+import { bucketConcurrency, pieceWidth, shortRange, storedPieces, sweptPieces, type ConcurrencyPiece } from './pieces';
+import { createdBucketSeries, INTERVAL_MS, isCreatedBucketMetric } from './created';
 
 export const SERIES_METRICS = ['arrivals', 'backlog', 'concurrency', 'sla', 'frt_p50', 'frt_p90', 'heatmap'] as const;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
@@ -39,96 +40,80 @@ export interface SeriesResult {
 	series: { key: string; points: SeriesPoint[]; cells?: HeatmapCell[] }[];
 }
 
-interface Row extends Record<string, unknown> {
-	key: string;
-	t: Date;
-	value: number | null;
-	max?: number | null;
+/** A backlog series whose samples are all hourly samples `metrics` keeps: a short range, both ends on its grid. */
+function sampledFromHourly(filter: FilterSql, interval: SeriesInterval): boolean {
+	const width = INTERVAL_MS[interval];
+	return (interval === '1h' || interval === '1d') && shortRange(filter) && filter.from !== null && filter.to !== null && filter.from.getTime() % width === 0 && filter.to.getTime() % width === 0;
 }
 
-/** SQL of the range's buckets per group: the filter's [from, to), else the group's created range. */
-function bucketsSql(filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
-	return {
-		sql: `SELECT key, unnest(generate_series(lo, hi - INTERVAL 1 MICROSECOND, ${step})) AS t FROM (
-			SELECT ${keySql} AS key,
-				coalesce(time_bucket(${step}, ?::TIMESTAMP), time_bucket(${step}, min(created_at))) AS lo,
-				coalesce(?::TIMESTAMP, time_bucket(${step}, max(created_at)) + ${step}) AS hi
-			FROM conversation_facts WHERE ${filter.where} GROUP BY ALL)`,
-		params: [filter.from, filter.to, ...filter.params]
-	};
+/** The samples of a backlog series on the `interval` grid, picked from the hourly ones (the open count at t is the same sample). */
+function backlogFromHourly(samples: BacklogSample[], interval: SeriesInterval): SeriesResult['series'] {
+	const width = INTERVAL_MS[interval];
+	const keys = [...new Set(samples.map((s) => s.key))];
+	return keys.map((key) => ({
+		key,
+		points: samples.filter((s) => s.key === key && s.t % width === 0).map((s) => ({ t: new Date(s.t).toISOString(), value: s.level }))
+	}));
 }
 
-/** A per-bucket aggregate over conversations created in the bucket; empty buckets get `empty`. */
-function perCreatedBucketSql(filter: FilterSql, keySql: string, step: string, aggregate: string, empty: string): { sql: string; params: SqlParam[] } {
-	const buckets = bucketsSql(filter, keySql, step);
-	return {
-		sql: `WITH buckets AS (${buckets.sql}),
-		values AS (SELECT ${keySql} AS key, time_bucket(${step}, created_at) AS t, ${aggregate} AS value FROM conversation_facts WHERE ${filter.where} GROUP BY ALL)
-		SELECT b.key, b.t, coalesce(v.value, ${empty}) AS value FROM buckets b LEFT JOIN values v ON v.key = b.key AND v.t = b.t ORDER BY b.key, b.t`,
-		params: [...buckets.params, ...filter.params]
-	};
+/** Each group's bucket range: the filter's [from, to), else [bucket of its first created_at, bucket after its last). */
+async function bucketRanges(connection: DuckDBConnection, filter: FilterSql, keySql: string, step: string): Promise<{ key: string; lo: number; hi: number }[]> {
+	const rows = await queryRows<{ key: string; lo: Date; hi: Date }>(
+		connection,
+		`SELECT ${keySql} AS key,
+			coalesce(time_bucket(${step}, ?::TIMESTAMP), time_bucket(${step}, min(created_at))) AS lo,
+			coalesce(?::TIMESTAMP, time_bucket(${step}, max(created_at)) + ${step}) AS hi
+		FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key`,
+		[filter.from, filter.to, ...filter.params]
+	);
+	return rows.map((r) => ({ key: r.key, lo: r.lo.getTime(), hi: r.hi.getTime() }));
 }
 
-/** k_g levels from a sweep over the filtered windows, cut at bucket edges: time-weighted mean (while k > 0) and max per bucket. */
-function sweepConcurrencySql(filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
-	return {
-		sql: `WITH windows AS (
-			SELECT ${keySql} AS key, agent_no, first_response_at AS s, closed_at AS e FROM conversation_facts
-			WHERE ${filter.where} AND agent_no IS NOT NULL AND closed_at > first_response_at
-		),
-		${SEGMENTS_CTES},
-		${bucketLevelsSql(step)}`,
-		params: filter.params
-	};
-}
-
-/** Per-bucket concurrency values joined to every bucket of the range (empty buckets: null). */
-function concurrencySql(filter: FilterSql, keySql: string, step: string, values: { sql: string; params: SqlParam[] }): { sql: string; params: SqlParam[] } {
-	const buckets = bucketsSql(filter, keySql, step);
-	return {
-		sql: `WITH values AS (${values.sql}), buckets AS (${buckets.sql})
-		SELECT b.key, b.t, v.value, v.max FROM buckets b LEFT JOIN values v ON v.key = b.key AND v.t = b.t ORDER BY b.key, b.t`,
-		params: [...values.params, ...buckets.params]
-	};
-}
-
-/** The whole dataset's backlog and concurrency come from what ingest derived; anything narrower is computed here. */
-async function shortcutSql(
+/**
+ * Concurrency per bucket from hourly pieces (15- and 30-minute buckets from their own): the whole dataset's from
+ * the stored level segments when every agent works in one group, anything narrower from a sweep shared with `metrics`.
+ */
+async function concurrencySeries(
 	connection: DuckDBConnection,
-	metric: SeriesMetric,
-	datasetId: number,
+	dataset: ResolvedDataset,
+	query: SeriesQuery,
 	filter: FilterSql,
 	keySql: string,
-	step: string
-): Promise<{ sql: string; params: SqlParam[] } | null> {
-	if (metric !== 'backlog' && metric !== 'concurrency') return null;
-	if (metric === 'backlog' && !ROLLUP_STEPS.includes(step)) return null;
-	if (!(await coversDataset(connection, datasetId, filter))) return null;
-	if (metric === 'backlog') {
-		const samples = rollupBacklogSamplesSql(datasetId, filter, keySql, step);
-		return { sql: `SELECT key, t, level AS value FROM (${samples.sql}) ORDER BY key, t`, params: samples.params };
+	interval: SeriesInterval
+): Promise<SeriesResult['series']> {
+	const width = pieceWidth(filter, interval);
+	const ranges = await bucketRanges(connection, filter, keySql, SERIES_INTERVALS[interval]);
+	let pieces: ConcurrencyPiece[] | null = null;
+	if (await coversDataset(connection, dataset.datasetId, filter)) {
+		const groups = await agentGroups(connection, dataset.name, dataset.datasetId, keySql);
+		// cut at the asked buckets: a year of segments cut at every hour costs ~2x cutting at days
+		if (groups.oneGroup) pieces = await storedPieces(connection, dataset.name, dataset.datasetId, groups.agents, keySql, interval);
 	}
-	if (!(await agentsInOneGroup(connection, datasetId, keySql))) return null;
-	return concurrencySql(filter, keySql, step, segmentConcurrencySql(datasetId, keySql, step));
+	pieces ??= await sweptPieces(connection, { ...query, dataset: dataset.name }, filter, keySql, width);
+	return bucketConcurrency(pieces, interval, ranges);
 }
 
-function seriesSql(metric: Exclude<SeriesMetric, 'heatmap'>, filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
-	switch (metric) {
-		case 'arrivals':
-			return perCreatedBucketSql(filter, keySql, step, 'count(*)', '0');
-		case 'sla':
-			return perCreatedBucketSql(filter, keySql, step, 'count_if(sla_met) / nullif(count_if(sla_eligible), 0)', 'NULL');
-		case 'frt_p50':
-			return perCreatedBucketSql(filter, keySql, step, 'quantile_cont(frt_s, 0.5)', 'NULL');
-		case 'frt_p90':
-			return perCreatedBucketSql(filter, keySql, step, 'quantile_cont(frt_s, 0.9)', 'NULL');
-		case 'backlog': {
-			const samples = backlogSamplesSql(filter, keySql, step);
-			return { sql: `SELECT key, t, level AS value FROM (${samples.sql}) ORDER BY key, t`, params: samples.params };
-		}
-		case 'concurrency':
-			return concurrencySql(filter, keySql, step, sweepConcurrencySql(filter, keySql, step));
+/**
+ * The open count at each bucket start: the whole dataset's from the hourly rollup ingest derived, a short range's
+ * from the hourly samples `metrics` keeps, anything else from its own deltas and running sum.
+ */
+async function backlogSeries(
+	connection: DuckDBConnection,
+	dataset: ResolvedDataset,
+	query: SeriesQuery,
+	filter: FilterSql,
+	keySql: string,
+	interval: SeriesInterval
+): Promise<SeriesResult['series']> {
+	const step = SERIES_INTERVALS[interval];
+	const whole = await coversDataset(connection, dataset.datasetId, filter);
+	if (!whole && sampledFromHourly(filter, interval)) {
+		return backlogFromHourly(await hourlyBacklogSamples(connection, { ...query, dataset: dataset.name }, filter, keySql), interval);
 	}
+	const samples = whole && ROLLUP_STEPS.includes(step) ? rollupBacklogSamplesSql(dataset.datasetId, filter, keySql, step) : backlogSamplesSql(filter, keySql, step);
+	const rows = await queryRows<{ key: string; t: Date; level: number }>(connection, `SELECT key, t, level FROM (${samples.sql}) ORDER BY key, t`, samples.params);
+	const keys = [...new Set(rows.map((r) => r.key))];
+	return keys.map((key) => ({ key, points: rows.filter((r) => r.key === key).map((r) => ({ t: r.t.toISOString(), value: r.level })) }));
 }
 
 /** 7x24 arrivals by local weekday and hour (from the precomputed `hour_of_week`), every cell present. */
@@ -159,19 +144,7 @@ export async function computeSeries(connection: DuckDBConnection, metric: string
 	const keySql = query.by ? groupKeySql(query.by) : `'all'`;
 	const base = { dataset: dataset.name, metric: metric as SeriesMetric, interval, timezone: settings.timezone };
 	if (metric === 'heatmap') return { ...base, series: await heatmap(connection, filter, keySql) };
-	const step = SERIES_INTERVALS[interval];
-	const { sql, params } =
-		(await shortcutSql(connection, metric as SeriesMetric, dataset.datasetId, filter, keySql, step)) ??
-		seriesSql(metric as Exclude<SeriesMetric, 'heatmap'>, filter, keySql, step);
-	const rows = await queryRows<Row>(connection, sql, params);
-	const keys = [...new Set(rows.map((r) => r.key))];
-	return {
-		...base,
-		series: keys.map((key) => ({
-			key,
-			points: rows
-				.filter((r) => r.key === key)
-				.map((r) => (metric === 'concurrency' ? { t: r.t.toISOString(), value: r.value, max: r.max ?? null } : { t: r.t.toISOString(), value: r.value }))
-		}))
-	};
+	if (isCreatedBucketMetric(metric)) return { ...base, series: await createdBucketSeries(connection, metric, { ...query, dataset: dataset.name }, filter, keySql, interval) };
+	if (metric === 'concurrency') return { ...base, series: await concurrencySeries(connection, dataset, query, filter, keySql, interval) };
+	return { ...base, series: await backlogSeries(connection, dataset, query, filter, keySql, interval) };
 }

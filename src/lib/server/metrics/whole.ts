@@ -4,9 +4,9 @@
  * without a per-request sweep or full scan. A range wider than the data still samples its own hours.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryOne, type SqlParam } from '../db/sql';
+import { queryOne, queryRows, type SqlParam } from '../db/sql';
+import { cachedResult } from './cache';
 import { ceilBucketSql, sampledLevelsSql } from './backlog';
-import { bucketLevelsSql } from './levels';
 import type { FilterSql } from './filters';
 
 /** The filter selects every conversation of the dataset. */
@@ -44,38 +44,27 @@ export function rollupBacklogSamplesSql(datasetId: number, filter: FilterSql, ke
 	};
 }
 
-/**
- * Whether every agent's assigned windows fall in one group of `keySql`: then the agent's k_g(t) is its k(t)
- * over all conversations, which `concurrency_segments` already holds.
- */
-export async function agentsInOneGroup(connection: DuckDBConnection, datasetId: number, keySql: string): Promise<boolean> {
-	const row = await queryOne<{ mixed: number }>(
-		connection,
-		`SELECT count(*) AS mixed FROM (
-			SELECT agent_id FROM conversation_facts
-			WHERE dataset_id = ? AND agent_id IS NOT NULL AND closed_at > first_response_at
-			GROUP BY agent_id HAVING count(DISTINCT ${keySql}) > 1)`,
-		[datasetId]
-	);
-	return row?.mixed === 0;
+export interface AgentGroups {
+	/** every agent's windows fall in one group of the grouping */
+	oneGroup: boolean;
+	/** each agent with an assigned window and its (first) group */
+	agents: { agent: string; key: string }[];
 }
 
 /**
- * Per bucket and group: time-weighted mean (while k > 0) and max of k_g, from the stored level segments
- * joined to their agent's only group; segments crossing a bucket edge are cut there. Only valid when
- * `agentsInOneGroup` holds and the query covers the dataset.
+ * Each agent's group under `keySql` and whether every agent's assigned windows fall in one group: then the agent's
+ * k_g(t) is its k(t) over all conversations, which `concurrency_segments` already holds. A scan of every row, so
+ * kept per dataset version and grouping.
  */
-export function segmentConcurrencySql(datasetId: number, keySql: string, step: string): { sql: string; params: SqlParam[] } {
-	return {
-		sql: `WITH agents AS (
-			SELECT agent_id, min(${keySql}) AS key FROM conversation_facts
-			WHERE dataset_id = ? AND agent_id IS NOT NULL AND closed_at > first_response_at GROUP BY agent_id
-		),
-		segments AS (
-			SELECT a.key, s.k, s.start_at AS ts, s.end_at AS next_ts FROM concurrency_segments s JOIN agents a USING (agent_id)
-			WHERE s.dataset_id = ? AND s.k > 0
-		),
-		${bucketLevelsSql(step)}`,
-		params: [datasetId, datasetId]
-	};
+export function agentGroups(connection: DuckDBConnection, dataset: string, datasetId: number, keySql: string): Promise<AgentGroups> {
+	const key = { dataset, keySql };
+	return cachedResult(connection, 'agent-groups', key, async () => {
+		const rows = await queryRows<{ agent: string; key: string; groups: number }>(
+			connection,
+			`SELECT agent_id AS agent, min(${keySql}) AS key, count(DISTINCT ${keySql}) AS groups FROM conversation_facts
+			WHERE dataset_id = ? AND agent_id IS NOT NULL AND closed_at > first_response_at GROUP BY agent_id ORDER BY agent_id`,
+			[datasetId]
+		);
+		return { oneGroup: rows.every((r) => r.groups === 1), agents: rows.map(({ agent, key }) => ({ agent, key })) };
+	});
 }

@@ -1,0 +1,192 @@
+/**
+ * Concurrency per group and bucket as exact integer sums ("pieces"): for each (key, bucket) the sum of
+ * k x held microseconds, the held microseconds and the top level, every level segment cut at the bucket
+ * edges it crosses. One sweep's hourly pieces answer both the group values of `metrics` (summed over all
+ * buckets) and the hourly or daily series, so a page that shows both sweeps once. Sums are exact
+ * (HUGEINT, carried as text), and every ratio is the one SQL computed: sum(k x held) / sum(held).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { queryRows, type SqlParam } from '../db/sql';
+import { cachedResult } from './cache';
+import type { GroupConcurrency } from './concurrency';
+import type { FilterSql, MetricsQuery } from './filters';
+import { SEGMENTS_CTES } from './levels';
+import type { SeriesInterval, SeriesPoint } from './series';
+
+/** Bucket widths in microseconds (every interval divides a day, so buckets are multiples since the epoch). */
+const STEP_US: Record<SeriesInterval, number> = { '15m': 900e6, '30m': 1800e6, '1h': 3600e6, '1d': 86_400e6 };
+
+export interface ConcurrencyPiece {
+	key: string;
+	/** bucket start, epoch ms */
+	t: number;
+	/** sum of k x held microseconds (exact integer as text) */
+	weighted: string;
+	/** held microseconds with k > 0 (exact integer as text) */
+	held: string;
+	top: number;
+}
+
+/** SQL of `v` (BIGINT) floored to a multiple of `stepUs`, negatives too (integer maths: time_bucket per row cost ~10x). */
+const floorUs = (v: string, stepUs: number) => `(${v} - ((${v} % ${stepUs}) + ${stepUs}) % ${stepUs})`;
+
+/**
+ * Pieces from a relation `cut(key, k, s, e)` (level k > 0 held over [s, e), epoch microseconds): segments inside
+ * one bucket are summed as they are, the few that cross an edge are cut into one piece per bucket first.
+ */
+function piecesSql(cut: string, stepUs: number): string {
+	const held = `least(e, b + ${stepUs}) - greatest(s, b)`;
+	return `SELECT key, make_timestamp(b) AS t, sum(w)::VARCHAR AS weighted, sum(held)::VARCHAR AS held, max(top) AS top FROM (
+			SELECT key, b0 AS b, sum(k * (e - s)) AS w, sum(e - s) AS held, max(k) AS top
+			FROM (SELECT *, ${floorUs('s', stepUs)} AS b0, ${floorUs('e - 1', stepUs)} AS b1 FROM ${cut}) WHERE b0 = b1 GROUP BY ALL
+			UNION ALL
+			SELECT key, b, sum(k * (${held})), sum(${held}), max(k)
+			FROM (SELECT *, unnest(range(b0, b1 + 1, ${stepUs})) AS b FROM (
+				SELECT *, ${floorUs('s', stepUs)} AS b0, ${floorUs('e - 1', stepUs)} AS b1 FROM ${cut}) WHERE b0 <> b1)
+			GROUP BY ALL
+		) GROUP BY ALL ORDER BY key, t`;
+}
+
+interface PieceRow extends Record<string, unknown> {
+	key: string;
+	t: Date;
+	weighted: string;
+	held: string;
+	top: number;
+}
+
+const toPieces = (rows: PieceRow[]): ConcurrencyPiece[] => rows.map((r) => ({ key: r.key, t: r.t.getTime(), weighted: r.weighted, held: r.held, top: r.top }));
+
+/** The query fields that decide a sweep, in a fixed order (the cache key). */
+function sweepKey(query: MetricsQuery, keySql: string, interval: SeriesInterval) {
+	const { dataset, from, to, channels, queues, agents } = query;
+	return { dataset, from, to, channels, queues, agents, keySql, interval };
+}
+
+/** k_g pieces from a sweep over the filtered conversations' assigned windows, kept per dataset version and query. */
+export function sweptPieces(
+	connection: DuckDBConnection,
+	query: MetricsQuery,
+	filter: FilterSql,
+	keySql: string,
+	interval: SeriesInterval
+): Promise<ConcurrencyPiece[]> {
+	return cachedResult(connection, 'concurrency-pieces', sweepKey(query, keySql, interval), async () =>
+		toPieces(
+			await queryRows<PieceRow>(
+				connection,
+				`WITH windows AS (
+					SELECT ${keySql} AS key, agent_no, first_response_at AS s, closed_at AS e
+					FROM conversation_facts
+					WHERE ${filter.where} AND agent_no IS NOT NULL AND closed_at > first_response_at
+				),
+				${SEGMENTS_CTES},
+				-- the sweep's output is read twice (inside and crossing a bucket edge): computed once
+				cut AS MATERIALIZED (SELECT key, k, epoch_us(ts) AS s, epoch_us(next_ts) AS e FROM segments)
+				${piecesSql('cut', STEP_US[interval])}`,
+				filter.params
+			)
+		)
+	);
+}
+
+const MAX_BOUND_AGENTS = 2000;
+
+/**
+ * Pieces of the whole dataset from the stored level segments, each agent's segments under its only group
+ * (`agentKeys`: valid only when every agent works in one group). Kept per dataset version and grouping.
+ */
+export function storedPieces(
+	connection: DuckDBConnection,
+	dataset: string,
+	datasetId: number,
+	agentKeys: { agent: string; key: string }[],
+	keySql: string,
+	interval: SeriesInterval
+): Promise<ConcurrencyPiece[]> {
+	const key = { dataset, keySql, interval };
+	return cachedResult(connection, 'stored-concurrency-pieces', key, async () => {
+		if (agentKeys.length === 0) return [];
+		// the map as bound values saves a scan of every conversation; a huge roster is looked up again instead
+		const bound = agentKeys.length <= MAX_BOUND_AGENTS;
+		const agentsSql = bound
+			? `VALUES ${agentKeys.map(() => '(?, ?)').join(', ')}`
+			: `SELECT agent_id, min(${keySql}) FROM conversation_facts WHERE dataset_id = ? AND agent_id IS NOT NULL AND closed_at > first_response_at GROUP BY agent_id`;
+		const params: SqlParam[] = [...(bound ? agentKeys.flatMap((a) => [a.agent, a.key]) : [datasetId]), datasetId];
+		return toPieces(
+			await queryRows<PieceRow>(
+				connection,
+				`WITH agents(agent_id, key) AS (${agentsSql}),
+				-- read twice, but joining again costs less than keeping 10 M rows
+				cut AS NOT MATERIALIZED (
+					SELECT a.key, c.k, epoch_us(c.start_at) AS s, epoch_us(c.end_at) AS e
+					FROM concurrency_segments c JOIN agents a ON a.agent_id = c.agent_id
+					WHERE c.dataset_id = ? AND c.k > 0
+				)
+				${piecesSql('cut', STEP_US[interval])}`,
+				params
+			)
+		);
+	});
+}
+
+/** Ranges up to this long keep hourly pieces (the dashboard's hourly charts); longer ones daily, a few hundred rows a group. */
+const HOURLY_PIECES_MAX_MS = 45 * 86_400_000;
+
+/** A range short enough that its hourly samples or pieces are worth keeping for the page's other queries. */
+export function shortRange(filter: FilterSql): boolean {
+	return filter.from !== null && filter.to !== null && filter.to.getTime() - filter.from.getTime() <= HOURLY_PIECES_MAX_MS;
+}
+
+/**
+ * The piece width that serves `metrics` and a series of `interval` (none: metrics) over the filter's range from one
+ * sweep: hourly on short ranges, daily on long ones; 15- and 30-minute series get their own.
+ */
+export function pieceWidth(filter: FilterSql, interval?: SeriesInterval): SeriesInterval {
+	if (interval === '15m' || interval === '30m' || interval === '1h') return interval;
+	return shortRange(filter) ? '1h' : '1d';
+}
+
+const ratio = (weighted: bigint, held: bigint) => (held === 0n ? null : Number(weighted) / Number(held));
+
+/** metrics.md `concurrency_mean` (busy-time weighted) and `concurrency_max` per group, from its pieces. */
+export function groupConcurrencyOf(pieces: ConcurrencyPiece[]): GroupConcurrency[] {
+	const sums = new Map<string, { weighted: bigint; held: bigint; top: number }>();
+	for (const p of pieces) {
+		const s = sums.get(p.key) ?? { weighted: 0n, held: 0n, top: -Infinity };
+		s.weighted += BigInt(p.weighted);
+		s.held += BigInt(p.held);
+		s.top = Math.max(s.top, p.top);
+		sums.set(p.key, s);
+	}
+	return [...sums.entries()].map(([key, s]) => ({ key, concurrency_mean: ratio(s.weighted, s.held), concurrency_max: s.top }));
+}
+
+/**
+ * Per bucket of `interval` (a multiple of the pieces' width) and group: the time-weighted mean and the max of k.
+ * Keys in `ranges` order; every bucket of a key's [lo, hi) is present, null where nothing was held.
+ */
+export function bucketConcurrency(
+	pieces: ConcurrencyPiece[],
+	interval: SeriesInterval,
+	ranges: { key: string; lo: number; hi: number }[]
+): { key: string; points: SeriesPoint[] }[] {
+	const width = STEP_US[interval] / 1000;
+	const sums = new Map<string, { weighted: bigint; held: bigint; top: number }>();
+	for (const p of pieces) {
+		const id = `${Math.floor(p.t / width) * width}|${p.key}`;
+		const s = sums.get(id) ?? { weighted: 0n, held: 0n, top: -Infinity };
+		s.weighted += BigInt(p.weighted);
+		s.held += BigInt(p.held);
+		s.top = Math.max(s.top, p.top);
+		sums.set(id, s);
+	}
+	return ranges.map(({ key, lo, hi }) => {
+		const points: SeriesPoint[] = [];
+		for (let t = lo; t < hi; t += width) {
+			const s = sums.get(`${t}|${key}`);
+			points.push({ t: new Date(t).toISOString(), value: s ? ratio(s.weighted, s.held) : null, max: s ? s.top : null });
+		}
+		return { key, points };
+	});
+}
