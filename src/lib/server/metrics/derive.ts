@@ -6,6 +6,7 @@ import { deriveConcurrency, storeConcurrency } from './sweep';
 import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows } from './facts';
 import { deriveHourlyRollup } from './backlog';
 import { invalidateMetricsCache } from './cache';
+import { storeWholeSummaries } from './summary';
 import type { ProgressPhase } from '../ingest/progress';
 
 /** The settings whose change invalidates derived values (metrics.md "Settings and defaults"). */
@@ -22,7 +23,7 @@ export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = [
 /** Removes every derived row of a dataset except those on `conversations`; call it when deleting or replacing the dataset. */
 export async function deleteDerived(connection: DuckDBConnection, datasetId: number): Promise<void> {
 	invalidateMetricsCache();
-	for (const table of ['business_calendar', 'concurrency_segments', 'hourly_rollup', 'group_concurrency']) {
+	for (const table of ['business_calendar', 'concurrency_segments', 'hourly_rollup', 'group_concurrency', 'group_summaries']) {
 		await execute(connection, `DELETE FROM ${table} WHERE dataset_id = ?`, [datasetId]);
 	}
 }
@@ -78,6 +79,7 @@ export async function writeDerived(
 	await insertConversationRows(connection, datasetId, rows, settings, prepared.calendar);
 	phase(0.95, 1);
 	await deriveHourlyRollup(connection, datasetId);
+	await storeWholeSummaries(connection, datasetId);
 	// a page computed while the derive ran must not be kept
 	invalidateMetricsCache();
 }

@@ -4,7 +4,7 @@ import { groupBacklog, groupBacklogOf, hourlyBacklogSamples } from './backlog';
 import { storedGroupConcurrency } from './concurrency';
 import { groupConcurrencyOf, pieceWidth, shortRange, sweptPieces } from './pieces';
 import { buildFilter, groupKeySql, resolveDataset, type MetricsQuery } from './filters';
-import { groupSummaries, type GroupSummary } from './summary';
+import { groupSummaries, storedWholeSummaries, type GroupSummary } from './summary';
 import { coversDataset, rollupBacklogSamplesSql } from './whole';
 
 export type { MetricsQuery, GroupBy } from './filters';
@@ -64,7 +64,7 @@ async function metricsOf(connection: DuckDBConnection, query: MetricsQuery): Pro
 	const keySql = groupKeySql(query.by);
 	// the whole dataset: stored concurrency and hourly rollup instead of a sweep and a full scan per request
 	const whole = await coversDataset(connection, dataset.datasetId, filter);
-	const summaries = await groupSummaries(connection, filter, keySql);
+	const summaries = (whole && (await storedWholeSummaries(connection, dataset.datasetId, query.by ?? 'mode'))) || (await groupSummaries(connection, filter, keySql));
 	const concurrency = whole
 		? await storedGroupConcurrency(connection, dataset.datasetId, query.by ?? 'mode')
 		: groupConcurrencyOf(await sweptPieces(connection, { ...query, dataset: dataset.name }, filter, keySql, pieceWidth(filter)));
