@@ -40,10 +40,13 @@ async function chosenDataset(connection: DuckDBConnection, name: string | null):
 	return (await queryOne<DatasetRow>(connection, `SELECT ${columns} FROM datasets ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1`)) ?? null;
 }
 
-/** Distinct channels, queues and agents of a dataset (agents by volume, capped); three scans of every row, so kept per dataset version. */
+/**
+ * Distinct channels, queues and agents of a dataset (agents by volume, capped), kept per dataset version. Channels and
+ * queues come from the hourly rollup, where every conversation counts once under its channel and queue; agents need a scan.
+ */
 async function choices(connection: DuckDBConnection, datasetId: number): Promise<Pick<FilterOptions, 'channels' | 'queues' | 'agents'>> {
 	const distinct = async (column: 'channel' | 'queue') =>
-		(await queryRows<{ v: string }>(connection, `SELECT DISTINCT ${column} AS v FROM conversation_facts WHERE dataset_id = ? AND ${column} IS NOT NULL ORDER BY v`, [datasetId])).map((r) => r.v);
+		(await queryRows<{ v: string }>(connection, `SELECT DISTINCT ${column}::VARCHAR AS v FROM hourly_rollup WHERE dataset_id = ? AND ${column} IS NOT NULL ORDER BY v`, [datasetId])).map((r) => r.v);
 	const agents = await queryRows<{ v: string }>(
 		connection,
 		`SELECT agent_id AS v FROM conversation_facts WHERE dataset_id = ? AND agent_id IS NOT NULL GROUP BY agent_id ORDER BY count(*) DESC, agent_id LIMIT ?`,

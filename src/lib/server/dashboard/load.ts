@@ -22,11 +22,11 @@ export interface PageFrame {
 	currency: string;
 }
 
-/** Conversations that pass the filters: 0 means "the filters match nothing", drawn as its own state. */
-async function matchingConversations(connection: DuckDBConnection, scope: DashboardScope): Promise<number> {
+/** Whether any conversation passes the filters ("the filters match nothing" is drawn as its own state); stops at the first. */
+async function anyConversationMatches(connection: DuckDBConnection, scope: DashboardScope): Promise<boolean> {
 	const filter = buildFilter(scope.datasetId, scope.query);
-	const row = await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM conversation_facts WHERE ${filter.where}`, filter.params);
-	return row?.n ?? 0;
+	const row = await queryOne<{ found: number }>(connection, `SELECT 1 AS found FROM conversation_facts WHERE ${filter.where} LIMIT 1`, filter.params);
+	return row !== undefined;
 }
 
 async function computePage<T extends object>(
@@ -38,7 +38,7 @@ async function computePage<T extends object>(
 		const scope = await readDashboardScope(connection, url);
 		if (!scope) return { state: 'empty' };
 		const frame: PageFrame = { filters: scope.filters, options: scope.options, timezone: scope.timezone, currency: scope.settings.currency };
-		if ((await matchingConversations(connection, scope)) === 0) return { state: 'nomatch', ...frame };
+		if (!(await anyConversationMatches(connection, scope))) return { state: 'nomatch', ...frame };
 		return { state: 'ready', ...frame, ...(await loadPage(connection, scope)) };
 	} catch (error) {
 		if (isUserError(error)) return { state: 'error', message: error.message };
