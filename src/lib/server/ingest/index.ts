@@ -238,7 +238,8 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			);
 			return { counts, flags, summary };
 		});
-		await dropStaging(connection, plan);
+		// committed: a failed drop must not report the import as failed (the tables go with the connection anyway)
+		await dropStaging(connection, plan).catch(() => undefined);
 		options.onProgress?.(1);
 		return {
 			dataset: datasetName,

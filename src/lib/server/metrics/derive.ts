@@ -29,7 +29,7 @@ export async function deleteDerived(connection: DuckDBConnection, datasetId: num
 }
 
 /** The temp tables the derive leaves for the write (connection-local; dropped by `dropPrepared`). */
-const DERIVE_TABLES = ['derive_span', 'derive_calendar', 'derive_minutes', 'derive_agents', 'derive_sweep', 'derive_attributed', 'derive_groups', 'derive_offsets', 'derive_repeats'];
+const DERIVE_TABLES = ['derive_span', 'derive_calendar', 'derive_minutes', 'derive_agents', 'derive_windows', 'derive_sweep', 'derive_attributed', 'derive_groups', 'derive_offsets', 'derive_repeats'];
 
 /** What `prepareDerived` hands to `writeDerived`, besides its temp tables. */
 export interface PreparedDerive {
@@ -75,6 +75,8 @@ export async function writeDerived(
 	await deleteDerived(connection, datasetId);
 	await storeBusinessCalendar(connection, datasetId);
 	await storeConcurrency(connection, datasetId);
+	// two rows per assigned window: free them before the wide write, which needs the memory most
+	await execute(connection, 'DROP TABLE IF EXISTS derive_sweep');
 	phase(0.5, 0.95);
 	await insertConversationRows(connection, datasetId, rows, settings, prepared.calendar);
 	phase(0.95, 1);
