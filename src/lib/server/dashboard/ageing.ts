@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, type SqlParam } from '../db/sql';
 import { ceilBucketSql } from '../metrics/backlog';
 import { buildFilter } from '../metrics/filters';
-import { SERIES_INTERVALS, type SeriesInterval } from '../metrics/series';
+import { ceilUsSql, INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from '../metrics/buckets';
 import type { MetricsQuery } from '../metrics/index';
 
 /** The ageing bands of the open backlog (product.md /workload), by age in seconds: [lo, hi). */
@@ -44,14 +44,9 @@ export async function backlogByAge(connection: DuckDBConnection, datasetId: numb
 
 export type LevelRow = { band: number; t: Date; level: number };
 
-const STEP_MS: Record<SeriesInterval, number> = { '15m': 900_000, '30m': 1_800_000, '1h': 3_600_000, '1d': 86_400_000 };
-
-/** SQL of the first bucket start at or after `us` (epoch microseconds, a BIGINT), in integer arithmetic: time_bucket per row cost ~10x more. */
-const ceilUsSql = (us: string, stepUs: number) => `((${us} - 1) - (((${us} - 1) % ${stepUs}) + ${stepUs}) % ${stepUs} + ${stepUs})`;
-
 /** Every band edge and both range ends fall on the bucket grid: then ceil(created + edge) = ceil(created) + edge. */
 function onGrid(from: Date, to: Date, interval: SeriesInterval): boolean {
-	const step = STEP_MS[interval];
+	const step = INTERVAL_MS[interval];
 	const edges = AGE_BANDS.flatMap((b) => [b.lo, b.hi ?? 0]).map((s) => s * 1000);
 	return [from.getTime(), to.getTime(), ...edges].every((ms) => ms % step === 0);
 }
@@ -75,7 +70,7 @@ export async function ageingLevelsByStart(
 	const bandRows = AGE_BANDS.map(() => '(?::INTEGER, ?::BIGINT, ?::BIGINT)').join(', ');
 	const bandParams: SqlParam[] = AGE_BANDS.flatMap((b, i) => [i, b.lo * 1_000_000, b.hi === null ? null : b.hi * 1_000_000]);
 	const reachedSql = AGE_BANDS.map(() => `(end_us IS NULL OR end_us - created_us > ?)::INTEGER`).join(' + ');
-	const stepUs = STEP_MS[interval] * 1000;
+	const stepUs = INTERVAL_MS[interval] * 1000;
 	const reachedParams: SqlParam[] = AGE_BANDS.map((b) => b.lo * 1_000_000);
 	const scope = buildFilter(datasetId, { ...query, from: undefined });
 	return queryRows<LevelRow>(

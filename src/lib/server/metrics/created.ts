@@ -7,7 +7,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db/sql';
 import { cachedResult } from './cache';
 import type { FilterSql } from './filters';
-import { SERIES_INTERVALS, type SeriesInterval, type SeriesPoint, type SeriesQuery } from './series';
+import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from './buckets';
+import type { SeriesPoint, SeriesQuery } from './series';
 
 const CREATED_BUCKET_METRICS = ['arrivals', 'sla', 'frt_p50', 'frt_p90'] as const;
 type CreatedBucketMetric = (typeof CREATED_BUCKET_METRICS)[number];
@@ -15,9 +16,6 @@ type CreatedBucketMetric = (typeof CREATED_BUCKET_METRICS)[number];
 export function isCreatedBucketMetric(metric: string): metric is CreatedBucketMetric {
 	return (CREATED_BUCKET_METRICS as readonly string[]).includes(metric);
 }
-
-/** Bucket widths in ms; every interval divides a day, so a bucket start is the UTC time floored to a multiple. */
-export const INTERVAL_MS: Record<SeriesInterval, number> = { '15m': 900_000, '30m': 1_800_000, '1h': 3_600_000, '1d': 86_400_000 };
 
 interface BucketStats {
 	key: string;

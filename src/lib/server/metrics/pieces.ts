@@ -11,10 +11,9 @@ import { cachedResult } from './cache';
 import type { GroupConcurrency } from './concurrency';
 import type { FilterSql, MetricsQuery } from './filters';
 import { SEGMENTS_CTES } from './levels';
-import type { SeriesInterval, SeriesPoint } from './series';
+import { floorUsSql, INTERVAL_MS, type SeriesInterval } from './buckets';
+import type { SeriesPoint } from './series';
 
-/** Bucket widths in microseconds (every interval divides a day, so buckets are multiples since the epoch). */
-const STEP_US: Record<SeriesInterval, number> = { '15m': 900e6, '30m': 1800e6, '1h': 3600e6, '1d': 86_400e6 };
 
 export interface ConcurrencyPiece {
 	key: string;
@@ -27,9 +26,6 @@ export interface ConcurrencyPiece {
 	top: number;
 }
 
-/** SQL of `v` (BIGINT) floored to a multiple of `stepUs`, negatives too (integer maths: time_bucket per row cost ~10x). */
-const floorUs = (v: string, stepUs: number) => `(${v} - ((${v} % ${stepUs}) + ${stepUs}) % ${stepUs})`;
-
 /**
  * Pieces from a relation `cut(key, k, s, e)` (level k > 0 held over [s, e), epoch microseconds): segments inside
  * one bucket are summed as they are, the few that cross an edge are cut into one piece per bucket first.
@@ -38,11 +34,11 @@ function piecesSql(cut: string, stepUs: number): string {
 	const held = `least(e, b + ${stepUs}) - greatest(s, b)`;
 	return `SELECT key, make_timestamp(b) AS t, sum(w)::VARCHAR AS weighted, sum(held)::VARCHAR AS held, max(top) AS top FROM (
 			SELECT key, b0 AS b, sum(k * (e - s)) AS w, sum(e - s) AS held, max(k) AS top
-			FROM (SELECT *, ${floorUs('s', stepUs)} AS b0, ${floorUs('e - 1', stepUs)} AS b1 FROM ${cut}) WHERE b0 = b1 GROUP BY ALL
+			FROM (SELECT *, ${floorUsSql('s', stepUs)} AS b0, ${floorUsSql('e - 1', stepUs)} AS b1 FROM ${cut}) WHERE b0 = b1 GROUP BY ALL
 			UNION ALL
 			SELECT key, b, sum(k * (${held})), sum(${held}), max(k)
 			FROM (SELECT *, unnest(range(b0, b1 + 1, ${stepUs})) AS b FROM (
-				SELECT *, ${floorUs('s', stepUs)} AS b0, ${floorUs('e - 1', stepUs)} AS b1 FROM ${cut}) WHERE b0 <> b1)
+				SELECT *, ${floorUsSql('s', stepUs)} AS b0, ${floorUsSql('e - 1', stepUs)} AS b1 FROM ${cut}) WHERE b0 <> b1)
 			GROUP BY ALL
 		) GROUP BY ALL ORDER BY key, t`;
 }
@@ -83,7 +79,7 @@ export function sweptPieces(
 				${SEGMENTS_CTES},
 				-- the sweep's output is read twice (inside and crossing a bucket edge): computed once
 				cut AS MATERIALIZED (SELECT key, k, epoch_us(ts) AS s, epoch_us(next_ts) AS e FROM segments)
-				${piecesSql('cut', STEP_US[interval])}`,
+				${piecesSql('cut', INTERVAL_MS[interval] * 1000)}`,
 				filter.params
 			)
 		)
@@ -123,7 +119,7 @@ export function storedPieces(
 					FROM concurrency_segments c JOIN agents a ON a.agent_id = c.agent_id
 					WHERE c.dataset_id = ? AND c.k > 0
 				)
-				${piecesSql('cut', STEP_US[interval])}`,
+				${piecesSql('cut', INTERVAL_MS[interval] * 1000)}`,
 				params
 			)
 		);
@@ -171,7 +167,7 @@ export function bucketConcurrency(
 	interval: SeriesInterval,
 	ranges: { key: string; lo: number; hi: number }[]
 ): { key: string; points: SeriesPoint[] }[] {
-	const width = STEP_US[interval] / 1000;
+	const width = INTERVAL_MS[interval];
 	const sums = new Map<string, { weighted: bigint; held: bigint; top: number }>();
 	for (const p of pieces) {
 		const id = `${Math.floor(p.t / width) * width}|${p.key}`;

@@ -6,12 +6,13 @@ import { backlogSamplesSql, hourlyBacklogSamples, type BacklogSample } from './b
 import { buildFilter, groupKeySql, resolveDataset, type FilterSql, type MetricsQuery, type ResolvedDataset } from './filters';
 import { agentGroups, coversDataset, rollupBacklogSamplesSql, ROLLUP_STEPS } from './whole';
 import { bucketConcurrency, pieceWidth, shortRange, storedPieces, sweptPieces, type ConcurrencyPiece } from './pieces';
-import { createdBucketSeries, INTERVAL_MS, isCreatedBucketMetric } from './created';
+import { createdBucketSeries, isCreatedBucketMetric } from './created';
+import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from './buckets';
+
+export { SERIES_INTERVALS, type SeriesInterval } from './buckets';
 
 export const SERIES_METRICS = ['arrivals', 'backlog', 'concurrency', 'sla', 'frt_p50', 'frt_p90', 'heatmap'] as const;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
-export const SERIES_INTERVALS = { '15m': 'INTERVAL 15 MINUTE', '30m': 'INTERVAL 30 MINUTE', '1h': 'INTERVAL 1 HOUR', '1d': 'INTERVAL 1 DAY' } as const;
-export type SeriesInterval = keyof typeof SERIES_INTERVALS;
 
 /** Series filters; without `by` there is one series with key "all". Buckets are UTC. */
 export interface SeriesQuery extends MetricsQuery {
