@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows, type SqlParam } from '../db/sql';
 import { cachedResult } from './cache';
-import type { FilterSql, MetricsQuery } from './filters';
+import { selectionKey, type FilterSql, type MetricsQuery } from './filters';
 
 /** First bucket start at or after t: a conversation counts at sample time T when created_at <= T < end. */
 export const ceilBucketSql = (t: string, step: string) => `(time_bucket(${step}, ${t} - INTERVAL 1 MICROSECOND) + ${step})`;
@@ -102,8 +102,7 @@ export interface BacklogSample {
  * a daily or hourly backlog series over the same range picks its samples from these instead of another scan.
  */
 export function hourlyBacklogSamples(connection: DuckDBConnection, query: MetricsQuery, filter: FilterSql, keySql: string): Promise<BacklogSample[]> {
-	const { dataset, from, to, channels, queues, agents } = query;
-	const key = { dataset, from, to, channels, queues, agents, keySql };
+	const key = { ...selectionKey(query), keySql };
 	return cachedResult(connection, 'backlog-samples', key, async () => {
 		const samples = backlogSamplesSql(filter, keySql, 'INTERVAL 1 HOUR');
 		const rows = await queryRows<{ key: string; t: Date; level: number; mean: number; peak: number }>(

@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db/sql';
 import { cachedResult } from './cache';
-import type { FilterSql } from './filters';
+import { selectionKey, type FilterSql } from './filters';
 import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from './buckets';
 import type { SeriesPoint, SeriesQuery } from './series';
 
@@ -42,8 +42,7 @@ async function bucketStats(connection: DuckDBConnection, filter: FilterSql, keyS
 
 /** The query fields that decide the scan, in a fixed order (the cache key). */
 function scanKey(query: SeriesQuery, interval: SeriesInterval) {
-	const { dataset, from, to, channels, queues, agents, by } = query;
-	return { dataset, from, to, channels, queues, agents, by, interval };
+	return { ...selectionKey(query), by: query.by, interval };
 }
 
 /**

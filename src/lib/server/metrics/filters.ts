@@ -91,6 +91,12 @@ export function buildFilter(datasetId: number, query: MetricsQuery): FilterSql {
 	return { where: clauses.join(' AND '), params, from, to, narrowed };
 }
 
+/** The fields of a query that choose its conversations, in a fixed order: the start of the cache key of a result kept per selection. */
+export function selectionKey(query: MetricsQuery): Pick<MetricsQuery, 'dataset' | 'from' | 'to' | 'channels' | 'queues' | 'agents'> {
+	const { dataset, from, to, channels, queues, agents } = query;
+	return { dataset, from, to, channels, queues, agents };
+}
+
 /** The SQL of a group key; a missing queue is the group "(none)". */
 export function groupKeySql(by: GroupBy | undefined): string {
 	if (by === 'channel') return 'channel';

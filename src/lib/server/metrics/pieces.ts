@@ -9,7 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, type SqlParam } from '../db/sql';
 import { cachedResult } from './cache';
 import type { GroupConcurrency } from './concurrency';
-import type { FilterSql, MetricsQuery } from './filters';
+import { selectionKey, type FilterSql, type MetricsQuery } from './filters';
 import { SEGMENTS_CTES } from './levels';
 import { floorUsSql, INTERVAL_MS, type SeriesInterval } from './buckets';
 import type { SeriesPoint } from './series';
@@ -55,8 +55,7 @@ const toPieces = (rows: PieceRow[]): ConcurrencyPiece[] => rows.map((r) => ({ ke
 
 /** The query fields that decide a sweep, in a fixed order (the cache key). */
 function sweepKey(query: MetricsQuery, keySql: string, interval: SeriesInterval) {
-	const { dataset, from, to, channels, queues, agents } = query;
-	return { dataset, from, to, channels, queues, agents, keySql, interval };
+	return { ...selectionKey(query), keySql, interval };
 }
 
 /** k_g pieces from a sweep over the filtered conversations' assigned windows, kept per dataset version and query. */
