@@ -2,13 +2,15 @@ import type { Settings } from '../../settings/defaults';
 import { CHANNELS } from '../../settings/defaults';
 import { quoteLiteral } from '../db/sql';
 
+/** SQL expressions that turn raw text values into canonical ones. `v` is a trimmed VARCHAR expression (NULL when empty). */
+
+const list = (values: readonly string[]) => values.map(quoteLiteral).join(', ');
+
 /**
- * SQL expressions that turn raw text values into canonical ones. `v` is a trimmed VARCHAR expression (NULL when empty).
- * Word lists are `list_contains([...], x)`, not `x IN (...)`: DuckDB turns a longer IN list into a join, and the
+ * SQL: `x` is one of `words`. A list_contains, not `x IN (...)`: DuckDB turns a longer IN list into a join, and the
  * staging query then reports no progress at all while it reads the file.
  */
-
-const list = (values: string[]) => values.map(quoteLiteral).join(', ');
+const oneOf = (x: string, words: readonly string[]) => `list_contains([${list(words)}], ${x})`;
 
 /**
  * `WHEN v is one of the canonical values THEN v`: most files already write the canonical lowercase word, and this
@@ -17,7 +19,7 @@ const list = (values: string[]) => values.map(quoteLiteral).join(', ');
 function canonicalFastPath(v: string, canonical: readonly string[], presetValues: Record<string, string> | undefined): string {
 	const remapped = new Set(Object.keys(presetValues ?? {}).map((k) => k.toLowerCase()));
 	const kept = canonical.filter((c) => !remapped.has(c));
-	return kept.length ? `WHEN list_contains([${list(kept)}], ${v}) THEN ${v}` : '';
+	return kept.length ? `WHEN ${oneOf(v, kept)} THEN ${v}` : '';
 }
 
 function presetCases(v: string, values: Record<string, string> | undefined): string {
@@ -29,21 +31,21 @@ function presetCases(v: string, values: Record<string, string> | undefined): str
 export function channelSql(v: string, presetValues?: Record<string, string>): string {
 	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${v} IS NULL THEN NULL ${canonicalFastPath(v, CHANNELS, presetValues)} ${presetCases(v, presetValues)}
-		WHEN list_contains([${list([...CHANNELS])}], ${l}) THEN ${l}
+		WHEN ${oneOf(l, [...CHANNELS])} THEN ${l}
 		WHEN ${l} LIKE '%whatsapp%' THEN 'whatsapp'
-		WHEN ${l} LIKE '%phone%' OR ${l} LIKE '%call%' OR list_contains(['telephone', 'telephony', 'ivr', 'voip', 'voicemail', 'audio'], ${l}) THEN 'voice'
-		WHEN list_contains(['text', 'text message', 'mms', 'sms/mms'], ${l}) OR ${l} LIKE 'sms%' THEN 'sms'
-		WHEN list_contains(['twitter', 'x', 'facebook', 'instagram', 'fb', 'tiktok', 'linkedin', 'x (twitter)'], ${l}) OR ${l} LIKE '%facebook%' OR ${l} LIKE '%twitter%' OR ${l} LIKE '%instagram%' OR ${l} LIKE '%social%' THEN 'social'
+		WHEN ${l} LIKE '%phone%' OR ${l} LIKE '%call%' OR ${oneOf(l, ['telephone', 'telephony', 'ivr', 'voip', 'voicemail', 'audio'])} THEN 'voice'
+		WHEN ${oneOf(l, ['text', 'text message', 'mms', 'sms/mms'])} OR ${l} LIKE 'sms%' THEN 'sms'
+		WHEN ${oneOf(l, ['twitter', 'x', 'facebook', 'instagram', 'fb', 'tiktok', 'linkedin', 'x (twitter)'])} OR ${l} LIKE '%facebook%' OR ${l} LIKE '%twitter%' OR ${l} LIKE '%instagram%' OR ${l} LIKE '%social%' THEN 'social'
 		WHEN ${l} LIKE '%chat%' THEN 'chat'
-		WHEN list_contains(['mail', 'e-mail', 'web form', 'webform'], ${l}) OR ${l} LIKE '%mail%' THEN 'email'
-		WHEN list_contains(['web', 'in-app', 'in app', 'apple messages', 'apple messages for business', 'abc', 'messenger', 'rcs', 'line', 'telegram', 'viber', 'wechat'], ${l}) OR ${l} LIKE '%messag%' OR ${l} LIKE '%in-app%' THEN 'messaging'
+		WHEN ${oneOf(l, ['mail', 'e-mail', 'web form', 'webform'])} OR ${l} LIKE '%mail%' THEN 'email'
+		WHEN ${oneOf(l, ['web', 'in-app', 'in app', 'apple messages', 'apple messages for business', 'abc', 'messenger', 'rcs', 'line', 'telegram', 'viber', 'wechat'])} OR ${l} LIKE '%messag%' OR ${l} LIKE '%in-app%' THEN 'messaging'
 		ELSE 'other' END`;
 }
 
 /** sync/async from a mode column, NULL when the column is absent or unreadable. */
 export function modeSql(v: string): string {
 	const l = `lower(trim(${v}))`;
-	return `CASE WHEN list_contains(['sync', 'synchronous', 'real-time', 'realtime', 'live'], ${l}) THEN 'sync' WHEN list_contains(['async', 'asynchronous'], ${l}) THEN 'async' ELSE NULL END`;
+	return `CASE WHEN ${oneOf(l, ['sync', 'synchronous', 'real-time', 'realtime', 'live'])} THEN 'sync' WHEN ${oneOf(l, ['async', 'asynchronous'])} THEN 'async' ELSE NULL END`;
 }
 
 /** The mode a channel gets from the channel_modes setting. */
@@ -58,9 +60,9 @@ export function channelModeSql(channel: string, settings: Settings): string {
 export function statusSql(v: string, presetValues?: Record<string, string>): string {
 	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${v} IS NULL THEN NULL ${canonicalFastPath(v, ['resolved', 'open', 'abandoned'], presetValues)} ${presetCases(v, presetValues)}
-		WHEN list_contains(['solved', 'closed', 'resolved', 'done', 'completed', 'complete', 'handled', 'answered'], ${l}) THEN 'resolved'
-		WHEN list_contains(['new', 'open', 'pending', 'on-hold', 'on hold', 'hold', 'waiting', 'snoozed', 'in progress', 'active', 'assigned', 'unassigned'], ${l}) THEN 'open'
-		WHEN list_contains(['abandoned', 'hang', 'hangup', 'hung up', 'missed', 'no-answer', 'no answer', 'unanswered', 'dropped', 'abandon'], ${l}) THEN 'abandoned'
+		WHEN ${oneOf(l, ['solved', 'closed', 'resolved', 'done', 'completed', 'complete', 'handled', 'answered'])} THEN 'resolved'
+		WHEN ${oneOf(l, ['new', 'open', 'pending', 'on-hold', 'on hold', 'hold', 'waiting', 'snoozed', 'in progress', 'active', 'assigned', 'unassigned'])} THEN 'open'
+		WHEN ${oneOf(l, ['abandoned', 'hang', 'hangup', 'hung up', 'missed', 'no-answer', 'no answer', 'unanswered', 'dropped', 'abandon'])} THEN 'abandoned'
 		ELSE NULL END`;
 }
 
@@ -68,17 +70,17 @@ export function statusSql(v: string, presetValues?: Record<string, string>): str
 export function prioritySql(v: string, presetValues?: Record<string, string>): string {
 	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${v} IS NULL THEN NULL ${canonicalFastPath(v, ['low', 'normal', 'high', 'urgent'], presetValues)} ${presetCases(v, presetValues)}
-		WHEN list_contains(['low', 'lowest', 'minor', 'p4', '4', 'trivial'], ${l}) THEN 'low'
-		WHEN list_contains(['normal', 'medium', 'med', 'moderate', 'standard', 'p3', '3', 'default'], ${l}) THEN 'normal'
-		WHEN list_contains(['high', 'major', 'p2', '2', 'important'], ${l}) THEN 'high'
-		WHEN list_contains(['urgent', 'critical', 'highest', 'blocker', 'p1', '1', 'emergency', 'p0'], ${l}) THEN 'urgent'
+		WHEN ${oneOf(l, ['low', 'lowest', 'minor', 'p4', '4', 'trivial'])} THEN 'low'
+		WHEN ${oneOf(l, ['normal', 'medium', 'med', 'moderate', 'standard', 'p3', '3', 'default'])} THEN 'normal'
+		WHEN ${oneOf(l, ['high', 'major', 'p2', '2', 'important'])} THEN 'high'
+		WHEN ${oneOf(l, ['urgent', 'critical', 'highest', 'blocker', 'p1', '1', 'emergency', 'p0'])} THEN 'urgent'
 		ELSE NULL END`;
 }
 
 /** true / false from yes/no-like text; NULL when absent or unreadable. */
 export function boolSql(v: string): string {
 	const l = `lower(trim(${v}))`;
-	return `CASE WHEN ${v} = 'true' THEN true WHEN ${v} = 'false' THEN false WHEN list_contains(['true', 't', 'yes', 'y', '1', 'x'], ${l}) THEN true WHEN list_contains(['false', 'f', 'no', 'n', '0'], ${l}) THEN false ELSE NULL END`;
+	return `CASE WHEN ${v} = 'true' THEN true WHEN ${v} = 'false' THEN false WHEN ${oneOf(l, ['true', 't', 'yes', 'y', '1', 'x'])} THEN true WHEN ${oneOf(l, ['false', 'f', 'no', 'n', '0'])} THEN false ELSE NULL END`;
 }
 
 const SATISFIED = ['good', 'satisfied', 'very satisfied', 'positive', 'thumbs up', 'thumbs-up', 'thumbsup', '👍', 'happy', 'very happy', 'extremely happy', 'great', 'excellent', 'amazing', 'yes', 'promoter'];
@@ -91,8 +93,8 @@ export function csatSatisfiedSql(v: string, scaleMax: number): string {
 	const threshold = scaleMax <= 1 ? 1 : scaleMax <= 5 ? 4 : scaleMax <= 10 ? 9 : 0.8 * scaleMax;
 	return `CASE WHEN ${v} IS NULL THEN NULL
 		WHEN ${n} IS NOT NULL THEN ${n} >= ${threshold}
-		WHEN list_contains([${list(SATISFIED)}], ${l}) THEN true
-		WHEN list_contains([${list(UNSATISFIED)}], ${l}) THEN false
+		WHEN ${oneOf(l, SATISFIED)} THEN true
+		WHEN ${oneOf(l, UNSATISFIED)} THEN false
 		ELSE NULL END`;
 }
 
@@ -108,11 +110,11 @@ export function sentimentSql(v: string): string {
 	const l = `lower(trim(${v}))`;
 	return `CASE WHEN ${v} IS NULL THEN NULL
 		WHEN TRY_CAST(${v} AS DOUBLE) IS NOT NULL THEN greatest(-1, least(1, TRY_CAST(${v} AS DOUBLE)))
-		WHEN list_contains(['very negative', 'very_negative', 'strongly negative'], ${l}) THEN -1
-		WHEN list_contains(['negative', 'neg', 'somewhat negative'], ${l}) THEN -0.5
-		WHEN list_contains(['neutral', 'mixed', 'neu'], ${l}) THEN 0
-		WHEN list_contains(['positive', 'pos', 'somewhat positive'], ${l}) THEN 0.5
-		WHEN list_contains(['very positive', 'very_positive', 'strongly positive'], ${l}) THEN 1
+		WHEN ${oneOf(l, ['very negative', 'very_negative', 'strongly negative'])} THEN -1
+		WHEN ${oneOf(l, ['negative', 'neg', 'somewhat negative'])} THEN -0.5
+		WHEN ${oneOf(l, ['neutral', 'mixed', 'neu'])} THEN 0
+		WHEN ${oneOf(l, ['positive', 'pos', 'somewhat positive'])} THEN 0.5
+		WHEN ${oneOf(l, ['very positive', 'very_positive', 'strongly positive'])} THEN 1
 		ELSE NULL END`;
 }
 
@@ -120,12 +122,12 @@ export function sentimentSql(v: string): string {
 export function roleSql(v: string, booleanInbound: boolean): string {
 	const l = `lower(trim(${v}))`;
 	const inbound = booleanInbound
-		? `WHEN list_contains(['true', 't', 'yes', 'y', '1'], ${l}) THEN 'customer' WHEN list_contains(['false', 'f', 'no', 'n', '0'], ${l}) THEN 'agent'`
+		? `WHEN ${oneOf(l, ['true', 't', 'yes', 'y', '1'])} THEN 'customer' WHEN ${oneOf(l, ['false', 'f', 'no', 'n', '0'])} THEN 'agent'`
 		: '';
 	return `CASE WHEN ${v} IS NULL THEN NULL ${inbound}
-		WHEN list_contains(['customer', 'end-user', 'end user', 'enduser', 'end_user', 'user', 'requester', 'contact', 'inbound', 'in', 'client', 'visitor', 'lead', 'consumer', 'caller'], ${l}) THEN 'customer'
-		WHEN list_contains(['agent', 'outbound', 'out', 'business', 'assignee', 'admin', 'teammate', 'operator', 'staff', 'human', 'human agent', 'rep', 'representative', 'support'], ${l}) THEN 'agent'
-		WHEN list_contains(['bot', 'ai', 'fin', 'automation', 'auto', 'virtual agent', 'chatbot', 'ai agent', 'auto-reply', 'autoreply', 'auto reply', 'workflow'], ${l}) THEN 'bot'
-		WHEN list_contains(['system', 'note', 'internal', 'internal note', 'event', 'log'], ${l}) THEN 'system'
+		WHEN ${oneOf(l, ['customer', 'end-user', 'end user', 'enduser', 'end_user', 'user', 'requester', 'contact', 'inbound', 'in', 'client', 'visitor', 'lead', 'consumer', 'caller'])} THEN 'customer'
+		WHEN ${oneOf(l, ['agent', 'outbound', 'out', 'business', 'assignee', 'admin', 'teammate', 'operator', 'staff', 'human', 'human agent', 'rep', 'representative', 'support'])} THEN 'agent'
+		WHEN ${oneOf(l, ['bot', 'ai', 'fin', 'automation', 'auto', 'virtual agent', 'chatbot', 'ai agent', 'auto-reply', 'autoreply', 'auto reply', 'workflow'])} THEN 'bot'
+		WHEN ${oneOf(l, ['system', 'note', 'internal', 'internal note', 'event', 'log'])} THEN 'system'
 		ELSE NULL END`;
 }
