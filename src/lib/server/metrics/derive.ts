@@ -106,13 +106,13 @@ export async function insertDerived(connection: DuckDBConnection, datasetId: num
 
 /**
  * The rows' count and time span, read once for the steps that need them (calendar bounds, the per-minute calendar,
- * the hourly offsets, the dataset's "now", the written-rows check): temp table `derive_span`.
+ * the hourly offsets, the dataset's "now", the wide write's runs of `rid` and its written-rows check): temp table `derive_span`.
  */
 async function deriveSpan(connection: DuckDBConnection, rows: string): Promise<void> {
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_span AS
-		SELECT count(*) AS conversations, min(created_at) AS first_created, max(created_at) AS last_created,
+		SELECT count(*) AS conversations, min(rid) AS first_rid, max(rid) AS last_rid, min(created_at) AS first_created, max(created_at) AS last_created,
 			greatest(max(created_at), max(first_response_at)) AS last_answered,
 			greatest(max(created_at), max(first_response_at), max(closed_at)) AS last_event
 		FROM ${rows}`

@@ -14,8 +14,9 @@ type Dimension = (typeof DIMENSIONS)[number];
  * instant, so a hand-off is never two at once; each agent's deltas sum to zero, so no partition is needed.
  * Leaves temp tables `derive_agents(agent_id, agent_no)`, `derive_attributed(rid, attributed_agent_s)`, `derive_sweep`
  * and `derive_groups` (the unfiltered concurrency per grouping), which `storeConcurrency` writes as the dataset's.
+ * The agents are swept in runs of about `windowsPerRun` windows (whole agents), each sorted on its own.
  */
-export async function deriveConcurrency(connection: DuckDBConnection, rows: string): Promise<void> {
+export async function deriveConcurrency(connection: DuckDBConnection, rows: string, windowsPerRun = WINDOWS_PER_RUN): Promise<void> {
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_agents AS
@@ -29,12 +30,61 @@ export async function deriveConcurrency(connection: DuckDBConnection, rows: stri
 		FROM ${rows} c JOIN derive_agents a ON a.agent_id = c.agent_id
 		WHERE c.first_response_at IS NOT NULL AND c.closed_at > c.first_response_at`
 	);
+	const runs = await agentRuns(connection, windowsPerRun);
+	await execute(connection, `CREATE OR REPLACE TEMP TABLE derive_sweep AS ${sweepSql('false')}`);
+	await execute(connection, `CREATE OR REPLACE TEMP TABLE derive_attributed AS ${attributedSql('false')}`);
+	for (const run of runs) {
+		await execute(connection, `INSERT INTO derive_sweep ${sweepSql(IN_RUN)}`, { ...run });
+		await execute(connection, `INSERT INTO derive_attributed ${attributedSql(IN_RUN)}`, { ...run });
+	}
+	await execute(connection, 'CREATE OR REPLACE TEMP TABLE derive_group_parts (dimension VARCHAR, key VARCHAR, weighted HUGEINT, busy HUGEINT, top HUGEINT)');
+	for (const dimension of DIMENSIONS) {
+		for (const run of runs) await deriveGroupConcurrency(connection, dimension, run);
+	}
 	await execute(
 		connection,
-		`CREATE OR REPLACE TEMP TABLE derive_sweep AS
-		WITH events AS (
-			SELECT rid, agent_no, s AS ts, 1 AS delta FROM derive_windows
-			UNION ALL SELECT rid, agent_no, e AS ts, -1 AS delta FROM derive_windows
+		`CREATE OR REPLACE TEMP TABLE derive_groups AS
+		SELECT dimension, key, (sum(weighted) / nullif(sum(busy), 0))::DOUBLE AS concurrency_mean, max(top)::INTEGER AS concurrency_max
+		FROM derive_group_parts GROUP BY dimension, key`
+	);
+	await execute(connection, 'DROP TABLE derive_group_parts');
+	await execute(connection, 'DROP TABLE derive_windows');
+}
+
+/**
+ * Assigned windows per sort. The sweep and its integral sort every window twice over; one sort of 10 M windows spilled past
+ * the import's memory limit (sweep and integral 22 s), runs of whole agents of about this size sort in memory (14 s).
+ * A file of up to about this many windows is one run, sorted as before.
+ */
+const WINDOWS_PER_RUN = 2_500_000;
+
+/** A run of consecutive agents, `agent_no` from `lo` to `hi`, whose windows are swept together. */
+interface AgentRun {
+	lo: number;
+	hi: number;
+}
+
+/** The rows of a run's agents, with named parameters `$lo` and `$hi`. */
+const IN_RUN = 'agent_no BETWEEN $lo AND $hi';
+
+/** Cuts the agents into runs of about `windowsPerRun` windows; an agent is never split (its deltas must sum to zero in one run). */
+async function agentRuns(connection: DuckDBConnection, windowsPerRun: number): Promise<AgentRun[]> {
+	const runs = await queryRows<{ lo: number; hi: number }>(
+		connection,
+		`SELECT min(agent_no) AS lo, max(agent_no) AS hi FROM (
+			SELECT agent_no, (sum(n) OVER (ORDER BY agent_no) - n) // ? AS run
+			FROM (SELECT agent_no, count(*) AS n FROM derive_windows GROUP BY agent_no)
+		) GROUP BY run ORDER BY run`,
+		[windowsPerRun]
+	);
+	return runs;
+}
+
+/** The level k after each event of the windows meeting `condition`, until when and how long it is held (none after an agent's last event). */
+function sweepSql(condition: string): string {
+	return `WITH events AS (
+			SELECT rid, agent_no, s AS ts, 1 AS delta FROM derive_windows WHERE ${condition}
+			UNION ALL SELECT rid, agent_no, e AS ts, -1 AS delta FROM derive_windows WHERE ${condition}
 		),
 		levels AS (
 			SELECT rid, agent_no, ts, delta,
@@ -44,26 +94,21 @@ export async function deriveConcurrency(connection: DuckDBConnection, rows: stri
 			FROM events
 			WINDOW sweep AS (ORDER BY agent_no, ts, delta, rid ROWS UNBOUNDED PRECEDING)
 		)
-		SELECT * EXCLUDE (next_agent),
+		SELECT * EXCLUDE (next_agent) REPLACE (CASE WHEN next_agent = agent_no THEN next_ts END AS next_ts),
 			CASE WHEN k > 0 AND next_agent = agent_no THEN date_diff('microsecond', ts, next_ts) ELSE 0 END AS held_us
-		FROM levels`
-	);
-	// F(event) = integral of 1/k over the agent's earlier segments; attributed = F(close) - F(open).
-	await execute(
-		connection,
-		`CREATE OR REPLACE TEMP TABLE derive_attributed AS
-		SELECT rid, sum(CASE WHEN delta = -1 THEN f ELSE -f END) AS attributed_agent_s
+		FROM levels`;
+}
+
+/** F(event) = integral of 1/k over the agent's earlier segments; attributed = F(close) - F(open). Over the sweep rows meeting `condition`. */
+function attributedSql(condition: string): string {
+	return `SELECT rid, sum(CASE WHEN delta = -1 THEN f ELSE -f END) AS attributed_agent_s
 		FROM (
 			SELECT rid, delta,
 				coalesce(sum(CASE WHEN k > 0 THEN held_us / 1e6 / k ELSE 0 END)
 					OVER (ORDER BY agent_no, ts, delta, rid ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS f
-			FROM derive_sweep
+			FROM derive_sweep WHERE ${condition}
 		)
-		GROUP BY rid`
-	);
-	await execute(connection, 'CREATE OR REPLACE TEMP TABLE derive_groups (dimension VARCHAR, key VARCHAR, concurrency_mean DOUBLE, concurrency_max INTEGER)');
-	for (const dimension of DIMENSIONS) await deriveGroupConcurrency(connection, dimension);
-	await execute(connection, 'DROP TABLE derive_windows');
+		GROUP BY rid`;
 }
 
 /** Writes the sweep's level segments and the unfiltered group concurrency (from `deriveConcurrency`) as the dataset's. */
@@ -85,17 +130,17 @@ export async function storeConcurrency(connection: DuckDBConnection, datasetId: 
  * holds the answer; only agents working several groups get a sweep per group (running counts per group inside
  * the agents' sweep gave the same numbers at 5x the cost).
  */
-async function deriveGroupConcurrency(connection: DuckDBConnection, dimension: Dimension): Promise<void> {
+async function deriveGroupConcurrency(connection: DuckDBConnection, dimension: Dimension, run: AgentRun): Promise<void> {
 	const key = groupKeySql(dimension);
 	await execute(
 		connection,
-		`INSERT INTO derive_groups
+		`INSERT INTO derive_group_parts
 		WITH agent_groups AS (
-			SELECT agent_no, min(${key}) AS key, count(DISTINCT ${key}) = 1 AS one_group FROM derive_windows GROUP BY agent_no
+			SELECT agent_no, min(${key}) AS key, count(DISTINCT ${key}) = 1 AS one_group FROM derive_windows WHERE ${IN_RUN} GROUP BY agent_no
 		),
 		one_group AS (
 			SELECT g.key, sum(s.k * s.held_us) AS weighted, sum(s.held_us) AS busy, max(s.k) FILTER (WHERE s.held_us > 0) AS top
-			FROM derive_sweep s JOIN agent_groups g ON g.agent_no = s.agent_no AND g.one_group
+			FROM (SELECT * FROM derive_sweep WHERE ${IN_RUN}) s JOIN agent_groups g ON g.agent_no = s.agent_no AND g.one_group
 			GROUP BY g.key
 		),
 		windows AS (
@@ -106,9 +151,7 @@ async function deriveGroupConcurrency(connection: DuckDBConnection, dimension: D
 			SELECT key, sum(k * date_diff('microsecond', ts, next_ts)) AS weighted, sum(date_diff('microsecond', ts, next_ts)) AS busy, max(k) AS top
 			FROM segments GROUP BY key
 		)
-		SELECT ?, key, sum(weighted) / nullif(sum(busy), 0), max(top)
-		FROM (SELECT * FROM one_group UNION ALL SELECT * FROM several_groups)
-		GROUP BY key`,
-		[dimension]
+		SELECT $dimension, key, weighted, busy, top FROM one_group UNION ALL SELECT $dimension, key, weighted, busy, top FROM several_groups`,
+		{ ...run, dimension }
 	);
 }
