@@ -1,7 +1,6 @@
-import { mkdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { tmpdir } from 'node:os';
-import type { Database } from './db/database';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { workFolder, type Database } from './db/database';
 import { queryOne } from './db/sql';
 import { addUser, countUsers } from './auth/users';
 import { generatePassword } from './auth/passwords';
@@ -14,9 +13,7 @@ export const DEMO_DATASET = 'demo';
 export async function loadDemoIfEmpty(db: Database, log: (line: string) => void): Promise<boolean> {
 	const any = await queryOne(db.connection, 'SELECT 1 FROM datasets LIMIT 1');
 	if (any) return false;
-	const folder = db.path === ':memory:' ? tmpdir() : join(dirname(db.path), 'tmp');
-	mkdirSync(folder, { recursive: true });
-	const file = join(folder, `demo-${process.pid}.csv`);
+	const file = join(workFolder(db), `demo-${process.pid}.csv`);
 	try {
 		log('No dataset yet: generating and loading the 90-day demo dataset…');
 		await generateDemo(file, { conversations: 80_000, seed: 1, days: 90 });

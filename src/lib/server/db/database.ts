@@ -1,10 +1,12 @@
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../errors';
 import { migrate } from './migrations/index';
 import { deriveMissing } from '../metrics/derive';
 import { readSettings } from '../settings/store';
+import { removeScratchFiles } from '../ingest/scratch';
 
 export interface Database {
 	path: string;
@@ -35,6 +37,13 @@ function explainOpenError(path: string, error: unknown): Error {
 	return error instanceof Error ? error : new Error(message);
 }
 
+/** The folder of a database's work files (transcoded uploads, the demo CSV, import scratch databases): `tmp` beside the file. */
+export function workFolder(db: Pick<Database, 'path'>): string {
+	const folder = db.path === ':memory:' ? tmpdir() : join(dirname(db.path), 'tmp');
+	mkdirSync(folder, { recursive: true });
+	return folder;
+}
+
 /** Opens (creating if absent) a database file and migrates it forward. */
 export async function openDatabase(path = databasePath()): Promise<Database> {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -48,6 +57,8 @@ export async function openDatabase(path = databasePath()): Promise<Database> {
 	// TIMESTAMP columns hold UTC; now()::TIMESTAMP and TIMESTAMPTZ casts must not follow the machine's zone
 	await connection.run(`SET GLOBAL TimeZone = 'UTC'`);
 	await migrate(connection);
+	// an import killed mid-way leaves its scratch file; the lock just taken says no import of this file runs now
+	if (path !== ':memory:') removeScratchFiles(workFolder({ path }));
 	// a file from before the derived columns (or whose first derive after migrating was cut short): derive those datasets now
 	await deriveMissing(connection, await readSettings(connection));
 	return {

@@ -1,9 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { rmSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Database } from '../db/database';
+import { workFolder, type Database } from '../db/database';
 import { execute, inTransaction, queryOne } from '../db/sql';
 import { exclusiveWrite } from '../db/writeQueue';
 import { UserError } from '../errors';
@@ -23,6 +22,7 @@ import { isValidTimeZone, localToUtcSql } from './timezone';
 import { transcodeToUtf8 } from './transcode';
 import { countFlags, dropStaging, keptRelation, loadRows, stageFile, type LoadCounts } from './load';
 import { watchProgress } from './progress';
+import { attachScratch, type Scratch } from './scratch';
 
 export interface IngestOptions {
 	dataset?: string;
@@ -127,9 +127,7 @@ async function customerSalt(connection: DuckDBConnection): Promise<string> {
 }
 
 function readableCopyPath(db: Database): string {
-	const folder = db.path === ':memory:' ? tmpdir() : join(dirname(db.path), 'tmp');
-	mkdirSync(folder, { recursive: true });
-	return join(folder, `transcoded-${randomUUID()}.csv`);
+	return join(workFolder(db), `transcoded-${randomUUID()}.csv`);
 }
 
 /** The part of the progress bar for reading the file into the staging table. */
@@ -137,8 +135,15 @@ const READ_SHARE = 0.4;
 
 /** DuckDB's buffer limit while a large import runs: above it DuckDB spills to `<db>.tmp`, so a 10 M-row import stays under 2 GB of RSS. */
 const IMPORT_MEMORY_LIMIT = process.env.CHANNEL_MIX_IMPORT_MEMORY ?? '800MB';
-/** Smaller files keep DuckDB's default: a wide file (2,000 columns) needs more than the bound for its vectors. */
-const BOUNDED_FROM_BYTES = 256 * 1024 ** 2;
+/**
+ * Files from this size get the memory bound and stage their rows in a scratch database (`scratch.ts`). Smaller files keep
+ * DuckDB's default (a wide file of 2,000 columns needs more than the bound for its vectors) and a temp table (at 1 M rows
+ * the scratch file's compression cost more than it saved). `CHANNEL_MIX_LARGE_FILE_BYTES` moves it (tests take the large path).
+ */
+function largeFromBytes(): number {
+	const given = process.env.CHANNEL_MIX_LARGE_FILE_BYTES;
+	return given !== undefined && given !== '' && Number.isFinite(Number(given)) ? Number(given) : 256 * 1024 ** 2;
+}
 
 /** Lowers the instance's memory limit for the import; returns the restore (the limit is per instance, not per connection). */
 async function boundMemory(connection: DuckDBConnection): Promise<() => Promise<void>> {
@@ -160,11 +165,13 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 	const connection = await db.connect();
 	const cleanups: (() => void)[] = [() => connection.closeSync()];
 	let restoreMemory: (() => Promise<void>) | undefined;
+	let scratch: Scratch | undefined;
 	try {
 		await connection.run(`SET TimeZone = 'UTC'`);
 		const settings = await readSettings(connection);
 		const size = statSync(path).size;
-		if (size >= BOUNDED_FROM_BYTES) restoreMemory = await boundMemory(connection);
+		const large = size >= largeFromBytes();
+		if (large) restoreMemory = await boundMemory(connection);
 		if (size > settings.max_upload_bytes) {
 			throw new UserError(`${name} is ${formatSize(size)}, over the ${formatSize(settings.max_upload_bytes)} limit; split the export or raise the max_upload_bytes setting.`);
 		}
@@ -206,7 +213,16 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 
 		const progress = await watchProgress(connection, options.onProgress);
 		cleanups.push(progress.stop);
-		const plan = { tag, stageSql, source, kind: mapping.kind, salt, sessionize: (staged: string) => sessionizeSql(staged, settings) };
+		if (large) scratch = await attachScratch(connection, workFolder(db), tag);
+		const plan = {
+			tag,
+			scratch: scratch?.name ?? null,
+			stageSql,
+			source,
+			kind: mapping.kind,
+			salt,
+			sessionize: (staged: string) => sessionizeSql(staged, settings)
+		};
 		// the bar's parts, from the time each takes (reading ~40%, the derive and the write the rest)
 		progress.phase(0, READ_SHARE);
 		const { brokenCount } = await stageFile(connection, plan);
@@ -258,6 +274,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 	} finally {
 		// temp tables go with the connection; dropping them first frees their memory and restores the derive's settings
 		await dropPrepared(connection).catch(() => undefined);
+		await scratch?.discard();
 		await restoreMemory?.().catch(() => {
 			// the limit is a tuning knob; failing to restore it must not hide the import's outcome
 		});

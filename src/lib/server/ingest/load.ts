@@ -16,6 +16,8 @@ export interface LoadCounts {
 interface LoadPlan {
 	datasetId: number;
 	tag: string;
+	/** the attached scratch database to stage in (`ingest/scratch.ts`), or null for a temp table */
+	scratch: string | null;
 	stageSql: string;
 	source: CsvSource;
 	kind: Kind;
@@ -27,68 +29,71 @@ interface LoadPlan {
 const hashCustomer = (raw: string) => `CASE WHEN ${raw} IS NULL THEN NULL ELSE left(sha256($salt || ${raw}), 32)::UUID END`;
 
 const q = quoteIdent;
-const tables = (tag: string) => ({
-	staged: `cm_staged_${tag}`,
-	lines: `cm_lines_${tag}`,
-	shift: `cm_shift_${tag}`,
-	withLines: `cm_staged_lines_${tag}`,
-	dups: `cm_dups_${tag}`,
-	kept: `cm_kept_${tag}`
+/** The import's tables and views, quoted: all connection-local but the staged rows when they go to a scratch database. */
+const tables = ({ tag, scratch }: Pick<LoadPlan, 'tag' | 'scratch'>) => ({
+	staged: scratch ? `${q(scratch)}.staged` : q(`cm_staged_${tag}`),
+	lines: q(`cm_lines_${tag}`),
+	shift: q(`cm_shift_${tag}`),
+	withLines: q(`cm_staged_lines_${tag}`),
+	dups: q(`cm_dups_${tag}`),
+	kept: q(`cm_kept_${tag}`)
 });
 
 /**
- * Reads the file once into a temporary staging table (typed values and a reject reason per row, each with its
- * line number). Runs before the import's transaction: it writes nothing the database keeps.
+ * Reads the file once into a staging table (typed values and a reject reason per row, each with its line number):
+ * a temp table, or a table of the import's scratch database. Runs before the import's transaction: it writes nothing the database keeps.
  */
 export async function stageFile(connection: DuckDBConnection, plan: Omit<LoadPlan, 'datasetId'>): Promise<{ brokenCount: number }> {
-	const { staged, lines, shift, withLines } = tables(plan.tag);
+	const { staged, lines, shift, withLines } = tables(plan);
 	// ordinals come from rowids in file order; a derive cut short by an error may have left the order off (a global setting)
 	await execute(connection, 'SET preserve_insertion_order = true');
+	// a scratch database's table is compressed as it is written; a temp table past the memory limit spills uncompressed
+	const create = plan.scratch ? 'CREATE TABLE' : 'CREATE TEMP TABLE';
 	if (plan.kind === 'conversations') {
 		// hashed once here: the derive reads the kept rows several times
 		await execute(
 			connection,
-			`CREATE TEMP TABLE ${q(staged)} AS SELECT * EXCLUDE (customer_raw), ${hashCustomer('customer_raw')} AS customer_hash FROM (${plan.stageSql})`,
+			`${create} ${staged} AS SELECT * EXCLUDE (customer_raw), ${hashCustomer('customer_raw')} AS customer_hash FROM (${plan.stageSql})`,
 			{ salt: plan.salt }
 		);
 	} else {
-		await execute(connection, `CREATE TEMP TABLE ${q(staged)} AS ${plan.stageSql}`);
+		await execute(connection, `${create} ${staged} AS ${plan.stageSql}`);
 	}
 
 	// Structurally broken records never reach the staging table; DuckDB lists them with their record number.
 	await execute(
 		connection,
-		`CREATE TEMP TABLE ${q(lines)} AS
+		`CREATE TEMP TABLE ${lines} AS
 		 SELECT line, first(csv_line) AS raw, first(${structuralReasonSql('error_type', 'error_message')}) AS reason
 		 FROM ${q(plan.source.rejectsTable)} GROUP BY line`
 	);
 	// A staged row's line: its ordinal + 1 (header) + the broken records before it (an ASOF on the shifted ordinals).
 	await execute(
 		connection,
-		`CREATE TEMP TABLE ${q(shift)} AS SELECT max(j) AS before, b FROM (
-			SELECT row_number() OVER (ORDER BY line) AS j, line - 1 - row_number() OVER (ORDER BY line) AS b FROM ${q(lines)}
+		`CREATE TEMP TABLE ${shift} AS SELECT max(j) AS before, b FROM (
+			SELECT row_number() OVER (ORDER BY line) AS j, line - 1 - row_number() OVER (ORDER BY line) AS b FROM ${lines}
 		 ) GROUP BY b`
 	);
-	const brokenCount = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${q(lines)}`))!.n;
+	const brokenCount = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${lines}`))!.n;
 	// rowids of a table are consecutive in insertion order, but start from a large base inside a transaction
-	const base = (await queryOne<{ base: bigint | number | string | null }>(connection, `SELECT min(rowid) AS base FROM ${q(staged)}`))!.base ?? 0;
+	const base = (await queryOne<{ base: bigint | number | string | null }>(connection, `SELECT min(rowid) AS base FROM ${staged}`))!.base ?? 0;
 	const ordinal = `(s.rowid - ${BigInt(base)} + 1)`;
 	const lineExpr = brokenCount === 0 ? `${ordinal} + 1` : `${ordinal} + 1 + coalesce(sh.before, 0)`;
-	const shiftJoin = brokenCount === 0 ? '' : `ASOF LEFT JOIN ${q(shift)} sh ON ${ordinal} > sh.b`;
+	const shiftJoin = brokenCount === 0 ? '' : `ASOF LEFT JOIN ${shift} sh ON ${ordinal} > sh.b`;
 	await execute(
 		connection,
-		`CREATE TEMP VIEW ${q(withLines)} AS SELECT s.*, ${ordinal} AS ordinal, ${lineExpr} AS line FROM ${q(staged)} s ${shiftJoin}`
+		`CREATE TEMP VIEW ${withLines} AS SELECT s.*, ${ordinal} AS ordinal, ${lineExpr} AS line FROM ${staged} s ${shiftJoin}`
 	);
 	return { brokenCount };
 }
 
 /** Drops the staging tables of an import, whatever its outcome. */
-export async function dropStaging(connection: DuckDBConnection, plan: Pick<LoadPlan, 'tag' | 'source' | 'kind'>): Promise<void> {
-	const { staged, lines, shift, withLines, dups, kept } = tables(plan.tag);
-	await execute(connection, `DROP ${plan.kind === 'conversations' ? 'VIEW' : 'TABLE'} IF EXISTS ${q(kept)}`);
-	await execute(connection, `DROP VIEW IF EXISTS ${q(withLines)}`);
-	for (const table of [staged, lines, shift, dups, plan.source.rejectsTable, plan.source.rejectsScanTable]) {
-		await execute(connection, `DROP TABLE IF EXISTS ${q(table)}`);
+export async function dropStaging(connection: DuckDBConnection, plan: Pick<LoadPlan, 'tag' | 'scratch' | 'source' | 'kind'>): Promise<void> {
+	const { staged, lines, shift, withLines, dups, kept } = tables(plan);
+	await execute(connection, `DROP ${plan.kind === 'conversations' ? 'VIEW' : 'TABLE'} IF EXISTS ${kept}`);
+	await execute(connection, `DROP VIEW IF EXISTS ${withLines}`);
+	for (const table of [staged, lines, shift, dups, q(plan.source.rejectsTable), q(plan.source.rejectsScanTable)]) {
+		await execute(connection, `DROP TABLE IF EXISTS ${table}`);
 	}
 }
 
@@ -113,32 +118,32 @@ const SESSIONIZED_COLUMNS = CANONICAL_COLUMNS.map((c) => (SESSIONIZED_VALUES[c] 
  * Writes nothing the database keeps: call it before the import's transaction, so the derive scans it on every thread.
  */
 export async function keptRelation(connection: DuckDBConnection, plan: Omit<LoadPlan, 'datasetId'>): Promise<string> {
-	const { withLines, dups, kept } = tables(plan.tag);
+	const { withLines, dups, kept } = tables(plan);
 	if (plan.kind === 'conversations') {
 		await execute(
 			connection,
-			`CREATE TEMP TABLE ${q(dups)} AS SELECT conversation_id, min(line) AS first_line FROM ${q(withLines)}
+			`CREATE TEMP TABLE ${dups} AS SELECT conversation_id, min(line) AS first_line FROM ${withLines}
 			 WHERE reason IS NULL GROUP BY conversation_id HAVING count(*) > 1`
 		);
-		const dupCount = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${q(dups)}`))!.n;
+		const dupCount = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${dups}`))!.n;
 		// the anti-join only when some id repeats: most files have none
 		const withoutRepeats =
 			dupCount === 0
-				? `${q(withLines)} s`
-				: `${q(withLines)} s ANTI JOIN ${q(dups)} d ON s.conversation_id = d.conversation_id AND s.line > d.first_line`;
+				? `${withLines} s`
+				: `${withLines} s ANTI JOIN ${dups} d ON s.conversation_id = d.conversation_id AND s.line > d.first_line`;
 		await execute(
 			connection,
-			`CREATE TEMP VIEW ${q(kept)} AS SELECT s.ordinal AS rid, ${KEPT_CONVERSATION_COLUMNS}, s.line AS source_line FROM ${withoutRepeats} WHERE s.reason IS NULL`
+			`CREATE TEMP VIEW ${kept} AS SELECT s.ordinal AS rid, ${KEPT_CONVERSATION_COLUMNS}, s.line AS source_line FROM ${withoutRepeats} WHERE s.reason IS NULL`
 		);
 	} else {
 		await execute(
 			connection,
-			`CREATE TEMP TABLE ${q(kept)} AS
+			`CREATE TEMP TABLE ${kept} AS
 			 SELECT row_number() OVER () AS rid, ${SESSIONIZED_COLUMNS} FROM (${plan.sessionize(withLines)})`,
 			{ salt: plan.salt }
 		);
 	}
-	return q(kept);
+	return kept;
 }
 
 /**
@@ -151,10 +156,10 @@ export async function loadRows(
 	brokenCount: number,
 	writeDerived: (rows: string) => Promise<void>
 ): Promise<LoadCounts> {
-	const { staged, lines, withLines, dups, kept } = tables(plan.tag);
+	const { staged, lines, withLines, dups, kept } = tables(plan);
 
-	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw FROM ${q(lines)}`, { id: plan.datasetId });
-	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw_line FROM ${q(withLines)} WHERE reason IS NOT NULL`, {
+	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw FROM ${lines}`, { id: plan.datasetId });
+	await execute(connection, `INSERT INTO rejects SELECT $id, line, reason, raw_line FROM ${withLines} WHERE reason IS NOT NULL`, {
 		id: plan.datasetId
 	});
 	if (plan.kind === 'conversations') {
@@ -162,16 +167,16 @@ export async function loadRows(
 			connection,
 			`INSERT INTO rejects SELECT $id, s.line, 'conversation_id "' || left(s.conversation_id, 60) || '" repeats (the first, on line ' || d.first_line || ', is kept)',
 			        concat_ws(' ', 'conversation_id=' || s.conversation_id, 'created_at=' || strftime(s.created_at, '%Y-%m-%dT%H:%M:%SZ'), 'channel=' || s.channel_raw, 'agent_id=' || s.agent_id)
-			 FROM ${q(withLines)} s JOIN ${q(dups)} d USING (conversation_id) WHERE s.reason IS NULL AND s.line > d.first_line`,
+			 FROM ${withLines} s JOIN ${dups} d USING (conversation_id) WHERE s.reason IS NULL AND s.line > d.first_line`,
 			{ id: plan.datasetId }
 		);
 	}
-	await writeDerived(q(kept));
+	await writeDerived(kept);
 
 	const totals = (await queryOne<{ staged: number; kept: number; rejected: number; conversations: number }>(
 		connection,
-		`SELECT (SELECT count(*) FROM ${q(staged)}) AS staged,
-		        (SELECT count(*) FROM ${q(staged)} WHERE reason IS NULL) AS kept,
+		`SELECT (SELECT count(*) FROM ${staged}) AS staged,
+		        (SELECT count(*) FROM ${staged} WHERE reason IS NULL) AS kept,
 		        (SELECT count(*) FROM rejects WHERE dataset_id = $id) AS rejected,
 		        (SELECT count(*) FROM conversations WHERE dataset_id = $id) AS conversations`,
 		{ id: plan.datasetId }

@@ -1,5 +1,5 @@
 import type { Settings } from '../../settings/defaults';
-import { quoteIdent, quoteLiteral } from '../db/sql';
+import { quoteLiteral } from '../db/sql';
 import { channelModeSql } from './normalize';
 
 /** Per-channel seconds of silence after an agent or bot message that close a conversation. */
@@ -11,7 +11,7 @@ function closeAfterSql(channel: string, settings: Settings): string {
 }
 
 /**
- * SELECT turning accepted message rows (table `staged`, with `ordinal` and `line`) into conversation rows,
+ * SELECT turning accepted message rows (relation `staged`, quoted, with `ordinal` and `line`) into conversation rows,
  * as data.md "Sessionization" says: a conversation starts at a customer message when none is open, closes at
  * its last message when that message is an agent's or a bot's and silence follows for close_after_s (or forever);
  * a conversation whose last message is the customer's stays open; outreach starts nothing.
@@ -22,7 +22,7 @@ export function sessionizeSql(staged: string, settings: Settings): string {
 	WITH m AS (
 		SELECT thread_id, ts, ordinal, line, role, agent_id, channel, channel_raw, customer_raw, queue,
 			lead(ts) OVER (PARTITION BY thread_id ORDER BY ts, ordinal) AS next_ts
-		FROM ${quoteIdent(staged)} WHERE reason IS NULL AND role <> 'system'
+		FROM ${staged} WHERE reason IS NULL AND role <> 'system'
 	), breaks AS (
 		SELECT *, (role IN ('agent', 'bot') AND (next_ts IS NULL OR epoch(next_ts) - epoch(ts) > ${closeAfterSql('channel', settings)})) AS closes
 		FROM m
