@@ -22,11 +22,22 @@ const CSV = [
 const CONVERSATIONS = `SELECT * EXCLUDE (dataset_id, customer_hash), customer_hash = first(customer_hash) OVER (ORDER BY conversation_id) AS as_first_customer FROM conversations ORDER BY conversation_id`;
 const REJECTS = 'SELECT line, reason FROM rejects ORDER BY line';
 
-/** Imports CSV into a fresh database, as a large file (staged in a scratch database) or not; returns what it stored. */
-async function importAs(large: boolean) {
+// A message log (data.md sessionization): t1 is one whatsapp conversation answered by a1 after 20 min, who has the last
+// word (resolved); t2 an email still waiting for its first reply (the customer has the last word: open); line 5 has no
+// timestamp (rejected).
+const MESSAGES = [
+	'thread_id,ts,role,agent_id,channel,customer_id',
+	't1,2026-08-03T10:00:00Z,customer,,whatsapp,u1',
+	't1,2026-08-03T10:20:00Z,agent,a1,whatsapp,u1',
+	't2,2026-08-03T11:00:00Z,customer,,email,u2',
+	't2,,agent,a2,email,u2'
+].join('\n');
+
+/** Imports `csv` into a fresh database, as a large file (staged in a scratch database) or not; returns what it stored. */
+async function importAs(large: boolean, csv = CSV) {
 	const folder = tempDir('scratch-');
 	const file = join(folder, 'small.csv');
-	writeFileSync(file, CSV + '\n');
+	writeFileSync(file, csv + '\n');
 	if (large) process.env.CHANNEL_MIX_LARGE_FILE_BYTES = '0';
 	const db = await openDatabase(join(folder, 'cm.duckdb'));
 	try {
@@ -67,6 +78,19 @@ describe('a large file staged in a scratch database', () => {
 		expect(large.rejects).toEqual(small.rejects);
 		expect(large.leftovers).toEqual([]);
 		expect(large.attached).toEqual([]);
+	});
+
+	it('sessionizes a message log as the temp-table path does', async () => {
+		const small = await importAs(false, MESSAGES);
+		const large = await importAs(true, MESSAGES);
+		expect(large.result.kind).toBe('messages');
+		expect(large.rejects.map((r) => r.line)).toEqual([5]);
+		expect(large.conversations.map((c) => [c.conversation_id, c.status, c.agent_id, c.frt_business_s === null ? null : 'set'])).toEqual([
+			['t1#1', 'resolved', 'a1', 'set'],
+			['t2#1', 'open', null, null]
+		]);
+		expect(large.conversations).toEqual(small.conversations);
+		expect(large.leftovers).toEqual([]);
 	});
 
 	it('is removed when the database opens after an import was killed', async () => {

@@ -29,7 +29,7 @@ export async function deleteDerived(connection: DuckDBConnection, datasetId: num
 }
 
 /** The temp tables the derive leaves for the write (connection-local; dropped by `dropPrepared`). */
-const DERIVE_TABLES = ['derive_span', 'derive_calendar', 'derive_minutes', 'derive_agents', 'derive_windows', 'derive_sweep', 'derive_attributed', 'derive_groups', 'derive_offsets', 'derive_repeats'];
+const DERIVE_TABLES = ['derive_span', 'derive_calendar', 'derive_minutes', 'derive_agents', 'derive_windows', 'derive_sweep', 'derive_attributed', 'derive_group_parts', 'derive_groups', 'derive_offsets', 'derive_repeats'];
 
 /** What `prepareDerived` hands to `writeDerived`, besides its temp tables. */
 export interface PreparedDerive {

@@ -52,8 +52,8 @@ export async function deriveConcurrency(connection: DuckDBConnection, rows: stri
 }
 
 /**
- * Assigned windows per sort. The sweep and its integral sort every window twice over; one sort of 10 M windows spilled past
- * the import's memory limit (sweep and integral 22 s), runs of whole agents of about this size sort in memory (14 s).
+ * Assigned windows per sort. The sweep and its integral sort every window twice over; at 10 M rows (7 M windows) one sort
+ * spilled past the import's memory limit (both 22-26 s), runs of whole agents of about this size sort in memory (10-16 s).
  * A file of up to about this many windows is one run, sorted as before.
  */
 const WINDOWS_PER_RUN = 2_500_000;
@@ -69,7 +69,7 @@ const IN_RUN = 'agent_no BETWEEN $lo AND $hi';
 
 /** Cuts the agents into runs of about `windowsPerRun` windows; an agent is never split (its deltas must sum to zero in one run). */
 async function agentRuns(connection: DuckDBConnection, windowsPerRun: number): Promise<AgentRun[]> {
-	const runs = await queryRows<{ lo: number; hi: number }>(
+	return queryRows<{ lo: number; hi: number }>(
 		connection,
 		`SELECT min(agent_no) AS lo, max(agent_no) AS hi FROM (
 			SELECT agent_no, (sum(n) OVER (ORDER BY agent_no) - n) // ? AS run
@@ -77,7 +77,6 @@ async function agentRuns(connection: DuckDBConnection, windowsPerRun: number): P
 		) GROUP BY run ORDER BY run`,
 		[windowsPerRun]
 	);
-	return runs;
 }
 
 /** The level k after each event of the windows meeting `condition`, until when and how long it is held (none after an agent's last event). */
