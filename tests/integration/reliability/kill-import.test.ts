@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabase, workFolder } from '../../../src/lib/server/db/database';
@@ -81,6 +81,8 @@ describe('kill -9 during an import', () => {
 	it('leaves a new database, killed during its first import, opening with no dataset or the whole one', async () => {
 		const folder = tempDir('reliability-kill-new-');
 		const big = await writeBigCsv(folder, 300_000);
+		// the simulator's rows: every one loads when the import commits
+		const rows = readFileSync(big, 'utf8').trimEnd().split('\n').length - 1;
 		const outcomes: { killed: boolean; datasets: number }[] = [];
 		// after tsx starts (~1 s) the file is created and migrated, then the import runs for a few seconds
 		for (const [i, ms] of [1500, 2500, 4000].entries()) {
@@ -90,7 +92,9 @@ describe('kill -9 during an import', () => {
 			const db = await openDatabase(dbPath);
 			try {
 				const datasets = await queryRows<{ rows_loaded: number }>(db.connection, 'SELECT rows_loaded FROM datasets');
-				expect(datasets.map((d) => d.rows_loaded)).toEqual(datasets.length === 0 ? [] : [300_000]);
+				expect(datasets.map((d) => d.rows_loaded)).toEqual(datasets.length === 0 ? [] : [rows]);
+				const [stored] = await queryRows<{ n: number }>(db.connection, 'SELECT count(*) AS n FROM conversations');
+				expect(stored.n).toBe(datasets.length === 0 ? 0 : rows);
 				expect(await orphanRows(db.connection)).toEqual(NO_ORPHANS);
 				outcomes.push({ killed: run.killed, datasets: datasets.length });
 			} finally {
