@@ -39,7 +39,7 @@ export function expectBeforeNumbers(groups: { key: string; conversations: number
 	]);
 }
 
-export const DATASET_TABLES = ['conversations', 'rejects', 'conversation_facts', 'business_calendar', 'concurrency_segments', 'hourly_rollup', 'group_concurrency', 'group_summaries'];
+export const DATASET_TABLES = ['conversations', 'rejects', 'conversation_facts', 'business_calendar', 'concurrency_segments', 'hourly_rollup', 'group_concurrency', 'group_summaries', 'concurrency_daily'];
 
 /** Rows of any dataset table whose dataset is not in `datasets` (left by an import that did not finish). */
 export async function orphanRows(connection: DuckDBConnection): Promise<Record<string, number>> {

@@ -69,9 +69,11 @@ export async function ageingLevelsByStart(
 	const step = SERIES_INTERVALS[interval];
 	const bandRows = AGE_BANDS.map(() => '(?::INTEGER, ?::BIGINT, ?::BIGINT)').join(', ');
 	const bandParams: SqlParam[] = AGE_BANDS.flatMap((b, i) => [i, b.lo * 1_000_000, b.hi === null ? null : b.hi * 1_000_000]);
-	const reachedSql = AGE_BANDS.map(() => `(end_us IS NULL OR end_us - created_us > ?)::INTEGER`).join(' + ');
+	// the bands' lower edges ascend, so the count below the age is the first edge (from the top) it exceeds: one CASE instead of a sum of five tests
+	const lastBand = AGE_BANDS.length;
+	const reachedSql = `CASE WHEN end_us IS NULL THEN ${lastBand} ${AGE_BANDS.map((_, i) => `WHEN end_us - created_us > ? THEN ${lastBand - i}`).join(' ')} ELSE 0 END`;
 	const stepUs = INTERVAL_MS[interval] * 1000;
-	const reachedParams: SqlParam[] = AGE_BANDS.map((b) => b.lo * 1_000_000);
+	const reachedParams: SqlParam[] = AGE_BANDS.map((b) => b.lo * 1_000_000).reverse();
 	const scope = buildFilter(datasetId, { ...query, from: undefined });
 	return queryRows<LevelRow>(
 		connection,

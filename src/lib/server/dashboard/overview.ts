@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { computeMetrics, computeSeries, type MetricsGroup, type MetricsQuery, type SeriesMetric } from '../metrics/index';
+import { computeMetrics, computeSeries, prepareAdjacentPeriods, type MetricsGroup, type MetricsQuery, type SeriesMetric } from '../metrics/index';
 import { previousPeriod, toMetricsQuery, type DashboardScope } from './filters';
 import { overviewHeadline } from './headline';
 
@@ -31,8 +31,12 @@ async function backlogAtEnd(connection: DuckDBConnection, query: MetricsQuery): 
 export async function loadOverview(connection: DuckDBConnection, scope: DashboardScope): Promise<OverviewData> {
 	const query = { ...scope.query, by: 'mode' as const };
 	const prior = previousPeriod(scope.filters);
+	const priorQuery = { ...toMetricsQuery(prior), by: 'mode' as const };
+	const hasPrior = prior.from >= scope.options.firstDay;
+	if (hasPrior) await prepareAdjacentPeriods(connection, priorQuery, query);
 	const current = (await computeMetrics(connection, query)).groups;
-	const previous = prior.from >= scope.options.firstDay ? (await computeMetrics(connection, { ...toMetricsQuery(prior), by: 'mode' })).groups : [];
+	// only the deltas read the previous period: no series of it follows
+	const previous = hasPrior ? (await computeMetrics(connection, priorQuery, { withSeries: false })).groups : [];
 	const trends: OverviewData['trends'] = {};
 	let arrivals: OverviewData['arrivals'] = [];
 	for (const [tile, metric] of Object.entries(TRENDS) as [TrendKey, SeriesMetric][]) {

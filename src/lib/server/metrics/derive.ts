@@ -3,6 +3,7 @@ import type { SettingKey, Settings } from '../../settings/defaults';
 import { execute, inTransaction, queryRows } from '../db/sql';
 import { buildBusinessCalendar, storeBusinessCalendar, type CalendarLookup } from './calendar';
 import { deriveConcurrency, storeConcurrency } from './sweep';
+import { storeDailyConcurrency } from './daily';
 import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows } from './facts';
 import { deriveHourlyRollup } from './backlog';
 import { invalidateMetricsCache } from './cache';
@@ -23,7 +24,7 @@ export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = [
 /** Removes every derived row of a dataset except those on `conversations`; call it when deleting or replacing the dataset. */
 export async function deleteDerived(connection: DuckDBConnection, datasetId: number): Promise<void> {
 	invalidateMetricsCache();
-	for (const table of ['business_calendar', 'concurrency_segments', 'hourly_rollup', 'group_concurrency', 'group_summaries']) {
+	for (const table of ['business_calendar', 'concurrency_segments', 'concurrency_daily', 'hourly_rollup', 'group_concurrency', 'group_summaries']) {
 		await execute(connection, `DELETE FROM ${table} WHERE dataset_id = ?`, [datasetId]);
 	}
 }
@@ -75,6 +76,7 @@ export async function writeDerived(
 	await deleteDerived(connection, datasetId);
 	await storeBusinessCalendar(connection, datasetId);
 	await storeConcurrency(connection, datasetId);
+	await storeDailyConcurrency(connection, datasetId);
 	// two rows per assigned window: free them before the wide write, which needs the memory most
 	await execute(connection, 'DROP TABLE IF EXISTS derive_sweep');
 	phase(0.5, 0.95);

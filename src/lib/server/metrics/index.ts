@@ -2,9 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSettings } from '../settings/store';
 import { groupBacklog, groupBacklogOf, hourlyBacklogSamples } from './backlog';
 import { storedGroupConcurrency } from './concurrency';
-import { groupConcurrencyOf, pieceWidth, shortRange, sweptPieces } from './pieces';
+import { groupConcurrencyOf, pieceWidth, shortRange, sweptGroupConcurrency, sweptPieces } from './pieces';
 import { buildFilter, groupKeySql, resolveDataset, type MetricsQuery } from './filters';
-import { groupSummaries, storedWholeSummaries, type GroupSummary } from './summary';
+import { selectionSummaries, storedWholeSummaries, type GroupSummary } from './summary';
 import { coversDataset, rollupBacklogSamplesSql } from './whole';
 
 export type { MetricsQuery, GroupBy } from './filters';
@@ -14,6 +14,7 @@ import { cachedResult } from './cache';
 export type { CoverageReport } from './coverage';
 export type { SeriesMetric, SeriesQuery, SeriesResult } from './series';
 export { invalidateMetricsCache } from './cache';
+export { prepareAdjacentPeriods } from './periods';
 export { deriveDataset, deleteDerived, refreshDerivedForSetting } from './derive';
 
 /** One group of the `metrics --json` contract (product.md), fields as in metrics.md. */
@@ -52,22 +53,35 @@ export function computeSeries(connection: DuckDBConnection, metric: string, quer
 	return cachedResult(connection, `series:${metric}`, query, () => seriesOf(connection, metric, query));
 }
 
-/** Every per-group field of metrics.md for the filtered conversations (default dataset: the most recently loaded; default grouping: mode), cached per dataset version and query. */
-export function computeMetrics(connection: DuckDBConnection, query: MetricsQuery = {}): Promise<MetricsResult> {
-	return cachedResult(connection, 'metrics', query, () => metricsOf(connection, query));
+/** How a metrics call is used; the result is the same either way. */
+export interface MetricsOptions {
+	/**
+	 * A series of the same selection follows (default): the concurrency sweep is cut into hourly or daily pieces that the
+	 * series reuses. False for a call that stands alone: the group values straight from the sweep, a third cheaper.
+	 */
+	withSeries?: boolean;
 }
 
-async function metricsOf(connection: DuckDBConnection, query: MetricsQuery): Promise<MetricsResult> {
+/** Every per-group field of metrics.md for the filtered conversations (default dataset: the most recently loaded; default grouping: mode), cached per dataset version and query. */
+export function computeMetrics(connection: DuckDBConnection, query: MetricsQuery = {}, options: MetricsOptions = {}): Promise<MetricsResult> {
+	return cachedResult(connection, 'metrics', query, () => metricsOf(connection, query, options.withSeries ?? true));
+}
+
+async function metricsOf(connection: DuckDBConnection, query: MetricsQuery, withSeries: boolean): Promise<MetricsResult> {
 	const dataset = await resolveDataset(connection, query.dataset);
 	const settings = await readSettings(connection);
 	const filter = buildFilter(dataset.datasetId, query);
 	const keySql = groupKeySql(query.by);
 	// the whole dataset: stored concurrency and hourly rollup instead of a sweep and a full scan per request
 	const whole = await coversDataset(connection, dataset.datasetId, filter);
-	const summaries = (whole && (await storedWholeSummaries(connection, dataset.datasetId, query.by ?? 'mode'))) || (await groupSummaries(connection, filter, keySql));
+	const summaries =
+		(whole && (await storedWholeSummaries(connection, dataset.datasetId, query.by ?? 'mode'))) ||
+		(await selectionSummaries(connection, { ...query, dataset: dataset.name }, filter, keySql));
 	const concurrency = whole
 		? await storedGroupConcurrency(connection, dataset.datasetId, query.by ?? 'mode')
-		: groupConcurrencyOf(await sweptPieces(connection, { ...query, dataset: dataset.name }, filter, keySql, pieceWidth(filter)));
+		: withSeries
+			? groupConcurrencyOf(await sweptPieces(connection, { ...query, dataset: dataset.name }, filter, keySql, pieceWidth(filter)))
+			: await sweptGroupConcurrency(connection, { ...query, dataset: dataset.name }, filter, keySql);
 	// a short range keeps its hourly samples for the page's backlog series; a long one aggregates them in SQL
 	const backlog = whole
 		? await groupBacklog(connection, filter, keySql, rollupBacklogSamplesSql(dataset.datasetId, filter, keySql, 'INTERVAL 1 HOUR'))

@@ -13,6 +13,7 @@ import { selectionKey, type FilterSql, type MetricsQuery } from './filters';
 import { SEGMENTS_CTES } from './levels';
 import { floorUsSql, INTERVAL_MS, type SeriesInterval } from './buckets';
 import type { SeriesPoint } from './series';
+import { storedDailyPieces } from './daily';
 
 
 export interface ConcurrencyPiece {
@@ -28,22 +29,22 @@ export interface ConcurrencyPiece {
 
 /**
  * Pieces from a relation `cut(key, k, s, e)` (level k > 0 held over [s, e), epoch microseconds): segments inside
- * one bucket are summed as they are, the few that cross an edge are cut into one piece per bucket first.
+ * one bucket count as they are, the few that cross an edge are cut into one piece per bucket first, and one
+ * aggregate sums both (two aggregates, one per kind, took ~1.4x as long over 10 M segments).
+ * Sums are HUGEINT, as text unless `asText` is false.
  */
-function piecesSql(cut: string, stepUs: number): string {
+export function piecesSql(cut: string, stepUs: number, asText = true): string {
 	const held = `least(e, b + ${stepUs}) - greatest(s, b)`;
-	return `SELECT key, make_timestamp(b) AS t, sum(w)::VARCHAR AS weighted, sum(held)::VARCHAR AS held, max(top) AS top FROM (
-			SELECT key, b0 AS b, sum(k * (e - s)) AS w, sum(e - s) AS held, max(k) AS top
-			FROM (SELECT *, ${floorUsSql('s', stepUs)} AS b0, ${floorUsSql('e - 1', stepUs)} AS b1 FROM ${cut}) WHERE b0 = b1 GROUP BY ALL
+	const bucketed = `(SELECT *, ${floorUsSql('s', stepUs)} AS b0, ${floorUsSql('e - 1', stepUs)} AS b1 FROM ${cut})`;
+	const sum = (v: string) => (asText ? `sum(${v})::VARCHAR` : `sum(${v})`);
+	return `SELECT key, make_timestamp(b) AS t, ${sum('w')} AS weighted, ${sum('held')} AS held, max(k) AS top FROM (
+			SELECT key, k, b0 AS b, k * (e - s) AS w, e - s AS held FROM ${bucketed} WHERE b0 = b1
 			UNION ALL
-			SELECT key, b, sum(k * (${held})), sum(${held}), max(k)
-			FROM (SELECT *, unnest(range(b0, b1 + 1, ${stepUs})) AS b FROM (
-				SELECT *, ${floorUsSql('s', stepUs)} AS b0, ${floorUsSql('e - 1', stepUs)} AS b1 FROM ${cut}) WHERE b0 <> b1)
-			GROUP BY ALL
+			SELECT key, k, b, k * (${held}), ${held} FROM (SELECT *, unnest(range(b0, b1 + 1, ${stepUs})) AS b FROM ${bucketed} WHERE b0 <> b1)
 		) GROUP BY ALL ORDER BY key, t`;
 }
 
-interface PieceRow extends Record<string, unknown> {
+export interface PieceRow extends Record<string, unknown> {
 	key: string;
 	t: Date;
 	weighted: string;
@@ -51,12 +52,41 @@ interface PieceRow extends Record<string, unknown> {
 	top: number;
 }
 
-const toPieces = (rows: PieceRow[]): ConcurrencyPiece[] => rows.map((r) => ({ key: r.key, t: r.t.getTime(), weighted: r.weighted, held: r.held, top: r.top }));
+export const toPieces = (rows: PieceRow[]): ConcurrencyPiece[] => rows.map((r) => ({ key: r.key, t: r.t.getTime(), weighted: r.weighted, held: r.held, top: r.top }));
 
-/** The query fields that decide a sweep, in a fixed order (the cache key). */
-function sweepKey(query: MetricsQuery, keySql: string, interval: SeriesInterval) {
-	return { ...selectionKey(query), keySql, interval };
+/** The sweep's windows: the filtered conversations' assigned windows, each under its group. */
+const windowsSql = (filter: FilterSql, keySql: string) => `windows AS (
+		SELECT ${keySql} AS key, agent_no, first_response_at AS s, closed_at AS e
+		FROM conversation_facts
+		WHERE ${filter.where} AND agent_no IS NOT NULL AND closed_at > first_response_at
+	)`;
+
+/** SQL of the k_g pieces (key, t, weighted, held, top) of a sweep, cut at `interval` buckets. */
+export function sweepPiecesSql(filter: FilterSql, keySql: string, interval: SeriesInterval): { sql: string; params: SqlParam[] } {
+	return {
+		sql: `WITH ${windowsSql(filter, keySql)},
+		${SEGMENTS_CTES},
+		-- the sweep's output is read twice (inside and crossing a bucket edge): computed once
+		cut AS MATERIALIZED (SELECT key, k, epoch_us(ts) AS s, epoch_us(next_ts) AS e FROM segments)
+		${piecesSql('cut', INTERVAL_MS[interval] * 1000)}`,
+		params: filter.params
+	};
 }
+
+/** SQL of one piece per group (key, t = epoch, weighted, held, top) summing a sweep's segments without cutting them. */
+export function sweepGroupsSql(filter: FilterSql, keySql: string): { sql: string; params: SqlParam[] } {
+	return {
+		sql: `WITH ${windowsSql(filter, keySql)},
+		${SEGMENTS_CTES}
+		SELECT key, make_timestamp(0) AS t, sum(k * (e - s))::VARCHAR AS weighted, sum(e - s)::VARCHAR AS held, max(k) AS top
+		FROM (SELECT key, k, epoch_us(ts) AS s, epoch_us(next_ts) AS e FROM segments) GROUP BY key ORDER BY key`,
+		params: filter.params
+	};
+}
+
+/** The cache keys of a selection's pieces and of its group values. */
+export const piecesKey = (query: MetricsQuery, keySql: string, interval: SeriesInterval) => ({ ...selectionKey(query), keySql, interval });
+export const groupsKey = (query: MetricsQuery, keySql: string) => ({ ...selectionKey(query), keySql });
 
 /** k_g pieces from a sweep over the filtered conversations' assigned windows, kept per dataset version and query. */
 export function sweptPieces(
@@ -66,26 +96,34 @@ export function sweptPieces(
 	keySql: string,
 	interval: SeriesInterval
 ): Promise<ConcurrencyPiece[]> {
-	return cachedResult(connection, 'concurrency-pieces', sweepKey(query, keySql, interval), async () =>
-		toPieces(
-			await queryRows<PieceRow>(
-				connection,
-				`WITH windows AS (
-					SELECT ${keySql} AS key, agent_no, first_response_at AS s, closed_at AS e
-					FROM conversation_facts
-					WHERE ${filter.where} AND agent_no IS NOT NULL AND closed_at > first_response_at
-				),
-				${SEGMENTS_CTES},
-				-- the sweep's output is read twice (inside and crossing a bucket edge): computed once
-				cut AS MATERIALIZED (SELECT key, k, epoch_us(ts) AS s, epoch_us(next_ts) AS e FROM segments)
-				${piecesSql('cut', INTERVAL_MS[interval] * 1000)}`,
-				filter.params
-			)
-		)
-	);
+	return cachedResult(connection, 'concurrency-pieces', piecesKey(query, keySql, interval), async () => {
+		const sweep = sweepPiecesSql(filter, keySql, interval);
+		return toPieces(await queryRows<PieceRow>(connection, sweep.sql, sweep.params));
+	});
+}
+
+/**
+ * metrics.md `concurrency_mean` and `concurrency_max` per group straight from a sweep's segments, without cutting them
+ * into pieces: for a query no series of the same selection follows (the Overview's previous period), where the cut was
+ * about a third of the sweep's time. The same exact sums as groupConcurrencyOf(sweptPieces(...)).
+ */
+export function sweptGroupConcurrency(connection: DuckDBConnection, query: MetricsQuery, filter: FilterSql, keySql: string): Promise<GroupConcurrency[]> {
+	return cachedResult(connection, 'concurrency-groups', groupsKey(query, keySql), async () => {
+		const sweep = sweepGroupsSql(filter, keySql);
+		return groupConcurrencyOf(toPieces(await queryRows<PieceRow>(connection, sweep.sql, sweep.params)));
+	});
 }
 
 const MAX_BOUND_AGENTS = 2000;
+
+/** SQL of a relation (agent_id, key) of the agents' groups: the map as bound values saves a scan of every conversation; a huge roster is looked up again instead. */
+export function agentsRelation(datasetId: number, agentKeys: { agent: string; key: string }[], keySql: string): { sql: string; params: SqlParam[] } {
+	if (agentKeys.length <= MAX_BOUND_AGENTS) return { sql: `VALUES ${agentKeys.map(() => '(?, ?)').join(', ')}`, params: agentKeys.flatMap((a) => [a.agent, a.key]) };
+	return {
+		sql: `SELECT agent_id, min(${keySql}) FROM conversation_facts WHERE dataset_id = ? AND agent_id IS NOT NULL AND closed_at > first_response_at GROUP BY agent_id`,
+		params: [datasetId]
+	};
+}
 
 /**
  * Pieces of the whole dataset from the stored level segments, each agent's segments under its only group
@@ -102,12 +140,13 @@ export function storedPieces(
 	const key = { dataset, keySql, interval };
 	return cachedResult(connection, 'stored-concurrency-pieces', key, async () => {
 		if (agentKeys.length === 0) return [];
-		// the map as bound values saves a scan of every conversation; a huge roster is looked up again instead
-		const bound = agentKeys.length <= MAX_BOUND_AGENTS;
-		const agentsSql = bound
-			? `VALUES ${agentKeys.map(() => '(?, ?)').join(', ')}`
-			: `SELECT agent_id, min(${keySql}) FROM conversation_facts WHERE dataset_id = ? AND agent_id IS NOT NULL AND closed_at > first_response_at GROUP BY agent_id`;
-		const params: SqlParam[] = [...(bound ? agentKeys.flatMap((a) => [a.agent, a.key]) : [datasetId]), datasetId];
+		if (interval === '1d') {
+			const daily = await storedDailyPieces(connection, datasetId, agentKeys, keySql);
+			if (daily) return daily;
+		}
+		const agents = agentsRelation(datasetId, agentKeys, keySql);
+		const params: SqlParam[] = [...agents.params, datasetId];
+		const agentsSql = agents.sql;
 		return toPieces(
 			await queryRows<PieceRow>(
 				connection,

@@ -7,6 +7,7 @@ import { security } from './004_security';
 import { oneTable } from './005_one_table';
 import { closedVocabularies } from './006_closed_vocabularies';
 import { groupSummaries } from './007_group_summaries';
+import { concurrencyDaily } from './008_concurrency_daily';
 
 export interface Migration {
 	version: number;
@@ -15,7 +16,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
-export const migrations: Migration[] = [initial, derived, sessions, security, oneTable, closedVocabularies, groupSummaries];
+export const migrations: Migration[] = [initial, derived, sessions, security, oneTable, closedVocabularies, groupSummaries, concurrencyDaily];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 
