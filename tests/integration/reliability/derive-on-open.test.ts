@@ -26,4 +26,30 @@ describe('datasets left without derived values', () => {
 			{ conversation_id: 'b', after_hours: true, hour_of_week: 132, coverage: 'waited_for_opening' }
 		]);
 	});
+	it('get the summary and daily concurrency that newer versions store, when a file from before them opens', async () => {
+		const path = join(tempDir('rollups-on-open-'), 'cm.duckdb');
+		// one agent, two email threads on Monday 3 August: [10:05, 10:20) alone, then [11:00, 12:00) with a second from 11:30
+		const csv = writeFixture('three.csv', 'conversation_id,created_at,first_response_at,closed_at,channel,agent_id\n'
+			+ 'a,2026-08-03T10:00:00Z,2026-08-03T10:05:00Z,2026-08-03T10:20:00Z,email,ana\n'
+			+ 'b,2026-08-03T10:50:00Z,2026-08-03T11:00:00Z,2026-08-03T12:00:00Z,email,ana\n'
+			+ 'c,2026-08-03T11:20:00Z,2026-08-03T11:30:00Z,2026-08-03T12:00:00Z,email,ana\n');
+		let db = await openDatabase(path);
+		await ingestFile(db, csv, { dataset: 'three', timezone: 'UTC' });
+		const stored = async () => ({
+			summaries: await queryRows(db.connection, 'SELECT dimension, summaries FROM group_summaries'),
+			daily: await queryRows(db.connection, 'SELECT agent_id, day, weighted::VARCHAR AS weighted, held::VARCHAR AS held, top FROM concurrency_daily')
+		});
+		const fresh = await stored();
+		// a file derived under schema 6: neither table had rows for its datasets
+		await execute(db.connection, 'DELETE FROM group_summaries');
+		await execute(db.connection, 'DELETE FROM concurrency_daily');
+		db.close();
+		db = await openDatabase(path);
+		const reopened = await stored();
+		db.close();
+		// k = 1 for 15 min + 30 min, 2 for 30 min: held 75 min = 4,500,000,000 µs, weighted (900 + 1800 + 2 · 1800) s = 6,300 s
+		expect(reopened.daily).toEqual([{ agent_id: 'ana', day: new Date('2026-08-03T00:00:00Z'), weighted: '6300000000', held: '4500000000', top: 2 }]);
+		expect(reopened).toEqual(fresh);
+		expect(JSON.parse(String(reopened.summaries[0].summaries))[0].conversations).toBe(3);
+	});
 });

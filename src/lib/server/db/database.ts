@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../errors';
 import { migrate } from './migrations/index';
-import { deriveMissing } from '../metrics/derive';
+import { deriveMissing, storeMissingRollups } from '../metrics/derive';
 import { readSettings } from '../settings/store';
 import { removeScratchFiles } from '../ingest/scratch';
 
@@ -61,6 +61,7 @@ export async function openDatabase(path = databasePath()): Promise<Database> {
 	if (path !== ':memory:') removeScratchFiles(workFolder({ path }));
 	// a file from before the derived columns (or whose first derive after migrating was cut short): derive those datasets now
 	await deriveMissing(connection, await readSettings(connection));
+	await storeMissingRollups(connection);
 	return {
 		path,
 		instance,

@@ -185,3 +185,28 @@ export async function deriveMissing(connection: DuckDBConnection, settings: Sett
 	}
 	return missing.map((m) => m.dataset_id);
 }
+
+/**
+ * Stores what newer schema versions keep per dataset at ingest for the datasets derived before them: the whole-dataset
+ * summary (migration 007) and the daily concurrency pieces (008). Without them pages take the slower per-request path;
+ * each is one scan, so an upgraded file is brought level at its first open. Returns the datasets completed.
+ */
+export async function storeMissingRollups(connection: DuckDBConnection): Promise<number[]> {
+	const lacking = await queryRows<{ dataset_id: number; summaries: boolean; daily: boolean }>(
+		connection,
+		`SELECT d.dataset_id,
+			NOT EXISTS (SELECT 1 FROM group_summaries g WHERE g.dataset_id = d.dataset_id) AS summaries,
+			EXISTS (SELECT 1 FROM concurrency_segments s WHERE s.dataset_id = d.dataset_id)
+				AND NOT EXISTS (SELECT 1 FROM concurrency_daily x WHERE x.dataset_id = d.dataset_id) AS daily
+		 FROM datasets d ORDER BY d.dataset_id`
+	);
+	const completed = lacking.filter((d) => d.summaries || d.daily);
+	for (const { dataset_id, summaries, daily } of completed) {
+		await inTransaction(connection, async () => {
+			if (summaries) await storeWholeSummaries(connection, dataset_id);
+			if (daily) await storeDailyConcurrency(connection, dataset_id);
+		});
+	}
+	if (completed.length > 0) invalidateMetricsCache();
+	return completed.map((d) => d.dataset_id);
+}
