@@ -113,6 +113,26 @@ describe('sessionization of message rows (data.md)', () => {
 		]);
 	});
 
+	it('ignores outreach after a close, starts the next conversation at the customer, and times focus within it', async () => {
+		const db = await tempDatabase();
+		const csv = [
+			'thread_id,ts,role,agent_id,channel',
+			'x,2026-08-03T10:00:00Z,customer,,chat', // starts x#1
+			'x,2026-08-03T10:01:00Z,agent,a1,chat', // first response; 2 h of silence > 1800 s: x#1 closes here, focus 60 s
+			'x,2026-08-03T12:00:00Z,agent,a1,chat', // outreach: after the close, before any customer message: starts nothing
+			'x,2026-08-03T12:05:00Z,customer,,chat', // starts x#2
+			'x,2026-08-03T12:05:00Z,agent,a2,chat', // same second, later line: after the customer; focus 0 s
+			'x,2026-08-03T12:07:00Z,customer,,chat',
+			'x,2026-08-03T12:09:00Z,agent,a2,chat' // focus 120 s (since 12:07, not since the outreach); closes x#2 (nothing follows)
+		].join('\n');
+		await ingestText(db, 'outreach.csv', csv);
+		const rows = await storedConversations(db, 'outreach');
+		expect(rows.map((r) => [r.conversation_id, iso(r.created_at), iso(r.first_response_at), iso(r.closed_at), r.agent_id, r.source_handle_s, r.messages_in, r.messages_out])).toEqual([
+			['x#1', '2026-08-03T10:00:00Z', '2026-08-03T10:01:00Z', '2026-08-03T10:01:00Z', 'a1', 60, 1, 1],
+			['x#2', '2026-08-03T12:05:00Z', '2026-08-03T12:05:00Z', '2026-08-03T12:09:00Z', 'a2', 120, 2, 2]
+		]);
+	});
+
 	it('reads an inbound true/false column as the author', async () => {
 		const db = await tempDatabase();
 		const csv = 'conversation,sent_at,inbound,channel\nx,2026-08-03T10:00:00Z,true,sms\nx,2026-08-03T10:03:00Z,false,sms\n';

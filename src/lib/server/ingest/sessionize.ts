@@ -20,21 +20,27 @@ export function sessionizeSql(staged: string, settings: Settings): string {
 	const focusCap = Number(settings.focus_cap_s);
 	return `
 	WITH m AS (
+		-- seq: the message's place in its thread, one integer standing for (ts, ordinal) in the windows and arg_min/arg_max below
 		SELECT thread_id, ts, ordinal, line, role, agent_id, channel, channel_raw, customer_raw, queue,
-			lead(ts) OVER (PARTITION BY thread_id ORDER BY ts, ordinal) AS next_ts
+			row_number() OVER thread AS seq,
+			lead(ts) OVER thread AS next_ts,
+			lag(ts) OVER thread AS previous_ts
 		FROM ${staged} WHERE reason IS NULL AND role <> 'system'
+		WINDOW thread AS (PARTITION BY thread_id ORDER BY ts, ordinal)
 	), breaks AS (
 		SELECT *, (role IN ('agent', 'bot') AND (next_ts IS NULL OR epoch(next_ts) - epoch(ts) > ${closeAfterSql('channel', settings)})) AS closes
 		FROM m
 	), segments AS (
-		SELECT *, coalesce(sum(closes::INTEGER) OVER (PARTITION BY thread_id ORDER BY ts, ordinal ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS segment
+		-- one pass: the closes before a message number its conversation; it is in one when a customer wrote since the last close
+		SELECT *,
+			coalesce(sum(closes::INTEGER) OVER before, 0) AS segment,
+			max(CASE WHEN closes THEN seq END) OVER before AS last_close,
+			max(CASE WHEN role = 'customer' THEN seq END) OVER (PARTITION BY thread_id ORDER BY seq ROWS UNBOUNDED PRECEDING) AS last_customer
 		FROM breaks
-	), started AS (
-		SELECT *, bool_or(role = 'customer') OVER (PARTITION BY thread_id, segment ORDER BY ts, ordinal ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS in_conversation
-		FROM segments
+		WINDOW before AS (PARTITION BY thread_id ORDER BY seq ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)
 	), kept AS (
-		SELECT *, lag(ts) OVER (PARTITION BY thread_id, segment ORDER BY ts, ordinal) AS previous_ts
-		FROM started WHERE in_conversation
+		-- a kept agent message follows a customer's in its conversation, so the message before it in the thread is its conversation's
+		SELECT * FROM segments WHERE last_customer > coalesce(last_close, 0)
 	), agent_share AS (
 		SELECT thread_id, segment, arg_max(agent_id, (n, last_ts)) AS agent_id FROM (
 			SELECT thread_id, segment, agent_id, count(*) AS n, max(ts) AS last_ts FROM kept
@@ -44,15 +50,15 @@ export function sessionizeSql(staged: string, settings: Settings): string {
 		SELECT thread_id, segment,
 			min(ts) AS created_at,
 			min(ts) FILTER (WHERE role = 'agent') AS first_response_at,
-			arg_max(role, (ts, ordinal)) AS last_role,
+			arg_max(role, seq) AS last_role,
 			max(ts) AS last_ts,
 			bool_or(role = 'bot') AS bot_involved,
 			bool_or(role = 'agent') AS has_agent,
-			arg_min(customer_raw, (ts, ordinal)) FILTER (WHERE role = 'customer') AS customer_raw,
-			arg_min(channel, (ts, ordinal)) FILTER (WHERE role = 'customer') AS channel,
-			arg_min(channel_raw, (ts, ordinal)) FILTER (WHERE role = 'customer') AS channel_raw,
-			arg_min(queue, (ts, ordinal)) FILTER (WHERE role = 'customer') AS queue,
-			arg_min(line, (ts, ordinal)) AS source_line,
+			arg_min(customer_raw, seq) FILTER (WHERE role = 'customer') AS customer_raw,
+			arg_min(channel, seq) FILTER (WHERE role = 'customer') AS channel,
+			arg_min(channel_raw, seq) FILTER (WHERE role = 'customer') AS channel_raw,
+			arg_min(queue, seq) FILTER (WHERE role = 'customer') AS queue,
+			arg_min(line, seq) AS source_line,
 			sum(least(epoch(ts) - epoch(previous_ts), ${focusCap})) FILTER (WHERE role = 'agent') AS source_handle_s,
 			count(*) FILTER (WHERE role = 'customer') AS messages_in,
 			count(*) FILTER (WHERE role IN ('agent', 'bot')) AS messages_out
