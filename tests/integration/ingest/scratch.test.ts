@@ -46,7 +46,7 @@ async function importAs(large: boolean, csv = CSV) {
 			result,
 			conversations: await queryRows(db.connection, CONVERSATIONS),
 			rejects: await queryRows<{ line: number; reason: string }>(db.connection, REJECTS),
-			leftovers: readdirSync(workFolder(db)).filter((n) => n.startsWith('import-')),
+			leftovers: readdirSync(workFolder(db)).filter((n) => n.includes('.import-')),
 			attached: await queryRows<{ name: string }>(db.connection, "SELECT database_name AS name FROM duckdb_databases() WHERE database_name LIKE 'cm_scratch%'")
 		};
 	} finally {
@@ -98,14 +98,15 @@ describe('a large file staged in a scratch database', () => {
 		const db = await openDatabase(join(folder, 'cm.duckdb'));
 		const work = workFolder(db);
 		db.close();
-		const left = join(work, 'import-0123456789ab.duckdb');
+		const left = join(work, 'cm.duckdb.import-0123456789ab.duckdb');
 		writeFileSync(left, 'left by a killed import');
 		writeFileSync(left + '.wal', '');
-		const kept = join(work, 'notes.txt');
-		writeFileSync(kept, 'not ours to delete');
+		// the work folder may be shared: another database's scratch file (its import may be running) and the user's own files stay
+		const others = ['other.duckdb.import-0123456789ab.duckdb', 'import-2025-q3.duckdb', 'cm.duckdb.import-notes.txt'].map((n) => join(work, n));
+		for (const other of others) writeFileSync(other, 'not ours to delete');
 		(await openDatabase(join(folder, 'cm.duckdb'))).close();
 		expect(existsSync(left)).toBe(false);
 		expect(existsSync(left + '.wal')).toBe(false);
-		expect(existsSync(kept)).toBe(true);
+		expect(others.map((o) => existsSync(o))).toEqual([true, true, true]);
 	});
 });

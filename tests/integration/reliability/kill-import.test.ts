@@ -53,7 +53,7 @@ describe('kill -9 during an import', () => {
 			db = await openDatabase(dbPath);
 			try {
 				// a scratch file left by the kill is gone once the database is open again
-				expect(readdirSync(workFolder(db)).filter((n) => n.startsWith('import-'))).toEqual([]);
+				expect(readdirSync(workFolder(db)).filter((n) => n.includes('.import-'))).toEqual([]);
 				const datasets = await queryRows<{ name: string; rows_loaded: number; dataset_id: number }>(db.connection, 'SELECT name, rows_loaded, dataset_id FROM datasets ORDER BY dataset_id');
 				const committed = datasets.some((d) => d.name === name);
 				outcomes.push({ killed: run.killed, committed });

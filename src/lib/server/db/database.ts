@@ -58,7 +58,7 @@ export async function openDatabase(path = databasePath()): Promise<Database> {
 	await connection.run(`SET GLOBAL TimeZone = 'UTC'`);
 	await migrate(connection);
 	// an import killed mid-way leaves its scratch file; the lock just taken says no import of this file runs now
-	if (path !== ':memory:') removeScratchFiles(workFolder({ path }));
+	if (path !== ':memory:') removeScratchFiles(path, workFolder({ path }));
 	// a file from before the derived columns (or whose first derive after migrating was cut short): derive those datasets now
 	await deriveMissing(connection, await readSettings(connection));
 	await storeMissingRollups(connection);

@@ -213,7 +213,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 
 		const progress = await watchProgress(connection, options.onProgress);
 		cleanups.push(progress.stop);
-		if (large) scratch = await attachScratch(connection, workFolder(db), tag);
+		if (large) scratch = await attachScratch(connection, db.path, workFolder(db), tag);
 		const plan = {
 			tag,
 			scratch: scratch?.name ?? null,
@@ -274,7 +274,8 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 	} finally {
 		// temp tables go with the connection; dropping them first frees their memory and restores the derive's settings
 		await dropPrepared(connection).catch(() => undefined);
-		await scratch?.discard();
+		// committed or not, a failed cleanup must not hide the import's outcome; the next open removes what is left
+		await scratch?.discard().catch(() => undefined);
 		await restoreMemory?.().catch(() => {
 			// the limit is a tuning knob; failing to restore it must not hide the import's outcome
 		});
