@@ -39,8 +39,25 @@ export async function hasResult(connection: DuckDBConnection, kind: string, quer
 	return version !== null && entries.has(`${kind}|${version}|${JSON.stringify(query)}`);
 }
 
-/** Keeps a result computed elsewhere (one scan that answered several queries) as `cachedResult` would have kept it. */
+/** The cache generation when the `keepingResults` call this code runs in began. */
+const keptSince = new AsyncLocalStorage<number>();
+
+/**
+ * Runs `work`, whose scans answer several queries at once and keep each answer with `keepResult`, under the dataset
+ * version read before the scans: answers are kept under the version they were computed from, and dropped if derived
+ * values were rewritten meanwhile (an import committing mid-scan), as `cachedResult` does.
+ */
+export async function keepingResults(connection: DuckDBConnection, dataset: string | undefined, work: () => Promise<void>): Promise<void> {
+	const version = await versionFor(connection, dataset);
+	if (version === null) return work();
+	const startedAt = generation;
+	await withVersion(connection, dataset, version, () => keptSince.run(startedAt, work));
+}
+
+/** Keeps a result computed inside `keepingResults` as `cachedResult` would have kept it; outside one it keeps nothing. */
 export async function keepResult<T>(connection: DuckDBConnection, kind: string, query: { dataset?: string }, result: T): Promise<void> {
+	const startedAt = keptSince.getStore();
+	if (startedAt === undefined || startedAt !== generation) return;
 	const version = await versionFor(connection, query.dataset);
 	if (version === null) return;
 	entries.set(`${kind}|${version}|${JSON.stringify(query)}`, structuredClone(result));

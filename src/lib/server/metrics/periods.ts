@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db/sql';
-import { hasResult, keepResult } from './cache';
+import { hasResult, keepingResults, keepResult } from './cache';
 import { keepPairedBacklogSamples } from './backlog';
 import { buildFilter, groupKeySql, resolveDataset, selectionKey, type FilterSql, type MetricsQuery } from './filters';
 import { groupConcurrencyOf, groupsKey, pieceWidth, piecesKey, shortRange, sweepGroupsSql, sweepPiecesSql, toPieces, type PieceRow } from './pieces';
@@ -35,9 +35,11 @@ export async function prepareAdjacentPeriods(connection: DuckDBConnection, earli
 	const second = { query: named(later), filter: buildFilter(dataset.datasetId, later) };
 	if (await coversDataset(connection, dataset.datasetId, second.filter)) return;
 	const span = buildFilter(dataset.datasetId, { ...later, from: earlier.from });
-	await keepPairedSummaries(connection, first, second, span, keySql);
-	if (shortRange(first.filter) && shortRange(second.filter)) await keepPairedBacklogSamples(connection, first, second, span, keySql);
-	await keepPairedSweeps(connection, first, second, keySql);
+	await keepingResults(connection, dataset.name, async () => {
+		await keepPairedSummaries(connection, first, second, span, keySql);
+		if (shortRange(first.filter) && shortRange(second.filter)) await keepPairedBacklogSamples(connection, first, second, span, keySql);
+		await keepPairedSweeps(connection, first, second, keySql);
+	});
 }
 
 /** The earlier period's group concurrency (it is asked without series) and the later one's pieces, from one statement. */
