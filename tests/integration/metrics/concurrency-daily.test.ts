@@ -101,5 +101,13 @@ describe('bucket floors on epoch microseconds', () => {
 		expect(await floor(-1)).toBe(-hour);
 		expect(await floor(-hour)).toBe(-hour);
 		expect(await floor(-hour - 1)).toBe(-2 * hour);
+		// 1650-06-15 10:30 UTC floors to 10:00 and to its own midnight (a smaller offset once put it on 06-16);
+		// past 2^53 microseconds, so compared as text
+		const us = (ms: number) => String(BigInt(ms) * 1000n);
+		const floorText = async (v: string, step: number) =>
+			(await queryRows<{ f: string }>(db.connection, `SELECT ${floorUsSql('?::BIGINT', step)}::VARCHAR AS f`, [v]))[0].f;
+		const at1650 = us(Date.UTC(1650, 5, 15, 10, 30));
+		expect(await floorText(at1650, hour)).toBe(us(Date.UTC(1650, 5, 15, 10)));
+		expect(await floorText(at1650, 24 * hour)).toBe(us(Date.UTC(1650, 5, 15)));
 	});
 });

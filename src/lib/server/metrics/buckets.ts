@@ -7,10 +7,11 @@ export type SeriesInterval = keyof typeof SERIES_INTERVALS;
 export const INTERVAL_MS: Record<SeriesInterval, number> = { '15m': 900_000, '30m': 1_800_000, '1h': 3_600_000, '1d': 86_400_000 };
 
 /**
- * A whole number of days (so a multiple of every step) that makes any epoch-microsecond time from the year 1697 on
- * positive: integer division, which truncates toward zero, then floors.
+ * A whole number of days (so a multiple of every step) that makes any epoch-microsecond time from 768 BC on positive:
+ * integer division, which truncates toward zero, then floors. (100,000 days reached back to 1697 only: a row of 1650
+ * went to the next day.) Exact as a JS number and far from BIGINT's limits either way.
  */
-const OFFSET_US = 100_000 * 86_400_000_000;
+const OFFSET_US = 1_000_000 * 86_400_000_000;
 
 /**
  * SQL of `v` (epoch microseconds, a BIGINT) floored to a multiple of `stepUs`, times before 1970 too (integer maths:
