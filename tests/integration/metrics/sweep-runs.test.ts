@@ -49,7 +49,8 @@ describe('the agents sweep in runs', () => {
 			['queue', 'q2', 1, 1]
 		]);
 
-		// one agent per run (ana, ben, cy: three runs) against one run for all: the same rows to the last digit
+		// one agent per run (ana, ben, cy: three runs) against one run for all: the same rows (here to the last digit; on large
+		// files attributed times may differ in the last bits, the integral's float sums restarting at each run)
 		const rows = '(SELECT rowid AS rid, * FROM conversations)';
 		await deriveConcurrency(c, rows, 1);
 		const runAttributed = await queryRows(c, 'SELECT rid, attributed_agent_s FROM derive_attributed ORDER BY rid');

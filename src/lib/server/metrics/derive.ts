@@ -61,7 +61,7 @@ export async function prepareDerived(
 
 /**
  * Writes a dataset's conversations with the values `prepareDerived` computed for the same `rows`, and its derived tables
- * (calendar, concurrency segments and groups, hourly rollup). Runs inside the caller's transaction.
+ * (calendar, concurrency segments, daily pieces and groups, hourly rollup, whole-dataset summary). Runs inside the caller's transaction.
  */
 export async function writeDerived(
 	connection: DuckDBConnection,

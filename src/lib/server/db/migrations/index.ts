@@ -48,10 +48,11 @@ export async function migrate(connection: DuckDBConnection, upTo = latestSchemaV
 				migration.name
 			]);
 		});
+		// DuckDB cannot always replay schema changes from its WAL ("GetDefaultDatabase with no default database set",
+		// duckdb#19712): a new file killed during its first import would not open again. Written into the file at once,
+		// they are never replayed.
+		await execute(connection, 'CHECKPOINT');
 		done.push(migration.version);
 	}
-	// DuckDB cannot always replay schema changes from its WAL ("GetDefaultDatabase with no default database set", duckdb#19712):
-	// a new file killed during its first import would not open again. Written into the file, they are never replayed.
-	if (done.length > 0) await execute(connection, 'CHECKPOINT');
 	return done;
 }
