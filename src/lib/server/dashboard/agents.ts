@@ -17,7 +17,7 @@ export interface AgentWorkload extends Record<string, unknown> {
 }
 
 /** The filtered conversations per agent (grouped by the agent's dense number: ~2x faster than by name; modes are only sync and async). */
-const HANDLED_SQL = (where: string) => `SELECT any_value(agent_id) AS agent, count(*) AS conversations,
+const handledSql = (where: string) => `SELECT any_value(agent_id) AS agent, count(*) AS conversations,
 		CASE WHEN min(mode) = max(mode) THEN min(mode)::VARCHAR ELSE max(mode)::VARCHAR || ', ' || min(mode)::VARCHAR END AS modes,
 		avg(handle_s) AS handle_mean_s
 	FROM conversation_facts WHERE ${where} AND agent_no IS NOT NULL GROUP BY agent_no`;
@@ -51,7 +51,7 @@ export async function agentWorkload(connection: DuckDBConnection, datasetId: num
 	const daily = wholeDays(filter.from, filter.to) && (await hasDailyConcurrency(connection, datasetId));
 	return queryRows<AgentWorkload>(
 		connection,
-		`WITH handled AS (${HANDLED_SQL(filter.where)}),
+		`WITH handled AS (${handledSql(filter.where)}),
 		${daily ? DAILY_LEVELS_SQL : SEGMENT_LEVELS_SQL}
 		SELECT h.agent, h.conversations, h.modes, h.handle_mean_s, l.concurrency_mean, l.concurrency_max, l.busy_hours
 		FROM handled h LEFT JOIN levels l USING (agent)

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows, type SqlParam } from '../db/sql';
 import { cachedResult, keepResult } from './cache';
-import { selectionKey, type FilterSql, type MetricsQuery } from './filters';
+import { PERIOD_SQL, selectionKey, type FilterSql, type MetricsQuery } from './filters';
 import { ceilUsSql, floorUsSql, INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from './buckets';
 
 /** First bucket start at or after t: a conversation counts at sample time T when created_at <= T < end. */
@@ -176,7 +176,7 @@ export async function keepPairedBacklogSamples(
 	span: FilterSql,
 	keySql: string
 ): Promise<void> {
-	const rows = await hourlySampleRows(connection, span.where, [later.filter.from, ...span.params], keySql, '(created_at >= ?::TIMESTAMP)::INTEGER', [
+	const rows = await hourlySampleRows(connection, span.where, [later.filter.from, ...span.params], keySql, PERIOD_SQL, [
 		{ from: earlier.filter.from, to: earlier.filter.to },
 		{ from: later.filter.from, to: later.filter.to }
 	]);

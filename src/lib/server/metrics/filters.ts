@@ -103,3 +103,6 @@ export function groupKeySql(by: GroupBy | undefined): string {
 	if (by === 'queue') return "coalesce(queue, '(none)')";
 	return 'mode';
 }
+
+/** Which of two adjacent periods a conversation falls in: 0 before the later one's start (its one parameter), 1 from it. */
+export const PERIOD_SQL = '(created_at >= ?::TIMESTAMP)::INTEGER';

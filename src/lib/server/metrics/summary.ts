@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryOne, queryRows } from '../db/sql';
-import { buildFilter, groupKeySql, selectionKey, type FilterSql, type GroupBy, type MetricsQuery } from './filters';
+import { buildFilter, groupKeySql, PERIOD_SQL, selectionKey, type FilterSql, type GroupBy, type MetricsQuery } from './filters';
 import { cachedResult, keepResult } from './cache';
 
 /** The per-group fields that one scan of the facts answers (counts, percentiles, shares, cost). */
@@ -96,7 +96,7 @@ export async function keepPairedSummaries(
 ): Promise<void> {
 	const rows = await queryRows<Record<string, unknown> & { period: number }>(
 		connection,
-		`SELECT (created_at >= ?::TIMESTAMP)::INTEGER AS period, ${keySql} AS key, ${SUMMARY_COLUMNS}
+		`SELECT ${PERIOD_SQL} AS period, ${keySql} AS key, ${SUMMARY_COLUMNS}
 		FROM conversation_facts WHERE ${span.where} GROUP BY ALL ORDER BY period, key`,
 		[later.filter.from, ...span.params]
 	);
