@@ -30,9 +30,17 @@ describe('cached dashboard numbers', () => {
 		expect(counts((await computeMetrics(db.connection, { dataset: 'before' })).groups)).toEqual([['sync', 1]]);
 		expect((await computeSeries(db.connection, 'arrivals', { dataset: 'before', interval: '1d' })).series[0].points).toEqual([{ t: '2026-08-03T00:00:00.000Z', value: 1 }]);
 
+		// a second dataset, whose file gives the mode of its chat: every dataset is derived again, and a given mode stays
+		const given = join(folder, 'given.csv');
+		writeFileSync(given, 'conversation_id,created_at,channel,mode\ng1,2026-08-03T09:00:00Z,chat,sync\ng2,2026-08-03T09:30:00Z,chat,\n');
+		await ingestFile(db, given, { dataset: 'given' });
+		expect(counts((await computeMetrics(db.connection, { dataset: 'given' })).groups)).toEqual([['sync', 2]]);
+
 		// chat made async: the same conversation now counts as async
 		await updateSetting(db, 'channel_modes', { ...DEFAULT_SETTINGS.channel_modes, chat: 'async' }, 'admin');
 		expect(counts((await computeMetrics(db.connection, { dataset: 'before' })).groups)).toEqual([['async', 1]]);
+		// g1's file said sync; g2 had no mode, so it follows the setting
+		expect(counts((await computeMetrics(db.connection, { dataset: 'given' })).groups)).toEqual([['async', 1], ['sync', 1]]);
 		// a1 arrived Monday 09:00 UTC, inside the default business hours: in hours, answered
 		expect((await computeCoverage(db.connection, { dataset: 'before' })).in_hours.answered.conversations).toBe(1);
 

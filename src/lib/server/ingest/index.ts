@@ -5,6 +5,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { workFolder, type Database } from '../db/database';
 import { execute, inTransaction, queryOne } from '../db/sql';
 import { exclusiveWrite } from '../db/writeQueue';
+import { boundMemory } from '../db/memory';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
 import { dropPrepared, prepareDerived, writeDerived } from '../metrics/derive';
@@ -133,8 +134,6 @@ function readableCopyPath(db: Database): string {
 /** The part of the progress bar for reading the file into the staging table. */
 const READ_SHARE = 0.4;
 
-/** DuckDB's buffer limit while a large import runs: above it DuckDB spills to `<db>.tmp`, so a 10 M-row import stays under 2 GB of RSS. */
-const IMPORT_MEMORY_LIMIT = process.env.CHANNEL_MIX_IMPORT_MEMORY ?? '800MB';
 /**
  * Files from this size get the memory bound and stage their rows in a scratch database (`scratch.ts`). Smaller files keep
  * DuckDB's default (a wide file of 2,000 columns needs more than the bound for its vectors) and a temp table (at 1 M rows
@@ -143,15 +142,6 @@ const IMPORT_MEMORY_LIMIT = process.env.CHANNEL_MIX_IMPORT_MEMORY ?? '800MB';
 function largeFromBytes(): number {
 	const given = process.env.CHANNEL_MIX_LARGE_FILE_BYTES;
 	return given !== undefined && given !== '' && Number.isFinite(Number(given)) ? Number(given) : 256 * 1024 ** 2;
-}
-
-/** Lowers the instance's memory limit for the import; returns the restore (the limit is per instance, not per connection). */
-async function boundMemory(connection: DuckDBConnection): Promise<() => Promise<void>> {
-	const row = await queryOne<{ limit: string }>(connection, `SELECT current_setting('memory_limit') AS limit`);
-	await connection.run(`SET memory_limit = '${IMPORT_MEMORY_LIMIT.replaceAll("'", '')}'`);
-	return async () => {
-		if (row) await connection.run(`SET memory_limit = '${row.limit.replaceAll("'", '')}'`);
-	};
 }
 
 /** Loads a CSV (or .csv.gz) of conversation or message rows into a dataset, atomically; one heavy write at a time (db/writeQueue.ts). */

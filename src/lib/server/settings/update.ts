@@ -1,9 +1,10 @@
 import type { Database } from '../db/database';
 import { inTransaction } from '../db/sql';
 import { exclusiveWrite } from '../db/writeQueue';
+import { boundMemory } from '../db/memory';
 import { readSettings, writeSetting } from './store';
 import type { SettingKey, Settings } from '../../settings/defaults';
-import { DERIVED_FROM_SETTINGS, refreshDerivedForSetting } from '../metrics/derive';
+import { copyRowsForRederive, DERIVED_FROM_SETTINGS, refreshDerivedForSetting } from '../metrics/derive';
 
 /**
  * Saves several settings and, in the same transaction, recomputes every derived value that depends on
@@ -17,7 +18,13 @@ export function updateSettings(
 ): Promise<{ values: Partial<Settings>; recomputedDatasets: number }> {
 	return exclusiveWrite(async () => {
 		const connection = await db.connect();
+		const cleanups: (() => Promise<void>)[] = [];
 		try {
+			if (Object.keys(values).some((k) => DERIVED_FROM_SETTINGS.includes(k as SettingKey))) {
+				cleanups.push(await boundMemory(connection));
+				// the rows to derive again are copied before the transaction, so the derive reads them on every thread
+				cleanups.push(await copyRowsForRederive(connection));
+			}
 			return await inTransaction(connection, async () => {
 				const keys = Object.keys(values);
 				for (const key of keys) await writeSetting(connection, key, values[key], updatedBy);
@@ -30,6 +37,8 @@ export function updateSettings(
 				return { values: saved, recomputedDatasets };
 			});
 		} finally {
+			// the copies go with the connection anyway; the memory limit is a tuning knob: neither may hide the outcome
+			for (const cleanup of cleanups.reverse()) await cleanup().catch(() => undefined);
 			connection.closeSync();
 		}
 	});
