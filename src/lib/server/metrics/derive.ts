@@ -142,65 +142,64 @@ async function copyRows(connection: DuckDBConnection, datasetId: number): Promis
 	]);
 }
 
+/** Every dataset's canonical rows copied aside by `copyRowsForRederive`, and their drop. */
+export interface RederiveCopies {
+	datasetIds: number[];
+	drop(): Promise<void>;
+}
+
 /**
  * Copies every dataset's canonical rows aside for `refreshDerivedForSetting`, before its transaction: DuckDB scans a temp
  * table made inside a transaction on one thread (the wide write of a 1 M-row re-derive took 3.0 s instead of 1.4 s).
- * Run it in the same exclusive write as the transaction (db/writeQueue.ts), so no other write comes between; returns the drop.
+ * Run it in the same exclusive write as the transaction (db/writeQueue.ts), so no other write comes between.
  */
-export async function copyRowsForRederive(connection: DuckDBConnection): Promise<() => Promise<void>> {
-	const datasets = await queryRows<{ dataset_id: number }>(connection, 'SELECT dataset_id FROM datasets ORDER BY dataset_id');
-	for (const { dataset_id } of datasets) await copyRows(connection, dataset_id);
-	return async () => {
-		for (const { dataset_id } of datasets) await execute(connection, `DROP TABLE IF EXISTS ${copyOf(dataset_id)}`);
+export async function copyRowsForRederive(connection: DuckDBConnection): Promise<RederiveCopies> {
+	const datasetIds = (await queryRows<{ dataset_id: number }>(connection, 'SELECT dataset_id FROM datasets ORDER BY dataset_id')).map((d) => d.dataset_id);
+	for (const datasetId of datasetIds) await copyRows(connection, datasetId);
+	return {
+		datasetIds,
+		async drop() {
+			for (const datasetId of datasetIds) await execute(connection, `DROP TABLE IF EXISTS ${copyOf(datasetId)}`);
+		}
 	};
-}
-
-/** Whether `copyRowsForRederive` made this dataset's copy on this connection. */
-async function hasCopy(connection: DuckDBConnection, datasetId: number): Promise<boolean> {
-	const found = await queryRows(connection, `SELECT 1 AS found FROM duckdb_tables() WHERE temporary AND table_name = ?`, [copyOf(datasetId)]);
-	return found.length > 0;
 }
 
 /**
  * Derives a stored dataset again (a setting changed, an old file was migrated) from its canonical rows: those copied
- * aside by `copyRowsForRederive`, else copied now. Its rows are removed and written back with fresh derived values.
- * Runs inside the caller's transaction.
+ * aside by `copyRowsForRederive` (`copied`), else copied now. Its rows are removed and written back with fresh derived
+ * values. Runs inside the caller's transaction.
  */
-export async function deriveDataset(connection: DuckDBConnection, datasetId: number, settings: Settings): Promise<void> {
-	const copiedBefore = await hasCopy(connection, datasetId);
-	if (!copiedBefore) await copyRows(connection, datasetId);
+export async function deriveDataset(connection: DuckDBConnection, datasetId: number, settings: Settings, copied = false): Promise<void> {
+	if (!copied) await copyRows(connection, datasetId);
 	try {
 		await execute(connection, 'DELETE FROM conversations WHERE dataset_id = ?', [datasetId]);
 		await insertDerived(connection, datasetId, `(SELECT rowid AS rid, * FROM ${copyOf(datasetId)})`, settings);
 	} finally {
 		// a failed transaction refuses the drop; its rollback removes the copy anyway
-		if (!copiedBefore) await execute(connection, `DROP TABLE IF EXISTS ${copyOf(datasetId)}`).catch(() => undefined);
+		if (!copied) await execute(connection, `DROP TABLE IF EXISTS ${copyOf(datasetId)}`).catch(() => undefined);
 	}
 }
 
-/** Applies `channel_modes` to the conversations (or the copies of them a re-derive reads) whose file did not give the mode. */
-async function applyChannelModes(connection: DuckDBConnection, settings: Settings, datasetIds: number[]): Promise<void> {
-	for (const datasetId of datasetIds) {
-		const copied = await hasCopy(connection, datasetId);
-		const table = copied ? copyOf(datasetId) : 'conversations';
-		const ofDataset = copied ? 'true' : `dataset_id = ${Number(datasetId)}`;
-		for (const [channel, mode] of Object.entries(settings.channel_modes)) {
-			await execute(connection, `UPDATE ${table} SET mode = ? WHERE ${ofDataset} AND channel = ? AND NOT mode_from_source AND mode <> ?`, [
-				mode,
-				channel,
-				mode
-			]);
-		}
+/** Applies `channel_modes` to the conversations whose file did not give the mode: in `table`, the stored ones or a copy. */
+async function applyChannelModes(connection: DuckDBConnection, settings: Settings, table: string): Promise<void> {
+	for (const [channel, mode] of Object.entries(settings.channel_modes)) {
+		await execute(connection, `UPDATE ${table} SET mode = ? WHERE channel = ? AND NOT mode_from_source AND mode <> ?`, [mode, channel, mode]);
 	}
 }
 
-/** Recomputes what depends on `key` for every dataset; returns how many datasets were recomputed. */
-export async function refreshDerivedForSetting(connection: DuckDBConnection, key: SettingKey, settings: Settings): Promise<number> {
+/**
+ * Recomputes what depends on `key` for every dataset, from `copies` when the caller made them before its transaction;
+ * returns how many datasets were recomputed.
+ */
+export async function refreshDerivedForSetting(connection: DuckDBConnection, key: SettingKey, settings: Settings, copies?: RederiveCopies): Promise<number> {
 	if (!DERIVED_FROM_SETTINGS.includes(key)) return 0;
-	const datasets = (await queryRows<{ dataset_id: number }>(connection, 'SELECT dataset_id FROM datasets ORDER BY dataset_id')).map((d) => d.dataset_id);
-	if (key === 'channel_modes') await applyChannelModes(connection, settings, datasets);
-	for (const datasetId of datasets) await deriveDataset(connection, datasetId, settings);
-	return datasets.length;
+	const datasetIds =
+		copies?.datasetIds ?? (await queryRows<{ dataset_id: number }>(connection, 'SELECT dataset_id FROM datasets ORDER BY dataset_id')).map((d) => d.dataset_id);
+	if (key === 'channel_modes') {
+		for (const table of copies ? datasetIds.map(copyOf) : ['conversations']) await applyChannelModes(connection, settings, table);
+	}
+	for (const datasetId of datasetIds) await deriveDataset(connection, datasetId, settings, copies !== undefined);
+	return datasetIds.length;
 }
 
 /**

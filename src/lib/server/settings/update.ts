@@ -4,7 +4,7 @@ import { exclusiveWrite } from '../db/writeQueue';
 import { boundMemory } from '../db/memory';
 import { readSettings, writeSetting } from './store';
 import type { SettingKey, Settings } from '../../settings/defaults';
-import { copyRowsForRederive, DERIVED_FROM_SETTINGS, refreshDerivedForSetting } from '../metrics/derive';
+import { copyRowsForRederive, DERIVED_FROM_SETTINGS, refreshDerivedForSetting, type RederiveCopies } from '../metrics/derive';
 
 /**
  * Saves several settings and, in the same transaction, recomputes every derived value that depends on
@@ -19,11 +19,13 @@ export function updateSettings(
 	return exclusiveWrite(async () => {
 		const connection = await db.connect();
 		const cleanups: (() => Promise<void>)[] = [];
+		let copies: RederiveCopies | undefined;
 		try {
 			if (Object.keys(values).some((k) => DERIVED_FROM_SETTINGS.includes(k as SettingKey))) {
 				cleanups.push(await boundMemory(connection));
 				// the rows to derive again are copied before the transaction, so the derive reads them on every thread
-				cleanups.push(await copyRowsForRederive(connection));
+				copies = await copyRowsForRederive(connection);
+				cleanups.push(copies.drop);
 			}
 			return await inTransaction(connection, async () => {
 				const keys = Object.keys(values);
@@ -32,7 +34,7 @@ export function updateSettings(
 				// channel_modes also rewrites conversations' modes; any other derived key re-derives the same way
 				const derivedKeys = keys.filter((k) => DERIVED_FROM_SETTINGS.includes(k as SettingKey)) as SettingKey[];
 				const trigger = derivedKeys.includes('channel_modes') ? 'channel_modes' : derivedKeys[0];
-				const recomputedDatasets = trigger ? await refreshDerivedForSetting(connection, trigger, settings) : 0;
+				const recomputedDatasets = trigger ? await refreshDerivedForSetting(connection, trigger, settings, copies) : 0;
 				const saved = Object.fromEntries(keys.map((k) => [k, settings[k as SettingKey]])) as Partial<Settings>;
 				return { values: saved, recomputedDatasets };
 			});
