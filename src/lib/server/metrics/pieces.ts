@@ -15,7 +15,6 @@ import { floorUsSql, INTERVAL_MS, type SeriesInterval } from './buckets';
 import type { SeriesPoint } from './series';
 import { storedDailyPieces } from './daily';
 
-
 export interface ConcurrencyPiece {
 	key: string;
 	/** bucket start, epoch ms */
@@ -145,12 +144,10 @@ export function storedPieces(
 			if (daily) return daily;
 		}
 		const agents = agentsRelation(datasetId, agentKeys, keySql);
-		const params: SqlParam[] = [...agents.params, datasetId];
-		const agentsSql = agents.sql;
 		return toPieces(
 			await queryRows<PieceRow>(
 				connection,
-				`WITH agents(agent_id, key) AS (${agentsSql}),
+				`WITH agents(agent_id, key) AS (${agents.sql}),
 				-- read twice, but joining again costs less than keeping 10 M rows
 				cut AS NOT MATERIALIZED (
 					SELECT a.key, c.k, epoch_us(c.start_at) AS s, epoch_us(c.end_at) AS e
@@ -158,7 +155,7 @@ export function storedPieces(
 					WHERE c.dataset_id = ? AND c.k > 0
 				)
 				${piecesSql('cut', INTERVAL_MS[interval] * 1000)}`,
-				params
+				[...agents.params, datasetId]
 			)
 		);
 	});
@@ -183,17 +180,22 @@ export function pieceWidth(filter: FilterSql, interval?: SeriesInterval): Series
 
 const ratio = (weighted: bigint, held: bigint) => (held === 0n ? null : Number(weighted) / Number(held));
 
-/** metrics.md `concurrency_mean` (busy-time weighted) and `concurrency_max` per group, from its pieces. */
-export function groupConcurrencyOf(pieces: ConcurrencyPiece[]): GroupConcurrency[] {
+/** The pieces summed exactly per `idOf(piece)`, in first-seen order. */
+function sumPieces(pieces: ConcurrencyPiece[], idOf: (p: ConcurrencyPiece) => string): Map<string, { weighted: bigint; held: bigint; top: number }> {
 	const sums = new Map<string, { weighted: bigint; held: bigint; top: number }>();
 	for (const p of pieces) {
-		const s = sums.get(p.key) ?? { weighted: 0n, held: 0n, top: -Infinity };
+		const s = sums.get(idOf(p)) ?? { weighted: 0n, held: 0n, top: -Infinity };
 		s.weighted += BigInt(p.weighted);
 		s.held += BigInt(p.held);
 		s.top = Math.max(s.top, p.top);
-		sums.set(p.key, s);
+		sums.set(idOf(p), s);
 	}
-	return [...sums.entries()].map(([key, s]) => ({ key, concurrency_mean: ratio(s.weighted, s.held), concurrency_max: s.top }));
+	return sums;
+}
+
+/** metrics.md `concurrency_mean` (busy-time weighted) and `concurrency_max` per group, from its pieces. */
+export function groupConcurrencyOf(pieces: ConcurrencyPiece[]): GroupConcurrency[] {
+	return [...sumPieces(pieces, (p) => p.key).entries()].map(([key, s]) => ({ key, concurrency_mean: ratio(s.weighted, s.held), concurrency_max: s.top }));
 }
 
 /**
@@ -206,15 +208,7 @@ export function bucketConcurrency(
 	ranges: { key: string; lo: number; hi: number }[]
 ): { key: string; points: SeriesPoint[] }[] {
 	const width = INTERVAL_MS[interval];
-	const sums = new Map<string, { weighted: bigint; held: bigint; top: number }>();
-	for (const p of pieces) {
-		const id = `${Math.floor(p.t / width) * width}|${p.key}`;
-		const s = sums.get(id) ?? { weighted: 0n, held: 0n, top: -Infinity };
-		s.weighted += BigInt(p.weighted);
-		s.held += BigInt(p.held);
-		s.top = Math.max(s.top, p.top);
-		sums.set(id, s);
-	}
+	const sums = sumPieces(pieces, (p) => `${Math.floor(p.t / width) * width}|${p.key}`);
 	return ranges.map(({ key, lo, hi }) => {
 		const points: SeriesPoint[] = [];
 		for (let t = lo; t < hi; t += width) {
