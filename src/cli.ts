@@ -19,12 +19,45 @@ function withGlobalOptions(cli: CAC): CAC {
 	return cli;
 }
 
-function register(cli: CAC, command: CliCommand): void {
+/** The names of the options that take a value (`--volume <n>` → "volume"), the global `--db` among them. */
+function valueFlags(command: CliCommand): Set<string> {
+	const flags = [...(command.options ?? []).map((o) => o.flags), '--db <path>'];
+	return new Set(flags.flatMap((f) => /--([\w-]+)\s*[<[]/.exec(f)?.[1] ?? []));
+}
+
+const NEGATIVE_NUMBER = /^-(\d|\.\d)/;
+
+/** `--growth -0.1` as `--growth=-0.1`: the parser would read a value starting with "-" as another flag. */
+function joinNegativeValues(argv: string[], flags: Set<string>): string[] {
+	const joined: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const name = argv[i].startsWith('--') && !argv[i].includes('=') ? argv[i].slice(2) : null;
+		if (name !== null && flags.has(name) && i + 1 < argv.length && NEGATIVE_NUMBER.test(argv[i + 1])) joined.push(`${argv[i]}=${argv[++i]}`);
+		else joined.push(argv[i]);
+	}
+	return joined;
+}
+
+const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/** Each value option as typed (the parser turns "0x10" into 16 and "" into 0, so commands check the text itself). */
+function typedValues(argv: string[], flags: Set<string>): Record<string, string | string[]> {
+	const typed: Record<string, string[]> = {};
+	for (let i = 0; i < argv.length; i++) {
+		const match = /^--([\w-]+)(?:=(.*))?$/s.exec(argv[i]);
+		if (!match || !flags.has(match[1])) continue;
+		const value = match[2] ?? (i + 1 < argv.length && !argv[i + 1].startsWith('-') ? argv[++i] : undefined);
+		if (value !== undefined) (typed[camel(match[1])] ??= []).push(value);
+	}
+	return Object.fromEntries(Object.entries(typed).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
+}
+
+function register(cli: CAC, command: CliCommand, argv: string[]): void {
 	const entry = cli.command(command.spec, command.description);
 	for (const option of command.options ?? []) entry.option(option.flags, option.description, { default: option.default });
 	for (const example of command.examples ?? []) entry.example(`npm run cli -- ${example}`);
 	entry.action(async (...received: unknown[]) => {
-		const options = received.pop() as CliOptions;
+		const options = { ...(received.pop() as CliOptions), ...typedValues(argv, valueFlags(command)) };
 		const args = received.flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a.map(String) : [String(a)]));
 		const context = createContext(options);
 		await command.run(args, options, context);
@@ -43,9 +76,11 @@ function commandNamed(argv: string[]): string | null {
 try {
 	const name = commandNamed(process.argv);
 	const cli = withGlobalOptions(cac('channel-mix'));
-	for (const command of await loadCommands(name === null ? undefined : [name])) register(cli, command);
+	const commands = await loadCommands(name === null ? undefined : [name]);
+	const argv = joinNegativeValues(process.argv, new Set(commands.flatMap((c) => [...valueFlags(c)])));
+	for (const command of commands) register(cli, command, argv);
 	cli.help();
-	cli.parse(process.argv, { run: false });
+	cli.parse(argv, { run: false });
 	if (cli.matchedCommand) await cli.runMatchedCommand();
 	else if (cli.args.length > 0) fail(new UserError(`Unknown command "${cli.args.join(' ')}"; run with --help to list the commands.`));
 	else if (!cli.options.help) cli.outputHelp();

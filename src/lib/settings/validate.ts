@@ -1,4 +1,5 @@
 import { CHANNELS, DEFAULT_SETTINGS, MODES, WEEKDAYS, type SettingKey, type Settings } from './defaults';
+import { dayProblem, rangeProblem, type RangeName } from '../bounds';
 
 /** Returns one sentence saying what is wrong with a value for `key`, or null when it is valid. */
 export function settingProblem(key: string, value: unknown): string | null {
@@ -10,9 +11,12 @@ export function settingProblem(key: string, value: unknown): string | null {
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isShare = (v: unknown) => typeof v === 'number' && v >= 0 && v <= 1;
-const isPositive = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v > 0;
-const isNonNegative = (v: unknown) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+/** Whether `v` is a number in the named range of $lib/bounds (the one place ranges live). */
+const within = (name: RangeName) => (v: unknown) => rangeProblem(name, v) === null;
+/** Lists a user can store are short: a settings row is read on every page. */
+const LIST_MAX = 366;
+const SPANS_PER_DAY_MAX = 12;
+const CATEGORY_MAX_LENGTH = 100;
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 function validTimeZone(zone: unknown): boolean {
@@ -41,6 +45,7 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 		for (const [day, spans] of Object.entries(v)) {
 			if (!(WEEKDAYS as readonly string[]).includes(day)) return `"${day}" is not a weekday; use ${WEEKDAYS.join(', ')}.`;
 			if (!Array.isArray(spans)) return `The hours for ${day} must be a list of ["HH:MM","HH:MM"] pairs.`;
+			if (spans.length > SPANS_PER_DAY_MAX) return `Give at most ${SPANS_PER_DAY_MAX} spans of hours for ${day}.`;
 			for (const span of spans) {
 				if (!Array.isArray(span) || span.length !== 2 || !CLOCK.test(String(span[0])) || !CLOCK.test(String(span[1])))
 					return `The hours for ${day} must be pairs of times such as ["09:00","17:00"].`;
@@ -49,45 +54,50 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 		}
 		return null;
 	},
-	holidays: (v) =>
-		Array.isArray(v) && v.every((d) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d) && !Number.isNaN(Date.parse(d)))
-			? null
-			: 'Give holidays as a list of local dates such as ["2026-12-25"].',
+	holidays: (v) => {
+		const asList = 'Give holidays as a list of local dates such as ["2026-12-25"].';
+		if (!Array.isArray(v) || v.some((d) => typeof d !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(d) || Number.isNaN(Date.parse(d)))) return asList;
+		if (v.length > LIST_MAX) return `Give at most ${LIST_MAX} holidays.`;
+		return (v as string[]).map((d) => dayProblem(d, 'holiday')).find((p) => p !== null) ?? null;
+	},
 	channel_modes: (v) => perChannel(v, 'mode', (m) => (MODES as readonly unknown[]).includes(m)),
 	sla: (v) =>
 		perChannel(
 			v,
 			'SLA ({"frt_s": seconds, "target": 0..1, "clock": "calendar"|"business"})',
-			(s) => isRecord(s) && isPositive(s.frt_s) && isShare(s.target) && (s.clock === 'calendar' || s.clock === 'business')
+			(s) => isRecord(s) && within('slaSeconds')(s.frt_s) && within('share')(s.target) && (s.clock === 'calendar' || s.clock === 'business')
 		),
 	costs: (v) => {
 		if (!isRecord(v) || !isRecord(v.hourly) || !isRecord(v.occupancy))
 			return 'Give costs as {"hourly":{"sync":32,"async":32},"occupancy":{"sync":0.85,"async":0.85},"bot_per_conversation":0.5}.';
 		for (const mode of MODES) {
-			if (!isNonNegative(v.hourly[mode])) return `The hourly cost for ${mode} must be a number of at least 0.`;
-			const occ = v.occupancy[mode];
-			if (!(typeof occ === 'number' && occ > 0 && occ <= 1)) return `The occupancy for ${mode} must be above 0 and at most 1.`;
+			const problem = rangeProblem('hourlyCost', v.hourly[mode], `the hourly cost for ${mode}`) ?? rangeProblem('occupancy', v.occupancy[mode], `the occupancy for ${mode}`);
+			if (problem) return problem;
 		}
-		return isNonNegative(v.bot_per_conversation) ? null : 'bot_per_conversation must be a number of at least 0.';
+		return rangeProblem('botCost', v.bot_per_conversation, 'bot_per_conversation');
 	},
 	currency: (v) => (typeof v === 'string' && /^[A-Z]{3}$/.test(v) ? null : 'Give the currency as a three-letter code such as "USD".'),
-	repeat_window_days: (v) => (isPositive(v) ? null : 'repeat_window_days must be a number of days above 0.'),
-	close_after_s: (v) => perChannel(v, 'close_after_s', isPositive),
-	focus_cap_s: (v) => (isPositive(v) ? null : 'focus_cap_s must be a number of seconds above 0.'),
-	sync_categories: (v) =>
-		Array.isArray(v) && v.every((c) => typeof c === 'string') ? null : 'Give sync_categories as a list of category names.',
+	repeat_window_days: (v) => rangeProblem('repeatWindowDays', v, 'repeat_window_days'),
+	close_after_s: (v) => perChannel(v, 'close_after_s (60 s to 90 days)', within('closeAfterS')),
+	focus_cap_s: (v) => rangeProblem('focusCapS', v, 'focus_cap_s'),
+	sync_categories: (v) => {
+		if (!Array.isArray(v) || !v.every((c) => typeof c === 'string')) return 'Give sync_categories as a list of category names.';
+		if (v.length > LIST_MAX) return `Give at most ${LIST_MAX} sync categories.`;
+		return v.some((c: string) => c.length > CATEGORY_MAX_LENGTH) ? `A sync category name may have at most ${CATEGORY_MAX_LENGTH} characters.` : null;
+	},
 	planning: (v) => {
 		if (!isRecord(v)) return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon).';
 		if (![15, 30, 60].includes(v.interval_min as number)) return 'planning.interval_min must be 15, 30 or 60.';
-		if (!Number.isInteger(v.weeks_history) || (v.weeks_history as number) < 1 || (v.weeks_history as number) > 52) return 'planning.weeks_history must be a whole number of weeks from 1 to 52.';
-		if (!Number.isInteger(v.horizon_days) || (v.horizon_days as number) < 1 || (v.horizon_days as number) > 28) return 'planning.horizon_days must be a whole number of days from 1 to 28.';
-		if (typeof v.growth !== 'number' || v.growth <= -1) return 'planning.growth must be a number above -1 (0.05 is +5%).';
-		if (!(typeof v.shrinkage === 'number' && v.shrinkage >= 0 && v.shrinkage < 1)) return 'planning.shrinkage must be at least 0 and below 1.';
-		if (!isPositive(v.max_concurrency)) return 'planning.max_concurrency must be a number above 0.';
-		if (v.max_abandon !== null && !isShare(v.max_abandon)) return 'planning.max_abandon must be null or a share from 0 to 1.';
-		return null;
+		return (
+			rangeProblem('weeksHistory', v.weeks_history, 'planning.weeks_history') ??
+			rangeProblem('horizonDays', v.horizon_days, 'planning.horizon_days') ??
+			rangeProblem('growth', v.growth, 'planning.growth (a share, 0.05 for +5%)') ??
+			rangeProblem('shrinkage', v.shrinkage, 'planning.shrinkage') ??
+			rangeProblem('maxConcurrency', v.max_concurrency, 'planning.max_concurrency') ??
+			(v.max_abandon === null ? null : rangeProblem('maxAbandon', v.max_abandon, 'planning.max_abandon (or null)'))
+		);
 	},
-	max_upload_bytes: (v) => (isPositive(v) ? null : 'max_upload_bytes must be a number of bytes above 0.')
+	max_upload_bytes: (v) => rangeProblem('maxUploadBytes', v, 'max_upload_bytes')
 };
 
 /** Merges a partial object value over the default so a stored setting from an older version gains new sub-keys. */

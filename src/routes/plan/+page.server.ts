@@ -10,6 +10,7 @@ import { readSettings } from '$lib/server/settings/store';
 import { updateSetting } from '$lib/server/settings/update';
 import { buildPlanOffThread } from '$lib/server/planning/run';
 import { planSources, SIMULATION } from './planData.server';
+import { numberProblem, parseDecimal, WHAT_IF_RANGES } from '$lib/bounds';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireCapability(locals, 'read');
@@ -28,7 +29,17 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	}
 };
 
-const share = (form: FormData, name: string) => Number(String(form.get(name) ?? ''));
+/** The save form's what-ifs, each checked against its slider's range: the values, or the first problem's sentence. */
+function savedWhatIfs(form: FormData): { growth: number; shrinkage: number; concurrency: number } | string {
+	const read = (name: string, range: (typeof WHAT_IF_RANGES)[keyof typeof WHAT_IF_RANGES]) => {
+		const typed = String(form.get(name) ?? '');
+		const value = parseDecimal(typed);
+		return { value, problem: numberProblem(range, value, range.what, typed) };
+	};
+	const fields = { growth: read('growth', WHAT_IF_RANGES.growth), shrinkage: read('shrinkage', WHAT_IF_RANGES.shrinkage), concurrency: read('concurrency', WHAT_IF_RANGES.concurrencyFactor) };
+	const problem = Object.values(fields).find((f) => f.problem !== null)?.problem;
+	return problem ?? { growth: fields.growth.value, shrinkage: fields.shrinkage.value, concurrency: fields.concurrency.value };
+}
 
 export const actions: Actions = {
 	/** Saves growth, shrinkage and the concurrency cap of the what-ifs as the planning defaults. */
@@ -37,8 +48,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const db = await getDatabase();
 		const { planning } = await readSettings(db.connection);
-		const factor = share(form, 'concurrency');
-		const value = { ...planning, growth: share(form, 'growth'), shrinkage: share(form, 'shrinkage'), max_concurrency: Math.round(planning.max_concurrency * (Number.isFinite(factor) && factor > 0 ? factor : 1) * 100) / 100 };
+		const whatIfs = savedWhatIfs(form);
+		if (typeof whatIfs === 'string') return fail(400, { message: whatIfs });
+		const value = { ...planning, growth: whatIfs.growth, shrinkage: whatIfs.shrinkage, max_concurrency: Math.round(planning.max_concurrency * whatIfs.concurrency * 100) / 100 };
 		try {
 			await updateSetting(db, 'planning', value, user.username);
 			await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: 'planning', detail: { value } });

@@ -79,8 +79,9 @@ describe('files that are refused whole, nothing written', () => {
 
 	it('a file over the size limit', async () => {
 		const db = await withBaseline();
-		await db.connection.run(`INSERT INTO settings VALUES ('max_upload_bytes', '100', now()::TIMESTAMP, NULL)`);
-		await expect(ingestText(db, 'big.csv', GOOD)).rejects.toThrow(/big\.csv is 1 MB, over the 1 MB limit; split the export or raise the max_upload_bytes setting\./);
+		// 1 MB is the lowest limit the setting takes (bounds.ts); the file is GOOD plus 1.5 MB of padding, so 2 MB rounded up
+		await db.connection.run(`INSERT INTO settings VALUES ('max_upload_bytes', '1048576', now()::TIMESTAMP, NULL)`);
+		await expect(ingestText(db, 'big.csv', GOOD + ' '.repeat(1.5 * 1024 ** 2))).rejects.toThrow(/big\.csv is 2 MB, over the 1 MB limit; split the export or raise the max_upload_bytes setting\./);
 		await expectBaselineIntact(db);
 	});
 

@@ -27,6 +27,6 @@ describe('erlang CLI', () => {
 	it('refuses a service level given as a percentage with one sentence', async () => {
 		const failure = await cli(['erlang', '--volume', '100', '--interval-min', '30', '--aht-s', '180', '--target-s', '20', '--sl', '80']).catch((e: { code: number; stderr: string }) => e);
 		expect(failure).toMatchObject({ code: 1 });
-		expect((failure as { stderr: string }).stderr.trim()).toBe('--sl must be the service-level target as a share between 0 and 1, e.g. 0.8; got "80".');
+		expect((failure as { stderr: string }).stderr.trim()).toBe('--sl (the service-level target as a share, e.g. 0.8) must be above 0 and below 1; got "80".');
 	});
 });

@@ -3,6 +3,7 @@
  * recomputes in the browser on every slider move and the export endpoint builds the same plan.
  */
 import type { PlanAssumptions, PlanInputs } from '../../planning/planTypes';
+import { parseDecimal, WHAT_IF_RANGES, type NumberRange } from '../../bounds';
 
 export interface WhatIf {
 	/** volume growth as a share, 0.05 = +5% */
@@ -40,11 +41,10 @@ export function applyWhatIf(inputs: PlanInputs, assumptions: PlanAssumptions, wh
 	};
 }
 
-const NUMBER = /^-?\d+(\.\d+)?$/;
-
-function bounded(raw: string | null, fallback: number, min: number, max: number): number {
-	if (raw === null || !NUMBER.test(raw)) return fallback;
-	return Math.min(max, Math.max(min, Number(raw)));
+function bounded(raw: string | null, fallback: number, range: NumberRange): number {
+	const value = raw === null ? Number.NaN : parseDecimal(raw);
+	if (!Number.isFinite(value)) return fallback;
+	return Math.min(range.max, Math.max(range.min, value));
 }
 
 /** What-ifs as URL parameters (the export links carry them). */
@@ -58,10 +58,10 @@ export function whatIfToParams(whatIf: WhatIf): URLSearchParams {
 export function whatIfFromParams(params: URLSearchParams, saved: WhatIf): WhatIf {
 	const share = params.get('share');
 	return {
-		growth: bounded(params.get('growth'), saved.growth, -0.5, 1),
-		ahtFactor: bounded(params.get('aht'), saved.ahtFactor, 0.5, 2),
-		concurrencyFactor: bounded(params.get('concurrency'), saved.concurrencyFactor, 0.5, 2),
-		shrinkage: bounded(params.get('shrinkage'), saved.shrinkage, 0, 0.6),
-		asyncShare: share === null ? saved.asyncShare : bounded(share, 0, 0, 1)
+		growth: bounded(params.get('growth'), saved.growth, WHAT_IF_RANGES.growth),
+		ahtFactor: bounded(params.get('aht'), saved.ahtFactor, WHAT_IF_RANGES.ahtFactor),
+		concurrencyFactor: bounded(params.get('concurrency'), saved.concurrencyFactor, WHAT_IF_RANGES.concurrencyFactor),
+		shrinkage: bounded(params.get('shrinkage'), saved.shrinkage, WHAT_IF_RANGES.shrinkage),
+		asyncShare: share === null ? saved.asyncShare : bounded(share, 0, WHAT_IF_RANGES.asyncShare)
 	};
 }

@@ -2,13 +2,7 @@ import { resolve } from 'node:path';
 import { UserError } from '../errors';
 import { benchTable, loadLine, runBench, runLoadOnly, type BenchOptions } from '../bench/run';
 import type { CliCommand } from './command';
-
-function count(value: unknown, name: string, fallback: number, min = 1): number {
-	if (value === undefined) return fallback;
-	const n = Number(value);
-	if (!Number.isInteger(n) || n < min) throw new UserError(`--${name} must be a whole number of at least ${min}, for example --${name} ${Math.max(min, fallback)}.`);
-	return n;
-}
+import { boundedOption } from '../options';
 
 export const benchCommand: CliCommand = {
 	spec: 'bench',
@@ -28,13 +22,13 @@ export const benchCommand: CliCommand = {
 	async run(_args, options, context) {
 		const loadOnly = options.loadOnly === true;
 		const benchOptions: BenchOptions = {
-			conversations: count(options.conversations, 'conversations', 1_000_000),
+			conversations: boundedOption(options, 'conversations', 'conversations', 'conversations') ?? 1_000_000,
 			csv: typeof options.csv === 'string' ? resolve(options.csv) : undefined,
-			seed: count(options.seed, 'seed', 7, 0),
-			repeat: count(options.repeat, 'repeat', 2),
-			warm: count(options.warm, 'warm', 5),
-			loadSeconds: count(options.loadSeconds, 'load-seconds', 0, 0),
-			loadClients: count(options.loadClients, 'load-clients', 50),
+			seed: boundedOption(options, 'seed', 'seed', 'seed') ?? 7,
+			repeat: boundedOption(options, 'repeat', 'repeat', 'benchRepeat') ?? 2,
+			warm: boundedOption(options, 'warm', 'warm', 'benchWarm') ?? 5,
+			loadSeconds: boundedOption(options, 'loadSeconds', 'load-seconds', 'loadSeconds') ?? 0,
+			loadClients: boundedOption(options, 'loadClients', 'load-clients', 'loadClients') ?? 50,
 			out: resolve(typeof options.out === 'string' ? options.out : loadOnly ? 'load-results.json' : 'bench-results.json'),
 			log: context.note
 		};

@@ -1,34 +1,32 @@
 import { UserError } from '../errors';
 import type { CliCommand, CliOptions } from './command';
+import { boundedOption } from '../options';
+import { RANGES, rangeProblem, type RangeName } from '../../bounds';
 import { evaluateSyncAgents, requiredSyncAgents } from '../../planning/syncStaffing';
 import type { SyncQueue, SyncService } from '../../planning/erlang';
 
-function numberOption(options: CliOptions, key: string, flag: string, check: (n: number) => boolean, what: string, required = true): number | undefined {
-	const raw = options[key];
-	if (raw === undefined || raw === null || raw === false) {
-		if (required) throw new UserError(`--${flag} is required; give ${what}.`);
-		return undefined;
-	}
-	const value = Number(raw);
-	if (!Number.isFinite(value) || !check(value)) throw new UserError(`--${flag} must be ${what}; got "${String(raw)}".`);
-	return value;
+function queueFrom(options: CliOptions): SyncQueue {
+	const required = (key: string, flag: string, range: RangeName) => boundedOption(options, key, flag, range) ?? missing(flag, range);
+	const queue: SyncQueue = {
+		volume: required('volume', 'volume', 'volume'),
+		intervalS: required('intervalMin', 'interval-min', 'intervalMin') * 60,
+		ahtS: required('ahtS', 'aht-s', 'ahtS'),
+		targetS: required('targetS', 'target-s', 'targetS'),
+		serviceLevel: required('sl', 'sl', 'serviceLevel'),
+		shrinkage: boundedOption(options, 'shrinkage', 'shrinkage', 'shrinkage') ?? 0,
+		maxOccupancy: boundedOption(options, 'maxOccupancy', 'max-occupancy', 'maxOccupancy') ?? null,
+		patienceS: boundedOption(options, 'patienceS', 'patience-s', 'patienceS') ?? null,
+		maxAbandon: boundedOption(options, 'maxAbandon', 'max-abandon', 'maxAbandon') ?? null
+	};
+	if (queue.maxAbandon !== null && queue.patienceS === null) throw new UserError('--max-abandon needs --patience-s: abandonment is modelled by Erlang A, which needs the mean patience.');
+	const load = (queue.volume * queue.ahtS) / queue.intervalS;
+	const problem = rangeProblem('loadErlangs', load);
+	if (problem) throw new UserError(`${problem} Give fewer contacts, a shorter handle time or a longer interval.`);
+	return queue;
 }
 
-const share = (n: number) => n >= 0 && n <= 1;
-const positive = (n: number) => n > 0;
-
-function queueFrom(options: CliOptions): SyncQueue {
-	return {
-		volume: numberOption(options, 'volume', 'volume', (n) => n >= 0, 'the contacts per interval (0 or more)')!,
-		intervalS: numberOption(options, 'intervalMin', 'interval-min', positive, 'the interval length in minutes (above 0)')! * 60,
-		ahtS: numberOption(options, 'ahtS', 'aht-s', positive, 'the average handle time in seconds (above 0)')!,
-		targetS: numberOption(options, 'targetS', 'target-s', (n) => n >= 0, 'the answer-within threshold in seconds')!,
-		serviceLevel: numberOption(options, 'sl', 'sl', (n) => n > 0 && n < 1, 'the service-level target as a share between 0 and 1, e.g. 0.8')!,
-		shrinkage: numberOption(options, 'shrinkage', 'shrinkage', (n) => n >= 0 && n < 1, 'a share from 0 to below 1', false) ?? 0,
-		maxOccupancy: numberOption(options, 'maxOccupancy', 'max-occupancy', (n) => n > 0 && n <= 1, 'a share above 0 and at most 1', false) ?? null,
-		patienceS: numberOption(options, 'patienceS', 'patience-s', positive, 'the mean patience in seconds (above 0)', false) ?? null,
-		maxAbandon: numberOption(options, 'maxAbandon', 'max-abandon', share, 'a share between 0 and 1', false) ?? null
-	};
+function missing(flag: string, range: RangeName): never {
+	throw new UserError(`--${flag} is required; give ${RANGES[range].what}.`);
 }
 
 /** The `erlang --json` contract of product.md. */
@@ -76,7 +74,7 @@ export const erlangCommand: CliCommand = {
 	examples: ['erlang --volume 100 --interval-min 30 --aht-s 180 --target-s 20 --sl 0.8 --shrinkage 0.3 --max-occupancy 0.85'],
 	async run(_args, options, context) {
 		const queue = queueFrom(options);
-		const agents = numberOption(options, 'agents', 'agents', (n) => Number.isInteger(n) && n >= 0, 'a whole number of agents', false);
+		const agents = boundedOption(options, 'agents', 'agents', 'agents');
 		const service = agents === undefined ? requiredSyncAgents(queue) : evaluateSyncAgents(queue, agents);
 		context.print(erlangJson(service), summary(service, agents !== undefined));
 	}

@@ -1,14 +1,9 @@
 import { UserError } from '../errors';
+import { dayProblem } from '../../bounds';
 import { FORMATS, type GeneratedFormatName } from '../generate/format';
 import { writeGenerated } from '../generate/writer';
 import type { CliCommand } from './command';
-
-function positiveInteger(value: unknown, name: string, fallback?: number): number {
-	if (value === undefined && fallback !== undefined) return fallback;
-	const n = Number(value);
-	if (!Number.isInteger(n) || n <= 0) throw new UserError(`--${name} must be a positive whole number, for example --${name} 100000.`);
-	return n;
-}
+import { boundedOption } from '../options';
 
 function validTimeZone(zone: string): string {
 	try {
@@ -37,13 +32,12 @@ export const generateCommand: CliCommand = {
 		const format = String(options.format) as GeneratedFormatName;
 		if (!FORMATS.includes(format)) throw new UserError(`Unknown format "${format}"; use one of ${FORMATS.join(', ')}.`);
 		const start = String(options.start);
-		if (!/^\d{4}-\d{2}-\d{2}$/.test(start) || !Number.isFinite(Date.parse(`${start}T00:00:00Z`))) throw new UserError(`--start must be a date like 2026-08-01, got "${start}".`);
-		const seed = Number(options.seed);
-		if (!Number.isInteger(seed)) throw new UserError('--seed must be a whole number, for example --seed 7.');
+		const startProblem = dayProblem(start, '--start day');
+		if (startProblem) throw new UserError(startProblem);
 		const result = await writeGenerated(options.out, format, {
-			conversations: positiveInteger(options.conversations, 'conversations'),
-			seed,
-			days: options.days === undefined ? undefined : positiveInteger(options.days, 'days'),
+			conversations: boundedOption(options, 'conversations', 'conversations', 'conversations')!,
+			seed: boundedOption(options, 'seed', 'seed', 'seed')!,
+			days: boundedOption(options, 'days', 'days', 'simulatedDays'),
 			start,
 			timezone: validTimeZone(String(options.timezone))
 		});

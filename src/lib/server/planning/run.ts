@@ -4,7 +4,7 @@ import { buildPlanAndCheck } from '../../planning/plan';
 import type { Plan, PlanAssumptions, PlanInputs } from '../../planning/planTypes';
 import type { SimulationOptions } from '../../planning/simulationCheck';
 import { readSettings } from '../settings/store';
-import { UserError } from '../errors';
+import { boundedOption } from '../options';
 import { readPlanInputs } from './inputs';
 
 export interface PlanOverrides {
@@ -43,18 +43,13 @@ export async function buildPlanOffThread(inputs: PlanInputs, assumptions: PlanAs
 /** Reads the plan options of `plan` and `report staffing` (cac camel-cases the flags). */
 export function planOverrides(options: Record<string, unknown>): PlanOverrides {
 	// bounded: one request must not be able to ask for hours of work (the check runs on a worker, but a core is a core)
-	const whole = (key: string, flag: string, min: number, max: number) => {
-		if (options[key] === undefined) return undefined;
-		const n = Number(options[key]);
-		if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`--${flag} must be a whole number from ${min} to ${max}; got "${String(options[key])}".`);
-		return n;
+	return {
+		dataset: typeof options.dataset === 'string' ? options.dataset : undefined,
+		weeksHistory: boundedOption(options, 'weeksHistory', 'weeks-history', 'weeksHistory'),
+		horizonDays: boundedOption(options, 'horizonDays', 'horizon-days', 'horizonDays'),
+		growth: boundedOption(options, 'growth', 'growth', 'growth'),
+		replications: boundedOption(options, 'replications', 'replications', 'replications')
 	};
-	let growth: number | undefined;
-	if (options.growth !== undefined) {
-		growth = Number(options.growth);
-		if (!Number.isFinite(growth) || growth <= -1) throw new UserError(`--growth must be a share above -1, e.g. 0.05 for 5% more volume; got "${String(options.growth)}".`);
-	}
-	return { dataset: typeof options.dataset === 'string' ? options.dataset : undefined, weeksHistory: whole('weeksHistory', 'weeks-history', 1, 52), horizonDays: whole('horizonDays', 'horizon-days', 1, 28), growth, replications: whole('replications', 'replications', 0, 50) };
 }
 
 export const PLAN_OPTIONS = [

@@ -4,14 +4,25 @@ import { settingProblem, withDefaults } from '../../settings/validate';
 import { UserError } from '../errors';
 import { execute, queryRows } from '../db/sql';
 
-/** All settings: stored values over the defaults. */
+/** All settings: stored values over the defaults. A stored value outside today's bounds (saved by an older version) reads as the default. */
 export async function readSettings(connection: DuckDBConnection): Promise<Settings> {
 	const rows = await queryRows<{ key: string; value: string }>(connection, 'SELECT key, value FROM settings');
 	const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
 	for (const row of rows) {
-		if (row.key in DEFAULT_SETTINGS) settings[row.key] = withDefaults(row.key as SettingKey, JSON.parse(row.value));
+		if (!(row.key in DEFAULT_SETTINGS)) continue;
+		const value = withDefaults(row.key as SettingKey, JSON.parse(row.value));
+		const problem = settingProblem(row.key, value);
+		if (problem === null) settings[row.key] = value;
+		else warnOnce(`The stored setting ${row.key} is not valid (${problem}); the default is used until it is saved again.`);
 	}
 	return settings as unknown as Settings;
+}
+
+const warned = new Set<string>();
+function warnOnce(message: string): void {
+	if (warned.has(message)) return;
+	warned.add(message);
+	console.warn(message);
 }
 
 export function assertSettingKey(key: string): asserts key is SettingKey {
