@@ -138,7 +138,9 @@ describe('concurrency from hourly pieces', () => {
 
 	it('gives the same days from daily pieces on a range longer than 45 days', async () => {
 		const db = await tempDatabase();
-		await seedDataset(db, 'cross', rows);
+		// a chat on 2026-01-01 (another queue) makes the data span 2026-01-01..03-03, so the range is not cut to the data's days
+		const early = { id: 'e1', created: '2026-01-01 10:00:00', first: '2026-01-01 10:01:00', closed: '2026-01-01 10:31:00', agent: 'bob', queue: 'q2', status: 'resolved' as const };
+		await seedDataset(db, 'cross', [...rows, early]);
 		// 2026-01-01..2026-03-04 (62 days) with a filter: one sweep cut at days serves metrics and the daily series
 		const range = { dataset: 'cross', from: '2026-01-01', to: '2026-03-04', by: 'channel' as const, queues: ['q1'] };
 		const daily = await computeSeries(db.connection, 'concurrency', { ...range, interval: '1d' });
@@ -159,7 +161,9 @@ describe('daily backlog samples picked from the hourly ones', () => {
 		{ id: 'b1', created: '2026-03-02 10:00:00', first: '2026-03-02 10:05:00', closed: '2026-03-02 12:30:00', channel: 'email', status: 'resolved' as const },
 		{ id: 'b2', created: '2026-03-02 10:30:00', channel: 'email', status: 'open' as const },
 		{ id: 'b3', created: '2026-03-02 11:15:00', channel: 'email', status: 'abandoned' as const },
-		{ id: 'b4', created: '2026-03-02 11:50:00', first: '2026-03-02 12:10:00', channel: 'email', status: 'resolved' as const }
+		{ id: 'b4', created: '2026-03-02 11:50:00', first: '2026-03-02 12:10:00', channel: 'email', status: 'resolved' as const },
+		// an SMS on the 4th (filtered out) makes the data span to 2026-03-04, so the range is not cut to the data's days
+		{ id: 'b5', created: '2026-03-04 13:00:00', first: '2026-03-04 13:05:00', closed: '2026-03-04 13:30:00', channel: 'sms', status: 'resolved' as const }
 	];
 
 	it('equals the daily samples query', async () => {

@@ -5,7 +5,8 @@ import { cachedResult } from '../metrics/cache';
 import type { MetricsQuery } from '../metrics/index';
 import { readSettings } from '../settings/store';
 import type { Settings } from '../../settings/defaults';
-import { DEFAULT_PRESET, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../components/filters';
+import { addDays, DEFAULT_PRESET, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../components/filters';
+import { dayProblem, printable } from '../../bounds';
 
 /** The filter bar's state read from the URL, the metrics query it means, and what the bar offers. */
 export interface DashboardScope {
@@ -17,7 +18,6 @@ export interface DashboardScope {
 	settings: Settings;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** the agent list is for picking, not browsing: the most active first */
 const AGENT_LIMIT = 500;
 
@@ -28,13 +28,14 @@ interface DatasetRow extends Record<string, unknown> {
 	name: string;
 	min_created_at: Date | null;
 	max_created_at: Date | null;
+	max_event_at: Date | null;
 }
 
 async function chosenDataset(connection: DuckDBConnection, name: string | null): Promise<DatasetRow | null> {
-	const columns = 'dataset_id, name, min_created_at, max_created_at';
+	const columns = 'dataset_id, name, min_created_at, max_created_at, max_event_at';
 	if (name) {
 		const row = await queryOne<DatasetRow>(connection, `SELECT ${columns} FROM datasets WHERE name = ?`, [name]);
-		if (!row) throw new UserError(`There is no dataset "${name}"; pick one from the list or load it on the Data page.`);
+		if (!row) throw new UserError(`There is no dataset "${printable(name)}"; pick one from the list or load it on the Data page.`);
 		return row;
 	}
 	return (await queryOne<DatasetRow>(connection, `SELECT ${columns} FROM datasets ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1`)) ?? null;
@@ -60,10 +61,20 @@ async function choices(connection: DuckDBConnection, datasetId: number): Promise
 /** Checks a URL day ("2026-09-01"); a wrong one is a sentence, not a 500. */
 function urlDay(value: string | null, what: string): string | null {
 	if (value === null || value === '') return null;
-	if (!DAY.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
-		throw new UserError(`The ${what} date "${value}" in the address is not a date; use YYYY-MM-DD or pick a range in the filter bar.`);
-	}
+	const problem = dayProblem(value, `${what} date in the address`);
+	if (problem) throw new UserError(`${problem} Pick a range in the filter bar.`);
 	return value;
+}
+
+/**
+ * The range cut to the dataset's days, so a page costs what the data covers (a century of empty hours is not
+ * computed); a range wholly outside them is a sentence naming the days there are.
+ */
+function clampToData(from: string, to: string, firstDay: string, lastEventDay: string, dataset: string): { from: string; to: string } {
+	// to the day after the last event: concurrency and backlog go on after the last arrival
+	const end = addDays(lastEventDay, 1);
+	if (from >= end || to <= firstDay) throw new UserError(`Dataset "${dataset}" has conversations from ${firstDay} to ${lastEventDay}; pick a range within those days.`);
+	return { from: from < firstDay ? firstDay : from, to: to > end ? end : to };
 }
 
 /**
@@ -82,6 +93,8 @@ export async function readDashboardScope(connection: DuckDBConnection, url: URL)
 	from ??= to && to <= fallback.from ? firstDay : fallback.from;
 	to ??= fallback.to;
 	if (from >= to) throw new UserError(`The range starts on ${from} but ends before it; pick a start before the end.`);
+	const lastEventDay = dataset.max_event_at && day(dataset.max_event_at) > lastDay ? day(dataset.max_event_at) : lastDay;
+	({ from, to } = clampToData(from, to, firstDay, lastEventDay, dataset.name));
 	const filters: DashboardFilters = {
 		dataset: dataset.name,
 		from,

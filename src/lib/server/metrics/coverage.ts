@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows } from '../db/sql';
-import { buildFilter, resolveDataset, type MetricsQuery } from './filters';
+import { buildFilter, resolveDataset, withinDataset, type MetricsQuery } from './filters';
 
 /** One slice of the coverage breakdown: how many, their share, and the wait to the first human reply. */
 export interface CoverageSlice {
@@ -28,8 +28,9 @@ export interface CoverageReport {
 }
 
 /** metrics.md "Coverage breakdown": what happens to conversations that arrive after hours, and in hours for comparison. */
-export async function computeCoverage(connection: DuckDBConnection, query: MetricsQuery = {}): Promise<CoverageReport> {
-	const dataset = await resolveDataset(connection, query.dataset);
+export async function computeCoverage(connection: DuckDBConnection, asked: MetricsQuery = {}): Promise<CoverageReport> {
+	const dataset = await resolveDataset(connection, asked.dataset);
+	const query = withinDataset(asked, dataset);
 	const filter = buildFilter(dataset.datasetId, query);
 	const rows = await queryRows<{ after_hours: boolean; coverage: string; n: number; wait_mean_s: number | null; wait_p90_s: number | null }>(
 		connection,

@@ -2,6 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { CHANNELS } from '../../settings/defaults';
 import { queryOne, type SqlParam } from '../db/sql';
 import { UserError } from '../errors';
+import { printable, YEARS } from '../../bounds';
 
 export type GroupBy = 'mode' | 'channel' | 'queue';
 
@@ -23,6 +24,9 @@ export interface ResolvedDataset {
 	datasetId: number;
 	name: string;
 	maxEventAt: Date | null;
+	/** the first and last created_at (null while the dataset has no conversations) */
+	minCreatedAt: Date | null;
+	maxCreatedAt: Date | null;
 }
 
 /** A WHERE clause over `conversation_facts` with every value bound. */
@@ -37,27 +41,56 @@ export interface FilterSql {
 
 /** The named dataset, or the most recently loaded one. */
 export async function resolveDataset(connection: DuckDBConnection, name?: string): Promise<ResolvedDataset> {
-	const row = await queryOne<{ dataset_id: number; name: string; max_event_at: Date | null }>(
+	const columns = 'dataset_id, name, max_event_at, min_created_at, max_created_at';
+	const row = await queryOne<{ dataset_id: number; name: string; max_event_at: Date | null; min_created_at: Date | null; max_created_at: Date | null }>(
 		connection,
 		name === undefined
-			? 'SELECT dataset_id, name, max_event_at FROM datasets ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1'
-			: 'SELECT dataset_id, name, max_event_at FROM datasets WHERE name = ?',
+			? `SELECT ${columns} FROM datasets ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1`
+			: `SELECT ${columns} FROM datasets WHERE name = ?`,
 		name === undefined ? [] : [name]
 	);
 	if (!row) {
 		throw new UserError(
-			name === undefined ? 'No dataset is loaded yet; load one with "ingest FILE" first.' : `There is no dataset "${name}"; run "datasets" to list them.`
+			name === undefined ? 'No dataset is loaded yet; load one with "ingest FILE" first.' : `There is no dataset "${printable(name)}"; run "datasets" to list them.`
 		);
 	}
-	return { datasetId: row.dataset_id, name: row.name, maxEventAt: row.max_event_at };
+	return { datasetId: row.dataset_id, name: row.name, maxEventAt: row.max_event_at, minCreatedAt: row.min_created_at, maxCreatedAt: row.max_created_at };
 }
 
-/** Reads a filter date: "2026-08-01" or an ISO timestamp; without an offset it is UTC. */
+/** Reads a filter date: "2026-08-01" or an ISO timestamp; without an offset it is UTC. Years outside YEARS are refused. */
 export function parseFilterDate(value: string, what: string): Date {
 	const text = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : /[zZ]|[+-]\d{2}:?\d{2}$/.test(value) ? value : `${value}Z`;
 	const date = new Date(text);
-	if (Number.isNaN(date.getTime())) throw new UserError(`--${what} "${value}" is not a date; use YYYY-MM-DD or an ISO 8601 timestamp.`);
+	if (Number.isNaN(date.getTime())) throw new UserError(`--${what} "${printable(value)}" is not a date; use YYYY-MM-DD or an ISO 8601 timestamp.`);
+	const year = date.getUTCFullYear();
+	if (year < YEARS.min || year > YEARS.max) throw new UserError(`--${what} ${printable(value)} is outside the years ${YEARS.min} to ${YEARS.max} this app reads.`);
 	return date;
+}
+
+const DAY_MS = 86_400_000;
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+
+/**
+ * The query with its range cut to the days the dataset has conversations in, so a request costs what the data covers,
+ * not what the range spans (a range of centuries would sample backlog every hour of them). A range that misses the data
+ * is refused with the days it has.
+ */
+export function withinDataset<Q extends MetricsQuery>(query: Q, dataset: ResolvedDataset): Q {
+	const last = dataset.maxEventAt ?? dataset.maxCreatedAt;
+	if (!dataset.minCreatedAt || !last || (!query.from && !query.to)) return query;
+	// to the day after the last event: concurrency and backlog go on after the last arrival
+	const start = Math.floor(dataset.minCreatedAt.getTime() / DAY_MS) * DAY_MS;
+	const end = Math.floor(last.getTime() / DAY_MS) * DAY_MS + DAY_MS;
+	const from = query.from ? parseFilterDate(query.from, 'from').getTime() : null;
+	const to = query.to ? parseFilterDate(query.to, 'to').getTime() : null;
+	if ((from !== null && from >= end) || (to !== null && to <= start)) {
+		throw new UserError(`Dataset "${dataset.name}" has conversations from ${isoDay(start)} to ${isoDay(end - DAY_MS)}; the range asked for lies outside those days.`);
+	}
+	return {
+		...query,
+		from: from !== null && from < start ? new Date(start).toISOString() : query.from,
+		to: to !== null && to > end ? new Date(end).toISOString() : query.to
+	};
 }
 
 function inList(column: string, values: string[] | undefined, clauses: string[], params: SqlParam[]): void {

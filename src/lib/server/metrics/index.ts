@@ -3,7 +3,7 @@ import { readSettings } from '../settings/store';
 import { groupBacklog, groupBacklogOf, hourlyBacklogSamples } from './backlog';
 import { storedGroupConcurrency } from './concurrency';
 import { groupConcurrencyOf, pieceWidth, shortRange, sweptGroupConcurrency, sweptPieces } from './pieces';
-import { buildFilter, groupKeySql, resolveDataset, type MetricsQuery } from './filters';
+import { buildFilter, groupKeySql, resolveDataset, withinDataset, type MetricsQuery } from './filters';
 import { selectionSummaries, storedWholeSummaries, type GroupSummary } from './summary';
 import { coversDataset, rollupBacklogSamplesSql } from './whole';
 
@@ -67,8 +67,9 @@ export function computeMetrics(connection: DuckDBConnection, query: MetricsQuery
 	return cachedResult(connection, 'metrics', query, () => metricsOf(connection, query, options.withSeries ?? true));
 }
 
-async function metricsOf(connection: DuckDBConnection, query: MetricsQuery, withSeries: boolean): Promise<MetricsResult> {
-	const dataset = await resolveDataset(connection, query.dataset);
+async function metricsOf(connection: DuckDBConnection, asked: MetricsQuery, withSeries: boolean): Promise<MetricsResult> {
+	const dataset = await resolveDataset(connection, asked.dataset);
+	const query = withinDataset(asked, dataset);
 	const settings = await readSettings(connection);
 	const filter = buildFilter(dataset.datasetId, query);
 	const keySql = groupKeySql(query.by);

@@ -3,7 +3,8 @@ import { queryRows } from '../db/sql';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
 import { backlogSamplesSql, hourlyBacklogSamples, type BacklogSample } from './backlog';
-import { buildFilter, groupKeySql, resolveDataset, type FilterSql, type MetricsQuery, type ResolvedDataset } from './filters';
+import { buildFilter, groupKeySql, resolveDataset, withinDataset, type FilterSql, type MetricsQuery, type ResolvedDataset } from './filters';
+import { printable } from '../../bounds';
 import { agentGroups, coversDataset, rollupBacklogSamplesSql, ROLLUP_STEPS } from './whole';
 import { bucketConcurrency, pieceWidth, shortRange, storedPieces, sweptPieces, type ConcurrencyPiece } from './pieces';
 import { createdBucketSeries, isCreatedBucketMetric } from './created';
@@ -133,13 +134,14 @@ async function heatmap(connection: DuckDBConnection, filter: FilterSql, keySql: 
 }
 
 /** A time series of one metric (metrics.md "Series"), per group when `by` is given. */
-export async function computeSeries(connection: DuckDBConnection, metric: string, query: SeriesQuery = {}): Promise<SeriesResult> {
+export async function computeSeries(connection: DuckDBConnection, metric: string, asked: SeriesQuery = {}): Promise<SeriesResult> {
 	if (!(SERIES_METRICS as readonly string[]).includes(metric)) {
 		throw new UserError(`There is no series "${metric}"; use one of ${SERIES_METRICS.join(', ')}.`);
 	}
-	const interval = query.interval ?? '1h';
-	if (!(interval in SERIES_INTERVALS)) throw new UserError(`--interval ${interval} is not supported; use 15m, 30m, 1h or 1d.`);
-	const dataset = await resolveDataset(connection, query.dataset);
+	const interval = asked.interval ?? '1h';
+	if (!(interval in SERIES_INTERVALS)) throw new UserError(`--interval ${printable(interval)} is not supported; use 15m, 30m, 1h or 1d.`);
+	const dataset = await resolveDataset(connection, asked.dataset);
+	const query = withinDataset(asked, dataset);
 	const settings = await readSettings(connection);
 	const filter = buildFilter(dataset.datasetId, query);
 	const keySql = query.by ? groupKeySql(query.by) : `'all'`;
