@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Database } from '../db/database';
+import { DATASET_NAME, printable } from '../../bounds';
 import { exclusiveWrite } from '../db/writeQueue';
 import { UserError } from '../errors';
 import { execute, inTransaction, queryOne, queryRows } from '../db/sql';
@@ -77,7 +78,7 @@ async function deleteNow(db: Database, name: string): Promise<void> {
 		const id = await findDatasetId(connection, name);
 		if (id === undefined) {
 			const names = (await queryRows<{ name: string }>(connection, 'SELECT name FROM datasets ORDER BY name')).map((r) => r.name);
-			throw new UserError(`There is no dataset "${name}"; the datasets are ${names.length ? names.join(', ') : '(none)'}.`);
+			throw new UserError(`There is no dataset "${printable(name)}"; the datasets are ${names.length ? names.join(', ') : '(none)'}.`);
 		}
 		await inTransaction(connection, () => removeDatasetRows(connection, id));
 	} finally {
@@ -93,6 +94,6 @@ export async function datasetRejects(connection: DuckDBConnection, datasetId: nu
 /** A dataset name from a file name: "Tickets Export (3).csv.gz" → "tickets-export-3". */
 export function datasetNameFromFile(fileName: string): string {
 	const base = fileName.replace(/^.*[\\/]/, '').replace(/\.gz$/i, '').replace(/\.(csv|tsv|txt)$/i, '');
-	const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+	const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, DATASET_NAME.maxLength).replace(/-+$/, '');
 	return slug || 'dataset';
 }

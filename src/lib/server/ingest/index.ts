@@ -10,6 +10,7 @@ import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
 import { dropPrepared, prepareDerived, writeDerived } from '../metrics/derive';
 import { datasetNameFromFile, findDatasetId, removeDatasetRows } from './datasets';
+import { datasetNameProblem } from '../../bounds';
 import { mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
 import { csatScaleMax } from './normalize';
 import type { PresetName } from './presets';
@@ -168,7 +169,8 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const timezone = options.timezone ?? settings.timezone;
 		if (!isValidTimeZone(timezone)) throw new UserError(`"${timezone}" is not an IANA time zone; pass --tz with a name such as "Europe/Berlin".`);
 		const datasetName = (options.dataset ?? datasetNameFromFile(name)).trim();
-		if (datasetName === '') throw new UserError('The dataset name is empty; pass --dataset NAME.');
+		const nameProblem = datasetNameProblem(datasetName);
+		if (nameProblem) throw new UserError(nameProblem);
 		const previousId = await findDatasetId(connection, datasetName);
 		if (previousId !== undefined && !options.replace) {
 			throw new UserError(`A dataset named "${datasetName}" exists already; pass --replace to swap it, or --dataset with another name.`);
