@@ -9,6 +9,8 @@ import { crossSiteRefusal } from '$lib/server/auth/csrf';
 import { publicOrigin } from '$lib/server/auth/request';
 import { can, CAPABILITY_WORDS } from '$lib/server/auth/roles';
 import { escapeHtml } from '$lib/charts/escape';
+import { boundedRequest, REFUSAL_HEADERS, takesLargeBody } from '$lib/server/http/bodyLimit';
+import { BASELINE_HEADERS, NO_STORE } from '$lib/server/http/headers';
 import { THEME_COOKIE, THEME_PLACEHOLDER, themeAttribute } from '$lib/components/themeCookie';
 
 export const init: ServerInit = async () => {
@@ -85,7 +87,7 @@ const authorize: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-/** Headers for every response; Kit adds the CSP (svelte.config.js) to the pages it renders. */
+/** Headers for every answer of the app (the server entry sets them on static files too); Kit adds the CSP (svelte.config.js) to the pages it renders. */
 const securityHeaders: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	const headers = response.headers;
@@ -96,13 +98,22 @@ const securityHeaders: Handle = async ({ event, resolve }) => {
 			// some responses (a fetch passed through) have immutable headers; they are not ours to mark
 		}
 	};
-	set('X-Content-Type-Options', 'nosniff');
-	set('Referrer-Policy', 'same-origin');
-	set('X-Frame-Options', 'DENY');
-	if (!headers.has('content-security-policy')) set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
-	// signed-in data must not linger in shared caches
-	if (isApi(event.url.pathname) && !headers.has('cache-control')) set('Cache-Control', 'no-store');
+	for (const [name, value] of Object.entries(BASELINE_HEADERS)) if (!headers.has(name)) set(name, value);
+	if (!headers.has('cache-control')) set('Cache-Control', NO_STORE);
 	return response;
+};
+
+/** Bodies are read up to a small bound before anything else, the streamed upload aside (src/lib/server/http/bodyLimit.ts). */
+const limitBody: Handle = async ({ event, resolve }) => {
+	if (event.request.body === null || takesLargeBody(event.request.method, event.url.pathname)) return resolve(event);
+	const bounded = await boundedRequest(event.request);
+	if (typeof bounded === 'string') {
+		const response = wantsJson(event) ? json(413, bounded) : refusal(413, bounded);
+		for (const [name, value] of Object.entries(REFUSAL_HEADERS)) response.headers.set(name, value);
+		return response;
+	}
+	event.request = bounded;
+	return resolve(event);
 };
 
 /** <html data-theme> from the theme cookie, so the page is painted in the chosen theme from the start. */
@@ -111,4 +122,4 @@ const renderTheme: Handle = async ({ event, resolve }) => {
 	return resolve(event, { transformPageChunk: ({ html }) => html.replace(THEME_PLACEHOLDER, attribute) });
 };
 
-export const handle = sequence(securityHeaders, authorize, renderTheme);
+export const handle = sequence(securityHeaders, limitBody, authorize, renderTheme);

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { freePort } from '../../src/lib/server/freePort';
+import { serverArguments } from '../../src/lib/server/http/process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
@@ -29,7 +30,7 @@ export async function startServer(env: Record<string, string> = {}, givenDataDir
 	const port = await freePort();
 	const dbPath = join(dataDir, 'channel-mix.duckdb');
 	let output = '';
-	const child: ChildProcess = spawn(process.execPath, [join(ROOT, process.env.CM_BUILD_OUT ?? 'build', 'index.js')], {
+	const child: ChildProcess = spawn(process.execPath, serverArguments(ROOT), {
 		cwd: ROOT,
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CHANNEL_MIX_DB: dbPath, ADMIN_PASSWORD, ORIGIN: `http://127.0.0.1:${port}`, UV_THREADPOOL_SIZE: '16', BODY_SIZE_LIMIT: 'Infinity', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']

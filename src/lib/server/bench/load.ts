@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { freePort } from '../freePort';
+import { serverArguments } from '../http/process';
 import { resolve } from 'node:path';
 import { PAGE_PATHS } from './pages';
 import { round3 } from './measure';
@@ -44,7 +45,7 @@ async function startBuiltServer(dbPath: string): Promise<Server> {
 	const port = await freePort();
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
-	const child = spawn(process.execPath, [entry], {
+	const child = spawn(process.execPath, serverArguments(resolve('.')), {
 		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, CHANNEL_MIX_DB: dbPath, ADMIN_PASSWORD: LOAD_PASSWORD, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});

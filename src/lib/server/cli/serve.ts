@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../errors';
 import type { CliCommand } from './command';
+import { serverArguments } from '../http/process';
 
 const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
 const buildEntry = () => join(process.env.CM_BUILD_OUT ?? 'build', 'index.js');
@@ -40,12 +41,13 @@ export const serveCommand: CliCommand = {
 			CHANNEL_MIX_DB: context.dbPath,
 			// each running DuckDB query holds a libuv pool thread; 4 let long queries starve short ones
 			UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16',
+			// Kit's one limit would cap the upload too: hooks.server.ts bounds every other body, the upload has max_upload_bytes
 			BODY_SIZE_LIMIT: process.env.BODY_SIZE_LIMIT ?? 'Infinity',
 			// adapter-node assumes https when it cannot tell, and Kit then refuses every form posted from http://localhost
 			ORIGIN: process.env.ORIGIN ?? (process.env.PROTOCOL_HEADER ? undefined : `http://localhost:${port}`)
 		};
 		context.note(`Channel Mix on ${env.ORIGIN ?? `port ${port}`} (database ${context.dbPath}); set ORIGIN to the address people type when it is served under another name.`);
-		const server = spawn(process.execPath, [buildEntry()], { stdio: 'inherit', env, cwd: root });
+		const server = spawn(process.execPath, serverArguments(root), { stdio: 'inherit', env, cwd: root });
 		for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 		await new Promise<void>((done) => server.on('exit', (code) => ((process.exitCode = code ?? 0), done())));
 	}
