@@ -121,6 +121,9 @@ describe('date ranges cost what the data covers', () => {
 		const html = await page.text();
 		expect(html).toContain('value="2026-01-25"');
 		expect(rssMb()).toBeLessThan(1024);
+		// a range of decades wholly before the data matches nothing: the page says so without computing an hour of it
+		const before = await get('/workload?dataset=demo&from=1900-01-02&to=1990-01-01', 'viewer');
+		expect(await before.text()).toContain('No conversations match these filters');
 	});
 });
 

@@ -68,12 +68,12 @@ function urlDay(value: string | null, what: string): string | null {
 
 /**
  * The range cut to the dataset's days, so a page costs what the data covers (a century of empty hours is not
- * computed); a range wholly outside them is a sentence naming the days there are.
+ * computed). A range wholly outside them stays as it is: it matches nothing, and the page says so without computing.
  */
-function clampToData(from: string, to: string, firstDay: string, lastEventDay: string, dataset: string): { from: string; to: string } {
+function clampToData(from: string, to: string, firstDay: string, lastEventDay: string): { from: string; to: string } {
 	// to the day after the last event: concurrency and backlog go on after the last arrival
 	const end = addDays(lastEventDay, 1);
-	if (from >= end || to <= firstDay) throw new UserError(`Dataset "${dataset}" has conversations from ${firstDay} to ${lastEventDay}; pick a range within those days.`);
+	if (from >= end || to <= firstDay) return { from, to };
 	return { from: from < firstDay ? firstDay : from, to: to > end ? end : to };
 }
 
@@ -94,7 +94,7 @@ export async function readDashboardScope(connection: DuckDBConnection, url: URL)
 	to ??= fallback.to;
 	if (from >= to) throw new UserError(`The range starts on ${from} but ends before it; pick a start before the end.`);
 	const lastEventDay = dataset.max_event_at && day(dataset.max_event_at) > lastDay ? day(dataset.max_event_at) : lastDay;
-	({ from, to } = clampToData(from, to, firstDay, lastEventDay, dataset.name));
+	({ from, to } = clampToData(from, to, firstDay, lastEventDay));
 	const filters: DashboardFilters = {
 		dataset: dataset.name,
 		from,
