@@ -100,3 +100,17 @@ describe('dataset names', () => {
 		db.close();
 	});
 });
+
+describe('the audit log pager', () => {
+	it('shows the last page for a page number past it, however large', async () => {
+		const { recordAudit, listAudit } = await import('../../../src/lib/server/audit/index');
+		const db = await openDatabase(join(tempDir(), 'audit.duckdb'));
+		for (let i = 0; i < 3; i++) await recordAudit(db.connection, { actor: 'ann', action: 'export', target: `t${i}` });
+		// 3 entries, 2 a page: the last page is 2 and holds the oldest entry
+		for (const asked of [1e308, 1e20, Infinity, 3]) {
+			const result = await listAudit(db.connection, { page: asked, pageSize: 2 });
+			expect([result.page, result.entries.map((e) => e.target)]).toEqual([2, ['t0']]);
+		}
+		db.close();
+	});
+});

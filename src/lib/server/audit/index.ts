@@ -96,9 +96,12 @@ const toEntry = (row: AuditRow): AuditEntry => ({ ...row, at: row.at.toISOString
 /** One page of the log, newest first, and the total count for the pager. */
 export async function listAudit(connection: DuckDBConnection, query: AuditQuery = {}): Promise<{ entries: AuditEntry[]; total: number; page: number; pageSize: number }> {
 	const pageSize = Math.min(500, Math.max(1, Math.floor(query.pageSize ?? AUDIT_PAGE_SIZE)));
-	const page = Math.max(1, Math.floor(query.page ?? 1));
 	const filter = where(query);
 	const total = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM audit_log ${filter.sql}`, filter.params))!.n;
+	// a page past the last (?page=1e308 from a hand-typed URL) shows the last one: its OFFSET must be a plain integer
+	const lastPage = Math.max(1, Math.ceil(total / pageSize));
+	const asked = query.page === undefined || Number.isNaN(query.page) ? 1 : query.page;
+	const page = Math.min(lastPage, Math.max(1, Math.floor(asked)));
 	const rows = await queryRows<AuditRow>(
 		connection,
 		`SELECT id, at_time AS "at", actor, action, target, detail, address FROM audit_log ${filter.sql} ORDER BY id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
