@@ -40,9 +40,3 @@ export function createContext(options: CliOptions): CliContext {
 		}
 	};
 }
-
-/** Options given more than once arrive as arrays, once as a scalar: always a list. */
-export function listOption(value: unknown): string[] {
-	if (value === undefined || value === null || value === false) return [];
-	return (Array.isArray(value) ? value : [value]).map(String);
-}

@@ -1,6 +1,6 @@
-import { computeMetrics, type GroupBy, type MetricsGroup, type MetricsQuery } from '../metrics/index';
-import { UserError } from '../errors';
-import { listOption, type CliCommand, type CliOptions } from './command';
+import { computeMetrics, type MetricsGroup } from '../metrics/index';
+import { queryFromOptions } from '../options';
+import type { CliCommand } from './command';
 
 /** The filter options shared by `metrics` and `series`. */
 export const FILTER_OPTIONS: NonNullable<CliCommand['options']> = [
@@ -12,23 +12,6 @@ export const FILTER_OPTIONS: NonNullable<CliCommand['options']> = [
 	{ flags: '--agent <agent>', description: 'Only this agent (repeatable)' },
 	{ flags: '--by <dimension>', description: 'Group by mode, channel or queue' }
 ];
-
-const text = (v: unknown) => (v === undefined || v === null ? undefined : String(v));
-
-/** Reads the filter options into a query; refuses an unknown --by. */
-export function queryFromOptions(options: CliOptions): MetricsQuery {
-	const by = text(options.by);
-	if (by !== undefined && !['mode', 'channel', 'queue'].includes(by)) throw new UserError(`--by ${by} is not supported; use mode, channel or queue.`);
-	return {
-		dataset: text(options.dataset),
-		from: text(options.from),
-		to: text(options.to),
-		channels: listOption(options.channel),
-		queues: listOption(options.queue),
-		agents: listOption(options.agent),
-		by: by as GroupBy | undefined
-	};
-}
 
 /** A value for a table cell: "-" for no data, shares as percentages, seconds rounded. */
 export function cell(field: string, value: unknown): string {

@@ -1,7 +1,8 @@
 import { computeSeries, type SeriesResult } from '../metrics/index';
 import { SERIES_METRICS, type SeriesInterval } from '../metrics/series';
 import type { CliCommand } from './command';
-import { cell, FILTER_OPTIONS, queryFromOptions } from './metrics';
+import { cell, FILTER_OPTIONS } from './metrics';
+import { queryFromOptions } from '../options';
 
 /** One line per bucket, one column per group; the heatmap as a 7 x 24 grid per group. */
 function seriesText(result: SeriesResult): string {

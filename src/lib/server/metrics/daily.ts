@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryOne, queryRows } from '../db/sql';
 import { INTERVAL_MS } from './buckets';
-import { agentsRelation, piecesSql, toPieces, type ConcurrencyPiece, type PieceRow } from './pieces';
+import { agentsRelation, piecesSql, toPieces, type ConcurrencyPiece, type PieceRow } from './pieceSql';
 
 /** Writes (or rewrites) the dataset's daily pieces per agent from its `concurrency_segments`; call after they are stored. */
 export async function storeDailyConcurrency(connection: DuckDBConnection, datasetId: number): Promise<void> {

@@ -9,7 +9,8 @@ import { queryRows } from '../db/sql';
 import { hasResult, keepingResults, keepResult } from './cache';
 import { keepPairedBacklogSamples } from './backlog';
 import { buildFilter, groupKeySql, resolveDataset, selectionKey, type FilterSql, type MetricsQuery } from './filters';
-import { groupConcurrencyOf, groupsKey, pieceWidth, piecesKey, shortRange, sweepGroupsSql, sweepPiecesSql, toPieces, type PieceRow } from './pieces';
+import { groupConcurrencyOf, groupsKey, pieceWidth, piecesKey, shortRange, sweepGroupsSql, sweepPiecesSql } from './pieces';
+import { toPieces, type PieceRow } from './pieceSql';
 import { keepPairedSummaries } from './summary';
 import { coversDataset } from './whole';
 

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db/database';
 import { computeMetrics } from '$lib/server/metrics/index';
-import { queryFromOptions } from '$lib/server/cli/metrics';
+import { queryFromOptions } from '$lib/server/options';
 import { apiEndpoint, optionsFromQuery } from '../handler';
 
 /** The `metrics --json` contract; query parameters as the CLI options (dataset, from, to, channel, queue, agent, by). */

@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db/database';
 import { computeSeries } from '$lib/server/metrics/index';
 import type { SeriesInterval } from '$lib/server/metrics/series';
-import { queryFromOptions } from '$lib/server/cli/metrics';
+import { queryFromOptions } from '$lib/server/options';
 import { apiEndpoint, optionsFromQuery } from '../../handler';
 
 /** The `series METRIC --json` contract; `interval` (15m, 30m, 1h, 1d; default 1h) plus the metrics filters. */
