@@ -28,7 +28,7 @@ export const actions: Actions = {
 		const address = clientAddress(event);
 		const throttle = await signInThrottle(db.connection, username, address);
 		if (throttle.blocked) {
-			await recordAudit(db.connection, { actor: username, action: 'sign_in_throttled', target: username, address, detail: { wait_minutes: throttle.waitMinutes } });
+			await recordAudit(db.connection, { actor: username, action: 'sign_in_throttled', target: username, address, detail: { wait_seconds: throttle.waitSeconds } });
 			return fail(429, { username, message: throttleMessage(throttle) });
 		}
 		const user = await checkCredentials(db.connection, username, password);
@@ -37,7 +37,7 @@ export const actions: Actions = {
 			await recordAudit(db.connection, { actor: username, action: 'sign_in_failed', target: username, address });
 			return fail(400, { username, message: 'That user name and password do not match an active account.' });
 		}
-		await clearSignInFailures(db.connection, user.username);
+		await clearSignInFailures(db.connection, user.username, address);
 		const session = await startSession(db.connection, user.username);
 		await recordAudit(db.connection, { actor: user.username, action: 'sign_in', target: user.username, address });
 		cookies.set(SESSION_COOKIE, session.id, {

@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, startServer, type RunningServer } from '../helpers/server';
+import { tempDir } from '../helpers/temp';
+import { openDatabase } from '../../src/lib/server/db/database';
+import { addUser } from '../../src/lib/server/auth/users';
+import { generateDemo } from '../../src/lib/server/generate/index';
+import { ingestFile } from '../../src/lib/server/ingest/index';
+
+const VIEWER_PASSWORD = 'viewer-pass-Q1w2e3';
+const NO_MATCH = 'That user name and password do not match an active account.';
+
+let server: RunningServer;
+
+/** Posts the sign-in form as a browser on this site would, from client address `from`. */
+async function signIn(username: string, password: string, from: string, query = ''): Promise<{ response: Response; cookie: string | null; text: string }> {
+	const response = await fetch(server.url + '/login' + query, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url, 'x-forwarded-for': from },
+		body: new URLSearchParams({ username, password })
+	});
+	const set = response.headers.get('set-cookie');
+	return { response, cookie: set ? set.split(';')[0] : null, text: await response.text() };
+}
+
+const signedIn = async (cookie: string) => (await fetch(server.url + '/api/datasets', { headers: { cookie } })).status;
+
+beforeAll(async () => {
+	const dataDir = tempDir('signin-');
+	const db = await openDatabase(join(dataDir, 'channel-mix.duckdb'));
+	await addUser(db.connection, 'admin', 'admin', ADMIN_PASSWORD);
+	await addUser(db.connection, 'vera', 'viewer', VIEWER_PASSWORD);
+	const demo = join(dataDir, 'demo.csv');
+	await generateDemo(demo, { conversations: 500, seed: 5, days: 7, end: '2026-03-01' });
+	await ingestFile(db, demo, { dataset: 'demo', sourceName: 'demo.csv' });
+	db.close();
+	// adapter-node takes the client address from the last X-Forwarded-For entry (XFF_DEPTH 1)
+	server = await startServer({ ADDRESS_HEADER: 'x-forwarded-for' }, dataDir);
+}, 180_000);
+
+afterAll(async () => {
+	await server?.stop();
+});
+
+describe('sign-in throttle', () => {
+	it('5 wrong passwords for admin from one address slow that address down, not the real admin at another', async () => {
+		const attacker = '198.51.100.66';
+		for (let i = 0; i < 5; i++) {
+			const wrong = await signIn('admin', `guess-${i}`, attacker);
+			expect({ status: wrong.response.status, said: wrong.text.includes(NO_MATCH) }).toEqual({ status: 400, said: true });
+		}
+		// an unknown name gets the very same sentence
+		const unknown = await signIn('nobody-here', 'guess', '198.51.100.67');
+		expect({ status: unknown.response.status, said: unknown.text.includes(NO_MATCH) }).toEqual({ status: 400, said: true });
+
+		const throttled = await signIn('admin', ADMIN_PASSWORD, attacker);
+		expect(throttled.response.status).toBe(429);
+		expect(throttled.cookie).toBeNull();
+		// 30 s from the 5th failure, less the moment it took to answer
+		expect(throttled.text).toMatch(/Too many attempts; wait (2\d|30) seconds before trying again\./);
+
+		const real = await signIn('admin', ADMIN_PASSWORD, '192.0.2.10');
+		expect(real.response.status).toBe(303);
+		expect(real.cookie).toMatch(/^cm_session=/);
+		expect(await signedIn(real.cookie!)).toBe(200);
+	});
+});
