@@ -66,3 +66,28 @@ describe('sign-in throttle', () => {
 		expect(await signedIn(real.cookie!)).toBe(200);
 	});
 });
+
+describe('where sign-in leads', () => {
+	// each hostile `next` (as sent in the URL) must land on our own front page
+	const OFF_SITE = ['//evil.example', '/%5Cevil.example', '/%09/evil.example', '%0A', '/%0A/evil.example', '/.//evil.example', 'https%3A%2F%2Fevil.example', 'javascript:alert(1)', 'http://evil.example/x'];
+
+	it('follows only same-origin paths after sign-in; hostile ones go to /, none gives a 500', async () => {
+		const landed: Record<string, string | null> = {};
+		for (const [i, next] of OFF_SITE.entries()) {
+			const { response } = await signIn('vera', VIEWER_PASSWORD, `192.0.2.${100 + i}`, `?next=${next}`);
+			expect({ next, status: response.status }).toEqual({ next, status: 303 });
+			landed[next] = response.headers.get('location');
+		}
+		expect(landed).toEqual(Object.fromEntries(OFF_SITE.map((next) => [next, '/'])));
+		const kept = await signIn('vera', VIEWER_PASSWORD, '192.0.2.99', `?next=${encodeURIComponent('/workload?dataset=demo#top')}`);
+		expect(kept.response.headers.get('location')).toBe('/workload?dataset=demo#top');
+	});
+
+	it('a signed-in visit to /login with a hostile next also stays on the site', async () => {
+		const { cookie } = await signIn('vera', VIEWER_PASSWORD, '192.0.2.98');
+		for (const next of OFF_SITE) {
+			const response = await fetch(`${server.url}/login?next=${next}`, { redirect: 'manual', headers: { cookie: cookie! } });
+			expect({ next, status: response.status, location: response.headers.get('location') }).toEqual({ next, status: 303, location: '/' });
+		}
+	});
+});

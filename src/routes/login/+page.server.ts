@@ -7,13 +7,23 @@ import { clearSignInFailures, recordSignInFailure, signInThrottle, throttleMessa
 import { clientAddress, isHttps } from '$lib/server/auth/request';
 import { recordAudit } from '$lib/server/audit/index';
 
-/** Only same-site paths are followed after sign-in. */
-function safeNext(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+/** Only a path of this origin is followed after sign-in; anything else (another origin, a script URL) goes to the front page. */
+function safeNext(value: string | null, origin: string): string {
+	if (!value) return '/';
+	// parse as the browser will resolve the Location: tabs and newlines dropped, backslashes read as slashes
+	let target: URL;
+	try {
+		target = new URL(value, origin);
+	} catch {
+		return '/';
+	}
+	// a path starting "//" would be read as another host
+	if (target.origin !== origin || !target.pathname.startsWith('/') || target.pathname.startsWith('//')) return '/';
+	return target.pathname + target.search + target.hash;
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	return {};
 };
 
@@ -47,6 +57,6 @@ export const actions: Actions = {
 			secure: isHttps(event),
 			expires: session.expires
 		});
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	}
 };
