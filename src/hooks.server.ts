@@ -62,7 +62,10 @@ const authorize: Handle = async ({ event, resolve }) => {
 	const api = wantsJson(event);
 	const { bearer } = await identify(event);
 	const capability = requiredCapability(event.request.method, pathname);
-	if (capability === null) return resolve(event);
+	const crossSite = crossSiteRefusal(event.request, [event.url.origin, publicOrigin(event)], bearer);
+	const crossSiteRefused = crossSite && (api ? json(403, crossSite) : refusal(403, crossSite));
+	// sign-in and sign-out are public but still mutations: a sibling origin must not end someone's sessions
+	if (capability === null) return crossSiteRefused || resolve(event);
 
 	const user = event.locals.user;
 	if (!user) {
@@ -75,8 +78,7 @@ const authorize: Handle = async ({ event, resolve }) => {
 		return new Response(null, { status: 303, headers: { location: `/login?next=${encodeURIComponent(next)}` } });
 	}
 
-	const crossSite = crossSiteRefusal(event.request, [event.url.origin, publicOrigin(event)], pathname, bearer);
-	if (crossSite) return api ? json(403, crossSite) : refusal(403, crossSite);
+	if (crossSiteRefused) return crossSiteRefused;
 
 	if (!capability.some((c) => can(user.role, c))) {
 		const message = `Your role (${user.role}) may not ${capability.map((c) => CAPABILITY_WORDS[c]).join(' or ')}; ask an admin.`;

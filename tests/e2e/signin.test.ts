@@ -8,6 +8,7 @@ import { generateDemo } from '../../src/lib/server/generate/index';
 import { ingestFile } from '../../src/lib/server/ingest/index';
 
 const VIEWER_PASSWORD = 'viewer-pass-Q1w2e3';
+const REFUSED = 'Cross-site request refused: send it from this site, or call the API with an Authorization: Bearer token and no cookie.';
 const NO_MATCH = 'That user name and password do not match an active account.';
 
 let server: RunningServer;
@@ -88,6 +89,40 @@ describe('where sign-in leads', () => {
 		for (const next of OFF_SITE) {
 			const response = await fetch(`${server.url}/login?next=${next}`, { redirect: 'manual', headers: { cookie: cookie! } });
 			expect({ next, status: response.status, location: response.headers.get('location') }).toEqual({ next, status: 303, location: '/' });
+		}
+	});
+});
+
+describe('sign-out is a checked mutation', () => {
+	it('a cross-origin or Origin-less POST to /logout or /logout?everywhere is refused and ends no session', async () => {
+		const { cookie } = await signIn('vera', VIEWER_PASSWORD, '192.0.2.50');
+		const other = (await signIn('vera', VIEWER_PASSWORD, '192.0.2.51')).cookie!;
+		// a sibling origin on the same site gets the Lax cookie; with no body Kit's form check does not look
+		const attempts: [string, Record<string, string>][] = [
+			['/logout?everywhere', { origin: 'http://sub.127.0.0.1.example' }],
+			['/logout', { origin: 'http://sub.127.0.0.1.example' }],
+			['/logout?everywhere', {}],
+			['/logout?everywhere', { origin: 'null' }]
+		];
+		for (const [path, headers] of attempts) {
+			const response = await fetch(server.url + path, { method: 'POST', redirect: 'manual', headers: { cookie: cookie!, ...headers } });
+			expect({ path, headers, status: response.status }).toEqual({ path, headers, status: 403 });
+			expect(await response.text()).toContain(REFUSED);
+		}
+		expect([await signedIn(cookie!), await signedIn(other)]).toEqual([200, 200]);
+
+		// from this site it still works, with or without a form body
+		const out = await fetch(server.url + '/logout?everywhere', { method: 'POST', redirect: 'manual', headers: { cookie: cookie!, origin: server.url } });
+		expect({ status: out.status, location: out.headers.get('location') }).toEqual({ status: 303, location: '/login' });
+		expect([await signedIn(cookie!), await signedIn(other)]).toEqual([401, 401]);
+	});
+
+	it('a cross-origin sign-in is refused whatever its content type (Kit answers form posts before our check)', async () => {
+		for (const type of ['application/json', 'text/csv', 'application/x-www-form-urlencoded']) {
+			const body = type === 'application/x-www-form-urlencoded' ? `username=vera&password=${VIEWER_PASSWORD}` : `{"username":"vera","password":"${VIEWER_PASSWORD}"}`;
+			const response = await fetch(server.url + '/login', { method: 'POST', redirect: 'manual', headers: { origin: 'http://evil.example', 'content-type': type, accept: 'text/html', 'x-forwarded-for': '192.0.2.60' }, body });
+			expect({ type, status: response.status, cookie: response.headers.get('set-cookie') }).toEqual({ type, status: 403, cookie: null });
+			if (type !== 'application/x-www-form-urlencoded') expect(await response.text()).toContain(REFUSED);
 		}
 	});
 });
