@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { recordAudit } from '$lib/server/audit/index';
+import { clientAddress } from '$lib/server/auth/request';
 import { can } from '$lib/server/auth/roles';
 import { getDatabase } from '$lib/server/db/database';
 import { isUserError } from '$lib/server/errors';
@@ -32,7 +33,8 @@ const share = (form: FormData, name: string) => Number(String(form.get(name) ?? 
 
 export const actions: Actions = {
 	/** Saves growth, shrinkage and the concurrency cap of the what-ifs as the planning defaults. */
-	save: async ({ request, locals }) => {
+	save: async (event) => {
+		const { request, locals } = event;
 		const user = requireCapability(locals, 'plan');
 		const form = await request.formData();
 		const db = await getDatabase();
@@ -41,7 +43,7 @@ export const actions: Actions = {
 		const value = { ...planning, growth: share(form, 'growth'), shrinkage: share(form, 'shrinkage'), max_concurrency: Math.round(planning.max_concurrency * (Number.isFinite(factor) && factor > 0 ? factor : 1) * 100) / 100 };
 		try {
 			await updateSetting(db, 'planning', value, user.username);
-			await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: 'planning', detail: { value } });
+			await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: 'planning', detail: { value }, address: clientAddress(event) });
 			return { saved: true, message: 'Saved growth, shrinkage and the concurrency cap as the planning defaults.' };
 		} catch (error) {
 			if (isUserError(error)) return fail(400, { message: error.message });

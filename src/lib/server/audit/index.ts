@@ -30,7 +30,7 @@ export interface AuditEvent {
 	target?: string | null;
 	/** extra facts as JSON-able values (rows loaded, old → new role, format); keys that look secret are dropped */
 	detail?: Record<string, unknown> | string | null;
-	/** the client address for events that came over HTTP */
+	/** the client address (auth/request.ts clientAddress) of every event that came over HTTP; null from the command line */
 	address?: string | null;
 }
 
