@@ -6,7 +6,8 @@ import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { tokenUser } from '$lib/server/auth/tokens';
 import { requiredCapability } from '$lib/server/auth/access';
 import { crossSiteRefusal } from '$lib/server/auth/csrf';
-import { publicOrigin } from '$lib/server/auth/request';
+import { clientAddress, publicOrigin } from '$lib/server/auth/request';
+import { recordDenial } from '$lib/server/audit/denials';
 import { can, CAPABILITY_WORDS } from '$lib/server/auth/roles';
 import { escapeHtml } from '$lib/charts/escape';
 import { THEME_COOKIE, THEME_PLACEHOLDER, themeAttribute } from '$lib/components/themeCookie';
@@ -53,6 +54,13 @@ async function identify(event: RequestEvent): Promise<{ bearer: boolean }> {
 	return { bearer: false };
 }
 
+/** Records a role refusal (bounded in audit/denials.ts); a failure to record must not turn the 403 into a 500. */
+async function auditDenial(event: RequestEvent, username: string): Promise<void> {
+	const db = await getDatabase();
+	const denial = { username, method: event.request.method, path: event.url.pathname, address: clientAddress(event) };
+	await recordDenial(db.connection, denial).catch((e: unknown) => console.error('Audit failed:', e));
+}
+
 /**
  * Who is asking, whether the request is cross-site, and whether their role allows the route
  * (route table in $lib/server/auth/access.ts); loads, actions and endpoints check again with requireCapability.
@@ -82,9 +90,13 @@ const authorize: Handle = async ({ event, resolve }) => {
 
 	if (!capability.some((c) => can(user.role, c))) {
 		const message = `Your role (${user.role}) may not ${capability.map((c) => CAPABILITY_WORDS[c]).join(' or ')}; ask an admin.`;
+		await auditDenial(event, user.username);
 		return api ? json(403, message) : refusal(403, message);
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	// a load, action or endpoint refused the role (requireCapability marks it)
+	if (event.locals.denied) await auditDenial(event, user.username);
+	return response;
 };
 
 /** Headers for every response; Kit adds the CSP (svelte.config.js) to the pages it renders. */

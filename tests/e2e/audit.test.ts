@@ -6,6 +6,7 @@ import { openDatabase } from '../../src/lib/server/db/database';
 import { addUser } from '../../src/lib/server/auth/users';
 import { generateDemo } from '../../src/lib/server/generate/index';
 import { ingestFile } from '../../src/lib/server/ingest/index';
+import { DENIALS_PER_USER_PER_MINUTE } from '../../src/lib/server/audit/denials';
 
 const PASSWORDS = { admin: ADMIN_PASSWORD, anna: 'analyst-pass-R4t5y6', max: 'manager-pass-U7i8o9', vera: 'viewer-pass-Q1w2e3' };
 type Person = keyof typeof PASSWORDS;
@@ -105,5 +106,31 @@ describe('audit entries carry the client address', () => {
 		expect(find('max', 'export', 'staffing')?.address).toBe(ADDRESS);
 		// the export just made, and every entry before it, came over HTTP from the one address
 		expect(rows.filter((r) => r.address !== ADDRESS)).toEqual([]);
+	});
+});
+
+describe('role denials are audited, a bounded number of times', () => {
+	it('a 403 from the route table and one from an action each leave one access_denied entry per user and path a minute', async () => {
+		for (let i = 0; i < 3; i++) expect((await send('vera', '/settings/users')).status).toBe(403);
+		// the route table lets a manager post /settings; the action refuses the costs section (requireCapability)
+		expect(await action('max', '/settings?/save', { section: 'costs' })).toBe(403);
+		expect(await action('max', '/settings?/save', { section: 'costs' })).toBe(403);
+
+		const denied = (await auditRows()).filter((r) => r.action === 'access_denied');
+		expect(denied).toEqual([
+			{ actor: 'max', action: 'access_denied', target: '/settings', detail: '{"method":"POST"}', address: ADDRESS },
+			{ actor: 'vera', action: 'access_denied', target: '/settings/users', detail: '{"method":"GET"}', address: ADDRESS }
+		]);
+
+		const page = await (await send('admin', '/settings/audit?action=access_denied')).text();
+		expect(page).toContain(ADDRESS);
+		expect(page).toContain('/settings/users');
+	});
+
+	it(`a flood of denials on many paths adds at most ${DENIALS_PER_USER_PER_MINUTE} entries a minute for the user`, async () => {
+		for (let i = 0; i < 40; i++) expect((await send('anna', `/settings/users/probe-${i}`)).status).toBe(403);
+		const mine = (await auditRows()).filter((r) => r.action === 'access_denied' && r.actor === 'anna');
+		expect(mine.length).toBe(DENIALS_PER_USER_PER_MINUTE);
+		expect(mine.at(-1)).toEqual({ actor: 'anna', action: 'access_denied', target: '/settings/users/probe-0', detail: '{"method":"GET"}', address: ADDRESS });
 	});
 });

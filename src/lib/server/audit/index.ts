@@ -18,7 +18,8 @@ export const AUDIT_ACTIONS = [
 	'user_enable',
 	'user_password_reset',
 	'token_create',
-	'token_revoke'
+	'token_revoke',
+	'access_denied'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
