@@ -5,6 +5,8 @@ declare global {
 	namespace App {
 		interface Locals {
 			user: { username: string; role: Role } | null;
+			/** set by requireCapability when it refuses the role, so hooks.server.ts audits the refusal */
+			denied?: boolean;
 		}
 		interface Error {
 			message: string;

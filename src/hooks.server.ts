@@ -6,7 +6,8 @@ import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { tokenUser } from '$lib/server/auth/tokens';
 import { requiredCapability } from '$lib/server/auth/access';
 import { crossSiteRefusal } from '$lib/server/auth/csrf';
-import { publicOrigin } from '$lib/server/auth/request';
+import { clientAddress, publicOrigin } from '$lib/server/auth/request';
+import { recordDenial } from '$lib/server/audit/denials';
 import { can, CAPABILITY_WORDS } from '$lib/server/auth/roles';
 import { escapeHtml } from '$lib/charts/escape';
 import { boundedRequest, REFUSAL_HEADERS, takesLargeBody } from '$lib/server/http/bodyLimit';
@@ -55,6 +56,13 @@ async function identify(event: RequestEvent): Promise<{ bearer: boolean }> {
 	return { bearer: false };
 }
 
+/** Records a role refusal (bounded in audit/denials.ts); a failure to record must not turn the 403 into a 500. */
+async function auditDenial(event: RequestEvent, username: string): Promise<void> {
+	const db = await getDatabase();
+	const denial = { username, method: event.request.method, path: event.url.pathname, address: clientAddress(event) };
+	await recordDenial(db.connection, denial).catch((e: unknown) => console.error('Audit failed:', e));
+}
+
 /**
  * Who is asking, whether the request is cross-site, and whether their role allows the route
  * (route table in $lib/server/auth/access.ts); loads, actions and endpoints check again with requireCapability.
@@ -64,7 +72,10 @@ const authorize: Handle = async ({ event, resolve }) => {
 	const api = wantsJson(event);
 	const { bearer } = await identify(event);
 	const capability = requiredCapability(event.request.method, pathname);
-	if (capability === null) return resolve(event);
+	const crossSite = crossSiteRefusal(event.request, [event.url.origin, publicOrigin(event)], bearer);
+	const crossSiteRefused = crossSite && (api ? json(403, crossSite) : refusal(403, crossSite));
+	// sign-in and sign-out are public but still mutations: a sibling origin must not end someone's sessions
+	if (capability === null) return crossSiteRefused || resolve(event);
 
 	const user = event.locals.user;
 	if (!user) {
@@ -77,14 +88,17 @@ const authorize: Handle = async ({ event, resolve }) => {
 		return new Response(null, { status: 303, headers: { location: `/login?next=${encodeURIComponent(next)}` } });
 	}
 
-	const crossSite = crossSiteRefusal(event.request, [event.url.origin, publicOrigin(event)], pathname, bearer);
-	if (crossSite) return api ? json(403, crossSite) : refusal(403, crossSite);
+	if (crossSiteRefused) return crossSiteRefused;
 
 	if (!capability.some((c) => can(user.role, c))) {
 		const message = `Your role (${user.role}) may not ${capability.map((c) => CAPABILITY_WORDS[c]).join(' or ')}; ask an admin.`;
+		await auditDenial(event, user.username);
 		return api ? json(403, message) : refusal(403, message);
 	}
-	return resolve(event);
+	const response = await resolve(event);
+	// a load, action or endpoint refused the role (requireCapability marks it)
+	if (event.locals.denied) await auditDenial(event, user.username);
+	return response;
 };
 
 /** Headers for every answer of the app (the server entry sets them on static files too); Kit adds the CSP (svelte.config.js) to the pages it renders. */

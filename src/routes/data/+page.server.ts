@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { recordAudit } from '$lib/server/audit/index';
+import { clientAddress } from '$lib/server/auth/request';
 import { can } from '$lib/server/auth/roles';
 import { getDatabase } from '$lib/server/db/database';
 import { isUserError } from '$lib/server/errors';
@@ -24,13 +25,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 };
 
 export const actions: Actions = {
-	delete: async ({ request, locals }) => {
+	delete: async (event) => {
+		const { request, locals } = event;
 		const user = requireCapability(locals, 'manage_data');
 		const name = String((await request.formData()).get('name') ?? '');
 		const db = await getDatabase();
 		try {
 			await deleteDataset(db, name);
-			await recordAudit(db.connection, { actor: user.username, action: 'dataset_delete', target: name });
+			await recordAudit(db.connection, { actor: user.username, action: 'dataset_delete', target: name, address: clientAddress(event) });
 			return { deleted: name };
 		} catch (error) {
 			if (isUserError(error)) return fail(400, { name, message: error.message });

@@ -7,13 +7,23 @@ import { clearSignInFailures, recordSignInFailure, signInThrottle, throttleMessa
 import { clientAddress, isHttps } from '$lib/server/auth/request';
 import { recordAudit } from '$lib/server/audit/index';
 
-/** Only same-site paths are followed after sign-in. */
-function safeNext(value: string | null): string {
-	return value && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/';
+/** Only a path of this origin is followed after sign-in; anything else (another origin, a script URL) goes to the front page. */
+function safeNext(value: string | null, origin: string): string {
+	if (!value) return '/';
+	// parse as the browser will resolve the Location: tabs and newlines dropped, backslashes read as slashes
+	let target: URL;
+	try {
+		target = new URL(value, origin);
+	} catch {
+		return '/';
+	}
+	// a path starting "//" would be read as another host
+	if (target.origin !== origin || !target.pathname.startsWith('/') || target.pathname.startsWith('//')) return '/';
+	return target.pathname + target.search + target.hash;
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-	if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	return {};
 };
 
@@ -28,7 +38,7 @@ export const actions: Actions = {
 		const address = clientAddress(event);
 		const throttle = await signInThrottle(db.connection, username, address);
 		if (throttle.blocked) {
-			await recordAudit(db.connection, { actor: username, action: 'sign_in_throttled', target: username, address, detail: { wait_minutes: throttle.waitMinutes } });
+			await recordAudit(db.connection, { actor: username, action: 'sign_in_throttled', target: username, address, detail: { wait_seconds: throttle.waitSeconds } });
 			return fail(429, { username, message: throttleMessage(throttle) });
 		}
 		const user = await checkCredentials(db.connection, username, password);
@@ -37,7 +47,7 @@ export const actions: Actions = {
 			await recordAudit(db.connection, { actor: username, action: 'sign_in_failed', target: username, address });
 			return fail(400, { username, message: 'That user name and password do not match an active account.' });
 		}
-		await clearSignInFailures(db.connection, user.username);
+		await clearSignInFailures(db.connection, user.username, address);
 		const session = await startSession(db.connection, user.username);
 		await recordAudit(db.connection, { actor: user.username, action: 'sign_in', target: user.username, address });
 		cookies.set(SESSION_COOKIE, session.id, {
@@ -47,6 +57,6 @@ export const actions: Actions = {
 			secure: isHttps(event),
 			expires: session.expires
 		});
-		redirect(303, safeNext(url.searchParams.get('next')));
+		redirect(303, safeNext(url.searchParams.get('next'), url.origin));
 	}
 };

@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { recordAudit } from '$lib/server/audit/index';
+import { clientAddress } from '$lib/server/auth/request';
 import { can } from '$lib/server/auth/roles';
 import { getDatabase } from '$lib/server/db/database';
 import { isUserError } from '$lib/server/errors';
@@ -43,7 +44,8 @@ function savedWhatIfs(form: FormData): { growth: number; shrinkage: number; conc
 
 export const actions: Actions = {
 	/** Saves growth, shrinkage and the concurrency cap of the what-ifs as the planning defaults. */
-	save: async ({ request, locals }) => {
+	save: async (event) => {
+		const { request, locals } = event;
 		const user = requireCapability(locals, 'plan');
 		const form = await request.formData();
 		const db = await getDatabase();
@@ -53,7 +55,7 @@ export const actions: Actions = {
 		const value = { ...planning, growth: whatIfs.growth, shrinkage: whatIfs.shrinkage, max_concurrency: Math.round(planning.max_concurrency * whatIfs.concurrency * 100) / 100 };
 		try {
 			await updateSetting(db, 'planning', value, user.username);
-			await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: 'planning', detail: { value } });
+			await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: 'planning', detail: { value }, address: clientAddress(event) });
 			return { saved: true, message: 'Saved growth, shrinkage and the concurrency cap as the planning defaults.' };
 		} catch (error) {
 			if (isUserError(error)) return fail(400, { message: error.message });

@@ -2,6 +2,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { fail } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
 import { recordAudit } from '$lib/server/audit/index';
+import { clientAddress } from '$lib/server/auth/request';
 import { can } from '$lib/server/auth/roles';
 import { getDatabase } from '$lib/server/db/database';
 import { isUserError } from '$lib/server/errors';
@@ -33,7 +34,8 @@ function savedSentence(recomputed: number, changedKeys: string[]): string {
 }
 
 export const actions: Actions = {
-	save: async ({ request, locals }) => {
+	save: async (event) => {
+		const { request, locals } = event;
 		const form = await request.formData();
 		const section = String(form.get('section') ?? '');
 		if (!isSection(section)) return fail(400, { section, message: 'That settings section is unknown; reload the page and try again.' });
@@ -61,7 +63,7 @@ export const actions: Actions = {
 			);
 			recomputed = outcome.recomputedDatasets;
 			for (const [key, value] of Object.entries(outcome.values)) {
-				await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: key, detail: { value } });
+				await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: key, detail: { value }, address: clientAddress(event) });
 			}
 		} catch (error) {
 			if (isUserError(error)) return fail(400, { section, message: error.message });

@@ -4,7 +4,18 @@ import { queryRows } from '../../../src/lib/server/db/sql';
 import { addUser, checkCredentials, resetPassword, setDisabled, setRole } from '../../../src/lib/server/auth/users';
 import { sessionUser, startSession } from '../../../src/lib/server/auth/sessions';
 import { createToken, listTokens, revokeToken, tokenUser } from '../../../src/lib/server/auth/tokens';
-import { clearSignInFailures, MAX_FAILURES, recordSignInFailure, signInThrottle, throttleMessage } from '../../../src/lib/server/auth/throttle';
+import {
+	ADDRESS_MAX_FAILURES,
+	ADDRESS_WINDOW_MINUTES,
+	clearSignInFailures,
+	PAIR_FIRST_DELAY_SECONDS,
+	PAIR_FREE_FAILURES,
+	PAIR_MAX_DELAY_SECONDS,
+	pairDelaySeconds,
+	recordSignInFailure,
+	signInThrottle,
+	throttleMessage
+} from '../../../src/lib/server/auth/throttle';
 import { requiredCapability } from '../../../src/lib/server/auth/access';
 import { crossSiteRefusal } from '../../../src/lib/server/auth/csrf';
 import { clientAddress, isHttps } from '../../../src/lib/server/auth/request';
@@ -69,23 +80,50 @@ describe('accounts', () => {
 });
 
 describe('sign-in rate limit', () => {
-	it(`blocks after ${MAX_FAILURES} failures per account, and per address across accounts`, async () => {
+	const T0 = Date.parse('2026-03-02T10:00:00Z');
+	const at = (seconds: number) => T0 + seconds * 1000;
+
+	it('waits grow per (account, address) pair after the free failures: 30 s doubling to a 15-minute cap', () => {
+		// failures 5, 6, 7, ...: 30 x 2^(n - 5) seconds, capped at 900
+		expect([0, 4, 5, 6, 7, 8, 9, 10, 11, 60].map(pairDelaySeconds)).toEqual([0, 0, 30, 60, 120, 240, 480, 900, 900, 900]);
+		expect([PAIR_FREE_FAILURES, PAIR_FIRST_DELAY_SECONDS, PAIR_MAX_DELAY_SECONDS]).toEqual([5, 30, 900]);
+	});
+
+	it('locks a pair, never the account: the same name from another address signs in; delays grow with each further failure', async () => {
 		const db = await tempDatabase();
-		for (let i = 0; i < MAX_FAILURES - 1; i++) await recordSignInFailure(db.connection, 'Maria', '10.0.0.1');
-		expect((await signInThrottle(db.connection, 'maria', '10.0.0.9')).blocked).toBe(false);
-		await recordSignInFailure(db.connection, 'maria', '10.0.0.2');
-		// 5 failures for "maria" (case-insensitive) within 15 minutes: blocked for ~15 minutes from any address
-		const blocked = await signInThrottle(db.connection, 'maria', '10.0.0.9');
-		expect(blocked).toEqual({ blocked: true, waitMinutes: 15 });
-		expect(throttleMessage(blocked)).toBe('Too many attempts; wait 15 minutes before trying again.');
-		// address 10.0.0.1 has 4 failures: another account from it is not yet blocked
-		expect((await signInThrottle(db.connection, 'ops', '10.0.0.1')).blocked).toBe(false);
-		await recordSignInFailure(db.connection, 'someone', '10.0.0.1');
-		expect((await signInThrottle(db.connection, 'ops', '10.0.0.1')).blocked).toBe(true);
-		// success forgives the account, not the address
-		await clearSignInFailures(db.connection, 'MARIA');
-		expect((await signInThrottle(db.connection, 'maria', '10.0.0.9')).blocked).toBe(false);
-		expect((await signInThrottle(db.connection, 'maria', '10.0.0.1')).blocked).toBe(true);
+		for (let i = 0; i < PAIR_FREE_FAILURES - 1; i++) await recordSignInFailure(db.connection, 'Maria', '10.0.0.1', at(i));
+		expect(await signInThrottle(db.connection, 'maria', '10.0.0.1', at(4))).toEqual({ blocked: false, waitSeconds: 0 });
+		await recordSignInFailure(db.connection, 'maria', '10.0.0.1', at(4));
+		// 5th failure at 4 s: the pair waits until 34 s
+		const first = await signInThrottle(db.connection, 'MARIA', '10.0.0.1', at(5));
+		expect(first).toEqual({ blocked: true, waitSeconds: 29 });
+		expect(throttleMessage(first)).toBe('Too many attempts; wait 29 seconds before trying again.');
+		expect((await signInThrottle(db.connection, 'maria', '10.0.0.2', at(5))).blocked).toBe(false);
+		expect((await signInThrottle(db.connection, 'ops', '10.0.0.1', at(5))).blocked).toBe(false);
+
+		expect((await signInThrottle(db.connection, 'maria', '10.0.0.1', at(34))).blocked).toBe(false);
+		await recordSignInFailure(db.connection, 'maria', '10.0.0.1', at(34));
+		expect(await signInThrottle(db.connection, 'maria', '10.0.0.1', at(35))).toEqual({ blocked: true, waitSeconds: 59 });
+		await recordSignInFailure(db.connection, 'maria', '10.0.0.1', at(94));
+		const third = await signInThrottle(db.connection, 'maria', '10.0.0.1', at(95));
+		expect(third).toEqual({ blocked: true, waitSeconds: 119 });
+		expect(throttleMessage(third)).toBe('Too many attempts; wait 2 minutes before trying again.');
+
+		// a success from 10.0.0.2 forgives only its own pair; 10.0.0.1 keeps waiting
+		await recordSignInFailure(db.connection, 'maria', '10.0.0.2', at(96));
+		await clearSignInFailures(db.connection, 'Maria', '10.0.0.2');
+		expect((await signInThrottle(db.connection, 'maria', '10.0.0.1', at(97))).blocked).toBe(true);
+		await clearSignInFailures(db.connection, 'maria', '10.0.0.1');
+		expect((await signInThrottle(db.connection, 'maria', '10.0.0.1', at(97))).blocked).toBe(false);
+	});
+
+	it(`limits one address to ${ADDRESS_MAX_FAILURES} failures across accounts in ${ADDRESS_WINDOW_MINUTES} minutes (password spraying)`, async () => {
+		const db = await tempDatabase();
+		for (let i = 0; i < ADDRESS_MAX_FAILURES; i++) await recordSignInFailure(db.connection, `user${i}`, '10.0.0.9', at(i));
+		// the oldest counted failure (at 0 s) leaves the window at 900 s
+		expect(await signInThrottle(db.connection, 'someone-else', '10.0.0.9', at(60))).toEqual({ blocked: true, waitSeconds: 840 });
+		expect((await signInThrottle(db.connection, 'someone-else', '10.0.0.10', at(60))).blocked).toBe(false);
+		expect((await signInThrottle(db.connection, 'someone-else', '10.0.0.9', at(901))).blocked).toBe(false);
 	});
 });
 
@@ -115,14 +153,14 @@ describe('route table and cross-site check', () => {
 	it('refuses cookie-carrying cross-site writes, allows same-origin ones and bearer calls without cookies', () => {
 		const origin = ['http://app.test'];
 		const post = (headers: Record<string, string>) => new Request('http://app.test/api/datasets/x', { method: 'DELETE', headers });
-		expect(crossSiteRefusal(post({ origin: 'http://evil.test', cookie: 'cm_session=1' }), origin, '/api/datasets/x', false)).toMatch(/^Cross-site request refused/);
-		expect(crossSiteRefusal(post({ cookie: 'cm_session=1' }), origin, '/api/datasets/x', false)).toMatch(/^Cross-site request refused/);
-		expect(crossSiteRefusal(post({ 'sec-fetch-site': 'cross-site', cookie: 'cm_session=1' }), origin, '/api/datasets/x', false)).toMatch(/^Cross-site/);
-		expect(crossSiteRefusal(post({ origin: origin[0], cookie: 'cm_session=1' }), origin, '/api/datasets/x', false)).toBeNull();
-		expect(crossSiteRefusal(post({ 'sec-fetch-site': 'same-origin' }), origin, '/api/datasets/x', false)).toBeNull();
-		expect(crossSiteRefusal(post({ origin: 'http://evil.test' }), origin, '/api/datasets/x', true)).toBeNull();
-		expect(crossSiteRefusal(post({ origin: 'http://evil.test', cookie: 'a=b' }), origin, '/api/datasets/x', true)).toMatch(/^Cross-site/);
-		expect(crossSiteRefusal(new Request('http://app.test/api/metrics', { headers: { origin: 'http://evil.test' } }), origin, '/api/metrics', false)).toBeNull();
+		expect(crossSiteRefusal(post({ origin: 'http://evil.test', cookie: 'cm_session=1' }), origin, false)).toMatch(/^Cross-site request refused/);
+		expect(crossSiteRefusal(post({ cookie: 'cm_session=1' }), origin, false)).toMatch(/^Cross-site request refused/);
+		expect(crossSiteRefusal(post({ 'sec-fetch-site': 'cross-site', cookie: 'cm_session=1' }), origin, false)).toMatch(/^Cross-site/);
+		expect(crossSiteRefusal(post({ origin: origin[0], cookie: 'cm_session=1' }), origin, false)).toBeNull();
+		expect(crossSiteRefusal(post({ 'sec-fetch-site': 'same-origin' }), origin, false)).toBeNull();
+		expect(crossSiteRefusal(post({ origin: 'http://evil.test' }), origin, true)).toBeNull();
+		expect(crossSiteRefusal(post({ origin: 'http://evil.test', cookie: 'a=b' }), origin, true)).toMatch(/^Cross-site/);
+		expect(crossSiteRefusal(new Request('http://app.test/api/metrics', { headers: { origin: 'http://evil.test' } }), origin, false)).toBeNull();
 	});
 });
 

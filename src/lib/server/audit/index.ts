@@ -18,7 +18,8 @@ export const AUDIT_ACTIONS = [
 	'user_enable',
 	'user_password_reset',
 	'token_create',
-	'token_revoke'
+	'token_revoke',
+	'access_denied'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -30,7 +31,7 @@ export interface AuditEvent {
 	target?: string | null;
 	/** extra facts as JSON-able values (rows loaded, old → new role, format); keys that look secret are dropped */
 	detail?: Record<string, unknown> | string | null;
-	/** the client address for events that came over HTTP */
+	/** the client address (auth/request.ts clientAddress) of every event that came over HTTP; null from the command line */
 	address?: string | null;
 }
 

@@ -1,14 +1,14 @@
 import { isReadMethod } from './access';
 
 /**
- * Cross-site request refusal for mutating requests: /api/*, uploads and imports carry JSON or raw bodies, which Kit's
- * form check does not look at. Returns a sentence when the request must be refused, else null.
+ * Cross-site request refusal for every mutating request, sign-in and sign-out included: Kit's form check does not look
+ * at JSON, raw or empty bodies (a body-less POST /logout?everywhere from a sibling origin carries the Lax cookie).
+ * Returns a sentence when the request must be refused, else null.
  * `origins`: the origins this app is reached at (the request URL's, and https behind a trusted proxy).
  * Requests authenticated by a bearer token and carrying no cookie cannot be forged by a browser: allowed.
  */
-export function crossSiteRefusal(request: Request, origins: readonly string[], pathname: string, bearer: boolean): string | null {
+export function crossSiteRefusal(request: Request, origins: readonly string[], bearer: boolean): string | null {
 	if (isReadMethod(request.method)) return null;
-	if (!needsOriginCheck(pathname)) return null;
 	if (bearer && !request.headers.get('cookie')) return null;
 	const sent = request.headers.get('origin');
 	if (sent !== null) return origins.includes(sent) ? null : REFUSAL;
@@ -19,10 +19,3 @@ export function crossSiteRefusal(request: Request, origins: readonly string[], p
 
 const REFUSAL = 'Cross-site request refused: send it from this site, or call the API with an Authorization: Bearer token and no cookie.';
 
-/**
- * Every mutating request but sign-in and sign-out (Kit's form check covers those): the JSON API, uploads,
- * imports and form actions alike, so a new endpoint with a JSON or raw body is covered without remembering to.
- */
-export function needsOriginCheck(pathname: string): boolean {
-	return !['/login', '/logout'].some((p) => pathname === p || pathname.startsWith(p + '/'));
-}

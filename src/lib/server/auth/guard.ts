@@ -13,6 +13,9 @@ export interface SignedIn {
 export function requireCapability(locals: App.Locals, capability: Capability): SignedIn {
 	const user = locals.user;
 	if (!user) error(401, 'Sign in first.');
-	if (!can(user.role, capability)) error(403, `Your role (${user.role}) may not ${CAPABILITY_WORDS[capability]}; ask an admin.`);
+	if (!can(user.role, capability)) {
+		locals.denied = true;
+		error(403, `Your role (${user.role}) may not ${CAPABILITY_WORDS[capability]}; ask an admin.`);
+	}
 	return user;
 }

@@ -34,8 +34,11 @@ function forgetOldJobs(now: number): void {
 	for (const [id, job] of jobs) if (job.endedAt !== null && now - job.endedAt > KEEP_ENDED_MS) jobs.delete(id);
 }
 
-/** Starts importing an upload; the file is deleted once it is imported (kept after a failure, for a retry with other choices). */
-export function startImport(db: Database, upload: UploadedFile, choices: ImportChoices): ImportJob {
+/**
+ * Starts importing an upload; the file is deleted once it is imported (kept after a failure, for a retry with other choices).
+ * `address`: the client address of the request that started it, for the audit entry.
+ */
+export function startImport(db: Database, upload: UploadedFile, choices: ImportChoices, address: string): ImportJob {
 	forgetOldJobs(Date.now());
 	const job: ImportJob = { id: randomUUID(), uploadId: upload.id, username: upload.uploadedBy, state: 'running', progress: 0, startedAt: Date.now(), endedAt: null, result: null, error: null };
 	jobs.set(job.id, job);
@@ -45,7 +48,7 @@ export function startImport(db: Database, upload: UploadedFile, choices: ImportC
 			Object.assign(job, { state: 'done', progress: 1, result, endedAt: Date.now() });
 			discardUpload(upload.id);
 			const detail = { file: upload.name, rows_loaded: result.rows_loaded, rows_rejected: result.rows_rejected };
-			recordAudit(db.connection, { actor: upload.uploadedBy, action: 'upload', target: result.dataset, detail }).catch((e: unknown) => console.error('Audit failed:', e));
+			recordAudit(db.connection, { actor: upload.uploadedBy, action: 'upload', target: result.dataset, address, detail }).catch((e: unknown) => console.error('Audit failed:', e));
 		})
 		.catch((error: unknown) => {
 			const message = isUserError(error) ? error.message : 'The import failed on the server; try again, and if it fails again tell your admin (details are in the server log).';

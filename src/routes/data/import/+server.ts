@@ -5,6 +5,7 @@ import { UserError } from '$lib/server/errors';
 import { PRESET_NAMES, type PresetName } from '$lib/server/ingest/presets';
 import { runningImportOf, startImport } from '$lib/server/uploads/jobs';
 import { answerUploadPost, mapField, textField } from '$lib/server/uploads/http';
+import { clientAddress } from '$lib/server/auth/request';
 
 function presetChoice(value: string | undefined): 'auto' | PresetName {
 	if (value === undefined || value === 'auto') return 'auto';
@@ -26,6 +27,6 @@ export const POST: RequestHandler = (event) =>
 			map: mapField(body),
 			replace: body.replace === true,
 			dateFormat
-		});
+		}, clientAddress(event));
 		return json({ job: job.id }, { status: 202 });
 	});

@@ -5,6 +5,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { requireCapability } from '$lib/server/auth/guard';
 import { recordAudit } from '$lib/server/audit/index';
+import { clientAddress } from '$lib/server/auth/request';
 import { getDatabase } from '$lib/server/db/database';
 import { isUserError } from '$lib/server/errors';
 import { REPORT_FORMATS, writeStaffingReport, type ReportFormat } from '$lib/server/reports/index';
@@ -20,7 +21,8 @@ const CONTENT_TYPES: Record<ReportFormat, string> = {
 };
 
 /** The staffing report of the plan under the what-ifs in the query (growth, aht, concurrency, shrinkage). */
-export const GET: RequestHandler = async ({ locals, params, url }) => {
+export const GET: RequestHandler = async (event) => {
+	const { locals, params, url } = event;
 	const user = requireCapability(locals, 'plan');
 	const format = params.format as ReportFormat;
 	if (!(REPORT_FORMATS as readonly string[]).includes(format)) error(404, `There is no "${params.format}" report; use ${REPORT_FORMATS.join(', ')}.`);
@@ -41,7 +43,7 @@ export const GET: RequestHandler = async ({ locals, params, url }) => {
 	try {
 		await writeStaffingReport(plan, sources.assumptions.currency, format, path);
 		const body = readFileSync(path);
-		await recordAudit(db.connection, { actor: user.username, action: 'export', target: 'staffing', detail: { format, rows: plan.intervals.length } });
+		await recordAudit(db.connection, { actor: user.username, action: 'export', target: 'staffing', address: clientAddress(event), detail: { format, rows: plan.intervals.length } });
 		const name = `staffing-${datasetNameFromFile(plan.dataset ?? 'plan')}-${plan.intervals[0]?.start.slice(0, 10) ?? 'week'}.${format}`;
 		return new Response(body, { headers: { 'content-type': CONTENT_TYPES[format], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' } });
 	} finally {
