@@ -59,7 +59,7 @@ describe('files that are refused whole, nothing written', () => {
 		const db = await withBaseline();
 		const csv = `${HEADER}\nc1,yesterday,,,voice,a\nc2,,,,voice,a\n`;
 		await expect(ingestText(db, 'bad.csv', csv)).rejects.toThrow(
-			'None of the 2 rows of bad.csv could be loaded; the first problem, on line 2: created_at "yesterday" is not a date and time. Check the mapping (--map) and the time zone, then try again.'
+			'None of the 2 rows of bad.csv could be loaded; the first problem, on line 2: created_at = yesterday is not a date and time. Check the mapping (--map) and the time zone, then try again.'
 		);
 		await expectBaselineIntact(db);
 	});
@@ -106,10 +106,10 @@ describe('rows that are rejected with their line and reason, the rest loaded', (
 		const result = await ingestText(db, 'rows.csv', csv);
 		expect([result.rows_read, result.rows_loaded, result.rows_rejected]).toEqual([6, 2, 4]);
 		expect(result.rejects).toEqual([
-			{ line: 3, reason: 'closed_at is before created_at' },
+			{ line: 3, reason: 'closed_at = 2026-08-03T09:00:00Z is before created_at = 2026-08-03T10:00:00Z' },
 			{ line: 4, reason: 'conversation_id "d1" repeats (the first, on line 2, is kept)' },
 			{ line: 5, reason: 'the row has more columns than the header (Expected Number of Columns: 6 Found: 7)' },
-			{ line: 6, reason: 'first_response_at is after closed_at' }
+			{ line: 6, reason: 'first_response_at = 2026-08-03T11:00:00Z is after closed_at = 2026-08-03T10:30:00Z' }
 		]);
 		const stored = await storedConversations(db, 'rows');
 		expect(stored.map((r) => [r.conversation_id, iso(r.first_response_at)])).toEqual([
@@ -127,7 +127,7 @@ describe('rows that are rejected with their line and reason, the rest loaded', (
 		const csv = `${HEADER},category\nq1,2026-08-03T10:00:00Z,,,chat,"Smith, ""Jo""","multi\nline"\nq2,not-a-date,,,chat,a,x\n`;
 		const result = await ingestText(db, 'quoted.csv', csv);
 		expect(result.rows_loaded).toBe(1);
-		expect(result.rejects).toEqual([{ line: 3, reason: 'created_at "not-a-date" is not a date and time' }]);
+		expect(result.rejects).toEqual([{ line: 3, reason: 'created_at = not-a-date is not a date and time' }]);
 		const [row] = await storedConversations(db, 'quoted');
 		expect([row.agent_id, row.category]).toEqual(['Smith, "Jo"', 'multi\nline']);
 	});

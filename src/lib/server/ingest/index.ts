@@ -10,7 +10,7 @@ import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
 import { dropPrepared, prepareDerived, writeDerived } from '../metrics/derive';
 import { datasetNameFromFile, findDatasetId, removeDatasetRows } from './datasets';
-import { mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
+import { durationUnitOf, mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
 import { csatScaleMax } from './normalize';
 import type { PresetName } from './presets';
 import { sessionizeSql } from './sessionize';
@@ -21,7 +21,7 @@ import { stageMessagesSql } from './stageMessages';
 import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type TimestampFormat } from './timestamps';
 import { isValidTimeZone, localToUtcSql } from './timezone';
 import { transcodeToUtf8 } from './transcode';
-import { countFlags, dropStaging, keptRelation, loadRows, stageFile, type LoadCounts } from './load';
+import { countFlags, dropStaging, keptRelation, loadRows, movedFirstResponsesNotes, stageFile, type LoadCounts } from './load';
 import { watchProgress } from './progress';
 import { attachScratch, type Scratch } from './scratch';
 
@@ -54,6 +54,8 @@ export interface IngestResult {
 	kind: 'conversations' | 'messages';
 	conversations: number;
 	flags: Record<string, number>;
+	/** what the import changed to keep rows, in sentences (first responses moved back to a close within their rounding) */
+	notes: string[];
 	timezone: string;
 }
 
@@ -91,7 +93,11 @@ async function timestampFormats(
 		const s = mapping.sources[field];
 		if (!s || s.kind === 'duration') continue;
 		formats[field] = [];
-		for (const index of s.indexes) {
+		for (const [k, index] of s.indexes.entries()) {
+			if (durationUnitOf(s, k) !== null) {
+				formats[field].push({ kind: 'seconds_duration' });
+				continue;
+			}
 			const header = sniffed.headers[index];
 			const values = sniffed.sampleRows.map((row) => row[index] ?? '');
 			let order = dateOrder;
@@ -222,6 +228,8 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const rows = await keptRelation(connection, plan);
 		const prepared = await prepareDerived(connection, rows, settings, derivePhase);
 		const flags = await countFlags(connection, rows, mapping.kind === 'conversations' && 'channel' in mapping.sources);
+		const frt = mapping.sources.first_response_at;
+		const notes = mapping.kind === 'conversations' && frt ? await movedFirstResponsesNotes(connection, plan, frt.headers.filter((_, k) => durationUnitOf(frt, k) !== null)) : [];
 		const outcome = await inTransaction(connection, async () => {
 			const datasetId = (await queryOne<{ id: number }>(connection, `SELECT nextval('dataset_ids')::INTEGER AS id`))!.id;
 			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount, (kept) =>
@@ -259,6 +267,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			kind: mapping.kind,
 			conversations: outcome.counts.conversations,
 			flags: outcome.flags,
+			notes,
 			timezone
 		};
 	} finally {
