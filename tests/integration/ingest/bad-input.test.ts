@@ -59,16 +59,16 @@ describe('files that are refused whole, nothing written', () => {
 		const db = await withBaseline();
 		const csv = `${HEADER}\nc1,yesterday,,,voice,a\nc2,,,,voice,a\n`;
 		await expect(ingestText(db, 'bad.csv', csv)).rejects.toThrow(
-			'None of the 2 rows of bad.csv could be loaded; the first problem, on line 2: created_at = yesterday is not a date and time. Check the mapping (--map) and the time zone, then try again.'
+			'None of the 2 rows of bad.csv could be loaded; the first problem, on line 2: created_at = yesterday is not a date and time. Check the mapping and the time zone, then try again.'
 		);
 		await expectBaselineIntact(db);
 	});
 
-	it('an ambiguous day/month column asks for --date-format', async () => {
+	it('an ambiguous day/month column asks for the date order', async () => {
 		const db = await withBaseline();
 		const csv = `${HEADER}\nc1,03/04/2026 10:00,,,voice,a\nc2,05/06/2026 10:00,,,voice,a\n`;
 		await expect(ingestText(db, 'amb.csv', csv)).rejects.toThrow(
-			'The dates in column "created_at" could be day/month or month/day (for example 03/04/2026 10:00); run the import again with --date-format dmy or --date-format mdy.'
+			'The dates in column "created_at" could be day/month or month/day (for example 03/04/2026 10:00); choose the date order (day/month or month/day) and import again.'
 		);
 		// with the order given, the same file loads: 03/04 is 3 April
 		const result = await ingestText(db, 'amb.csv', csv, { dateFormat: 'dmy' });
@@ -86,7 +86,7 @@ describe('files that are refused whole, nothing written', () => {
 
 	it('a dataset name that exists, without --replace', async () => {
 		const db = await withBaseline();
-		await expect(ingestText(db, 'baseline.csv', GOOD)).rejects.toThrow('A dataset named "baseline" exists already; pass --replace to swap it, or --dataset with another name.');
+		await expect(ingestText(db, 'baseline.csv', GOOD)).rejects.toThrow('A dataset named "baseline" exists already; choose to replace it, or give the new one another name.');
 		await expectBaselineIntact(db);
 	});
 });

@@ -172,12 +172,12 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			throw new UserError(`${name} is ${formatSize(size)}, over the ${formatSize(settings.max_upload_bytes)} limit; split the export or raise the max_upload_bytes setting.`);
 		}
 		const timezone = options.timezone ?? settings.timezone;
-		if (!isValidTimeZone(timezone)) throw new UserError(`"${timezone}" is not an IANA time zone; pass --tz with a name such as "Europe/Berlin".`);
+		if (!isValidTimeZone(timezone)) throw new UserError(`"${timezone}" is not an IANA time zone; choose a time zone name such as "Europe/Berlin".`);
 		const datasetName = (options.dataset ?? datasetNameFromFile(name)).trim();
-		if (datasetName === '') throw new UserError('The dataset name is empty; pass --dataset NAME.');
+		if (datasetName === '') throw new UserError('The dataset name is empty; give the dataset a name.');
 		const previousId = await findDatasetId(connection, datasetName);
 		if (previousId !== undefined && !options.replace) {
-			throw new UserError(`A dataset named "${datasetName}" exists already; pass --replace to swap it, or --dataset with another name.`);
+			throw new UserError(`A dataset named "${datasetName}" exists already; choose to replace it, or give the new one another name.`);
 		}
 
 		const sniffed = await sniffFile(path, name, { delimiter: options.delimiter });
@@ -238,7 +238,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			if (counts.loaded === 0) {
 				const first = counts.rejects[0];
 				throw new UserError(
-					`None of the ${counts.read} rows of ${name} could be loaded${first ? `; the first problem, on line ${first.line}: ${first.reason}` : ''}. Check the mapping (--map) and the time zone, then try again.`
+					`None of the ${counts.read} rows of ${name} could be loaded${first ? `; the first problem, on line ${first.line}: ${first.reason}` : ''}. Check the mapping and the time zone, then try again.`
 				);
 			}
 			if (previousId !== undefined) await removeDatasetRows(connection, previousId);
