@@ -29,7 +29,7 @@ describe('ingest and datasets on the command line', () => {
 			rows_read: 2,
 			rows_loaded: 1,
 			rows_rejected: 1,
-			rejects: [{ line: 3, reason: 'closed_at is before created_at' }],
+			rejects: [{ line: 3, reason: 'Ended = 2026-08-03T09:00:00Z is before Opened = 2026-08-03T10:00:00Z' }],
 			mapping: { conversation_id: 'Ticket ID', created_at: 'Opened', first_response_at: 'Answered At', closed_at: 'Ended', channel: 'Medium' }
 		});
 		expect(typeof result.seconds).toBe('number');

@@ -59,16 +59,16 @@ describe('files that are refused whole, nothing written', () => {
 		const db = await withBaseline();
 		const csv = `${HEADER}\nc1,yesterday,,,voice,a\nc2,,,,voice,a\n`;
 		await expect(ingestText(db, 'bad.csv', csv)).rejects.toThrow(
-			'None of the 2 rows of bad.csv could be loaded; the first problem, on line 2: created_at "yesterday" is not a date and time. Check the mapping (--map) and the time zone, then try again.'
+			'None of the 2 rows of bad.csv could be loaded; the first problem, on line 2: created_at = yesterday is not a date and time. Check the mapping and the time zone, then try again.'
 		);
 		await expectBaselineIntact(db);
 	});
 
-	it('an ambiguous day/month column asks for --date-format', async () => {
+	it('an ambiguous day/month column asks for the date order', async () => {
 		const db = await withBaseline();
 		const csv = `${HEADER}\nc1,03/04/2026 10:00,,,voice,a\nc2,05/06/2026 10:00,,,voice,a\n`;
 		await expect(ingestText(db, 'amb.csv', csv)).rejects.toThrow(
-			'The dates in column "created_at" could be day/month or month/day (for example 03/04/2026 10:00); run the import again with --date-format dmy or --date-format mdy.'
+			'The dates in column "created_at" could be day/month or month/day (for example 03/04/2026 10:00); choose the date order (day/month or month/day) and import again.'
 		);
 		// with the order given, the same file loads: 03/04 is 3 April
 		const result = await ingestText(db, 'amb.csv', csv, { dateFormat: 'dmy' });
@@ -87,7 +87,7 @@ describe('files that are refused whole, nothing written', () => {
 
 	it('a dataset name that exists, without --replace', async () => {
 		const db = await withBaseline();
-		await expect(ingestText(db, 'baseline.csv', GOOD)).rejects.toThrow('A dataset named "baseline" exists already; pass --replace to swap it, or --dataset with another name.');
+		await expect(ingestText(db, 'baseline.csv', GOOD)).rejects.toThrow('A dataset named "baseline" exists already; choose to replace it, or give the new one another name.');
 		await expectBaselineIntact(db);
 	});
 });
@@ -107,10 +107,10 @@ describe('rows that are rejected with their line and reason, the rest loaded', (
 		const result = await ingestText(db, 'rows.csv', csv);
 		expect([result.rows_read, result.rows_loaded, result.rows_rejected]).toEqual([6, 2, 4]);
 		expect(result.rejects).toEqual([
-			{ line: 3, reason: 'closed_at is before created_at' },
+			{ line: 3, reason: 'closed_at = 2026-08-03T09:00:00Z is before created_at = 2026-08-03T10:00:00Z' },
 			{ line: 4, reason: 'conversation_id "d1" repeats (the first, on line 2, is kept)' },
 			{ line: 5, reason: 'the row has more columns than the header (Expected Number of Columns: 6 Found: 7)' },
-			{ line: 6, reason: 'first_response_at is after closed_at' }
+			{ line: 6, reason: 'first_response_at = 2026-08-03T11:00:00Z is after closed_at = 2026-08-03T10:30:00Z' }
 		]);
 		const stored = await storedConversations(db, 'rows');
 		expect(stored.map((r) => [r.conversation_id, iso(r.first_response_at)])).toEqual([
@@ -128,7 +128,7 @@ describe('rows that are rejected with their line and reason, the rest loaded', (
 		const csv = `${HEADER},category\nq1,2026-08-03T10:00:00Z,,,chat,"Smith, ""Jo""","multi\nline"\nq2,not-a-date,,,chat,a,x\n`;
 		const result = await ingestText(db, 'quoted.csv', csv);
 		expect(result.rows_loaded).toBe(1);
-		expect(result.rejects).toEqual([{ line: 3, reason: 'created_at "not-a-date" is not a date and time' }]);
+		expect(result.rejects).toEqual([{ line: 3, reason: 'created_at = not-a-date is not a date and time' }]);
 		const [row] = await storedConversations(db, 'quoted');
 		expect([row.agent_id, row.category]).toEqual(['Smith, "Jo"', 'multi\nline']);
 	});

@@ -94,7 +94,7 @@ describe('timestamps', () => {
 			'e,2026-10-25 03:00:00' // CET again: 02:00:00Z
 		].join('\n');
 		const result = await ingestText(db, 'dst.csv', csv, { timezone: 'Europe/Berlin' });
-		expect(result.rejects).toEqual([{ line: 3, reason: 'created_at "2026-03-29 02:30:00" does not exist in Europe/Berlin (the clocks jumped forward)' }]);
+		expect(result.rejects).toEqual([{ line: 3, reason: 'created_at = 2026-03-29 02:30:00 does not exist in Europe/Berlin (the clocks jumped forward)' }]);
 		expect(await rowsOf(db, 'dst')).toEqual([
 			['a', '2026-03-29T00:59:59Z'],
 			['c', '2026-03-29T01:00:00Z'],

@@ -40,7 +40,8 @@ export const ingestCommand: CliCommand = {
 		const lines = [
 			`Loaded ${result.rows_loaded.toLocaleString('en-US')} of ${result.rows_read.toLocaleString('en-US')} rows into "${result.dataset}" (${result.preset}${result.kind === 'messages' ? `, ${result.conversations.toLocaleString('en-US')} conversations` : ''}) in ${result.seconds} s.`,
 			...(result.rows_rejected > 0 ? [`${result.rows_rejected} rejected, for example:`, ...result.rejects.slice(0, 5).map((r) => `  line ${r.line}: ${r.reason}`)] : []),
-			...(flags.length ? [`Flagged (kept): ${flags.join(', ')}.`] : [])
+			...(flags.length ? [`Flagged (kept): ${flags.join(', ')}.`] : []),
+			...result.notes
 		];
 		context.print(result, lines.join('\n'));
 	}

@@ -30,7 +30,8 @@ export const zendeskFormat: GeneratedFormat = {
 			csvLine([
 				10_000 + c.id, subjectOf(c.category), `Customer ${c.customer}`, c.customer, c.agentId, c.queue, status, c.priority, via, c.category,
 				context.zone.formatLocal(c.createdMs), closedAt(c) === null ? null : context.zone.formatLocal(closedAt(c)!),
-				firstReplyS === null ? null : decimal(firstReplyS / 60, 2), resolutionS === null ? null : Math.round(resolutionS / 60),
+				// Zendesk writes whole minutes: created + minutes can land up to 59 s after Solved at, as in real exports
+				firstReplyS === null ? null : Math.ceil(firstReplyS / 60), resolutionS === null ? null : Math.round(resolutionS / 60),
 				score, c.reopens, c.agentMessages
 			])
 		);

@@ -11,7 +11,7 @@ import { readSettings } from '../settings/store';
 import { dropPrepared, prepareDerived, writeDerived } from '../metrics/derive';
 import { datasetNameFromFile, findDatasetId, removeDatasetRows } from './datasets';
 import { datasetNameProblem } from '../../bounds';
-import { mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
+import { durationUnitOf, mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
 import { csatScaleMax } from './normalize';
 import type { PresetName } from './presets';
 import { sessionizeSql } from './sessionize';
@@ -22,7 +22,7 @@ import { stageMessagesSql } from './stageMessages';
 import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type TimestampFormat } from './timestamps';
 import { isValidTimeZone, localToUtcSql } from './timezone';
 import { transcodeToUtf8 } from './transcode';
-import { countFlags, dropStaging, keptRelation, loadRows, stageFile, type LoadCounts } from './load';
+import { countFlags, dropStaging, keptRelation, loadRows, movedFirstResponsesNotes, stageFile, type LoadCounts } from './load';
 import { watchProgress } from './progress';
 import { attachScratch, type Scratch } from './scratch';
 
@@ -55,6 +55,8 @@ export interface IngestResult {
 	kind: 'conversations' | 'messages';
 	conversations: number;
 	flags: Record<string, number>;
+	/** what the import changed to keep rows, in sentences (first responses moved back to a close within their rounding) */
+	notes: string[];
 	timezone: string;
 }
 
@@ -92,7 +94,11 @@ async function timestampFormats(
 		const s = mapping.sources[field];
 		if (!s || s.kind === 'duration') continue;
 		formats[field] = [];
-		for (const index of s.indexes) {
+		for (const [k, index] of s.indexes.entries()) {
+			if (durationUnitOf(s, k) !== null) {
+				formats[field].push({ kind: 'seconds_duration' });
+				continue;
+			}
 			const header = sniffed.headers[index];
 			const values = sniffed.sampleRows.map((row) => row[index] ?? '');
 			let order = dateOrder;
@@ -167,13 +173,13 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			throw new UserError(`${name} is ${formatSize(size)}, over the ${formatSize(settings.max_upload_bytes)} limit; split the export or raise the max_upload_bytes setting.`);
 		}
 		const timezone = options.timezone ?? settings.timezone;
-		if (!isValidTimeZone(timezone)) throw new UserError(`"${timezone}" is not an IANA time zone; pass --tz with a name such as "Europe/Berlin".`);
+		if (!isValidTimeZone(timezone)) throw new UserError(`"${timezone}" is not an IANA time zone; choose a time zone name such as "Europe/Berlin".`);
 		const datasetName = (options.dataset ?? datasetNameFromFile(name)).trim();
 		const nameProblem = datasetNameProblem(datasetName);
 		if (nameProblem) throw new UserError(nameProblem);
 		const previousId = await findDatasetId(connection, datasetName);
 		if (previousId !== undefined && !options.replace) {
-			throw new UserError(`A dataset named "${datasetName}" exists already; pass --replace to swap it, or --dataset with another name.`);
+			throw new UserError(`A dataset named "${datasetName}" exists already; choose to replace it, or give the new one another name.`);
 		}
 
 		const sniffed = await sniffFile(path, name, { delimiter: options.delimiter });
@@ -224,6 +230,8 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const rows = await keptRelation(connection, plan);
 		const prepared = await prepareDerived(connection, rows, settings, derivePhase);
 		const flags = await countFlags(connection, rows, mapping.kind === 'conversations' && 'channel' in mapping.sources);
+		const frt = mapping.sources.first_response_at;
+		const notes = mapping.kind === 'conversations' && frt ? await movedFirstResponsesNotes(connection, plan, frt.headers.filter((_, k) => durationUnitOf(frt, k) !== null)) : [];
 		const outcome = await inTransaction(connection, async () => {
 			const datasetId = (await queryOne<{ id: number }>(connection, `SELECT nextval('dataset_ids')::INTEGER AS id`))!.id;
 			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount, (kept) =>
@@ -232,7 +240,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			if (counts.loaded === 0) {
 				const first = counts.rejects[0];
 				throw new UserError(
-					`None of the ${counts.read} rows of ${name} could be loaded${first ? `; the first problem, on line ${first.line}: ${first.reason}` : ''}. Check the mapping (--map) and the time zone, then try again.`
+					`None of the ${counts.read} rows of ${name} could be loaded${first ? `; the first problem, on line ${first.line}: ${first.reason}` : ''}. Check the mapping and the time zone, then try again.`
 				);
 			}
 			if (previousId !== undefined) await removeDatasetRows(connection, previousId);
@@ -261,6 +269,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			kind: mapping.kind,
 			conversations: outcome.counts.conversations,
 			flags: outcome.flags,
+			notes,
 			timezone
 		};
 	} finally {

@@ -203,3 +203,19 @@ export async function countFlags(connection: DuckDBConnection, rows: string, has
 	))!;
 	return Object.fromEntries(Object.entries(row).filter(([, n]) => n > 0));
 }
+
+/**
+ * The import note for first responses read from a rounded duration column (whole minutes, hours with two decimals) that lay
+ * after the close by less than the rounding and were moved back to it (stageConversations.ts); none when there were none.
+ */
+export async function movedFirstResponsesNotes(connection: DuckDBConnection, plan: Pick<LoadPlan, 'tag' | 'scratch'>, headers: string[]): Promise<string[]> {
+	const row = (await queryOne<{ n: number; max_s: number | null }>(
+		connection,
+		`SELECT count(*) AS n, max(first_response_moved_s) AS max_s FROM ${tables(plan).staged} WHERE reason IS NULL AND first_response_moved_s IS NOT NULL`
+	))!;
+	if (row.n === 0) return [];
+	const columns = headers.map((h) => `"${h}"`).join(' or ');
+	return [
+		`${row.n.toLocaleString('en-US')} first ${row.n === 1 ? 'response' : 'responses'} from the rounded column ${columns} ${row.n === 1 ? 'was' : 'were'} moved back to the close, by at most ${Math.round(row.max_s ?? 0)} s.`
+	];
+}

@@ -2,10 +2,18 @@ import { UserError } from '../errors';
 import { closestHeaders, fieldsOf, normalizeHeader, type FieldSpec, type Kind } from './fields';
 import { detectVendorPreset, presetByName, PRESET_NAMES, type Preset, type PresetFieldSource } from './presets';
 
-/** Where one canonical field's value is read from. */
+/**
+ * Where one canonical field's value is read from. A 'column' source of several columns takes the first non-empty per row;
+ * `durationUnits` marks which of them hold a duration after created_at (seconds per unit) rather than a timestamp.
+ */
 export type FieldSource =
-	| { kind: 'column'; headers: string[]; indexes: number[] }
+	| { kind: 'column'; headers: string[]; indexes: number[]; durationUnits?: (number | null)[] }
 	| { kind: 'duration'; headers: string[]; indexes: number[]; unitSeconds: number };
+
+/** Seconds per unit of the source's k-th column when it holds a duration, else null. */
+export function durationUnitOf(source: FieldSource, k: number): number | null {
+	return source.kind === 'duration' ? source.unitSeconds : (source.durationUnits?.[k] ?? null);
+}
 
 export interface ResolvedMapping {
 	preset: Preset;
@@ -52,13 +60,14 @@ function indexOfHeader(headers: string[], wanted: string): number {
 }
 
 function sourceFromPreset(spec: PresetFieldSource, headers: string[]): FieldSource | null {
-	if (typeof spec === 'object' && !Array.isArray(spec)) {
-		const index = indexOfHeader(headers, spec.duration);
-		return index < 0 ? null : { kind: 'duration', headers: [headers[index]], indexes: [index], unitSeconds: UNIT_SECONDS[spec.unit] };
-	}
-	const wanted = Array.isArray(spec) ? spec : [spec];
-	const indexes = wanted.map((w) => indexOfHeader(headers, w)).filter((i) => i >= 0);
-	return indexes.length === 0 ? null : { kind: 'column', headers: indexes.map((i) => headers[i]), indexes };
+	const found = (Array.isArray(spec) ? spec : [spec])
+		.map((w) => (typeof w === 'string' ? { index: indexOfHeader(headers, w), unit: null } : { index: indexOfHeader(headers, w.duration), unit: UNIT_SECONDS[w.unit] }))
+		.filter((c) => c.index >= 0);
+	if (found.length === 0) return null;
+	const indexes = found.map((c) => c.index);
+	if (found.length === 1 && found[0].unit !== null) return { kind: 'duration', headers: [headers[indexes[0]]], indexes, unitSeconds: found[0].unit };
+	const durationUnits = found.some((c) => c.unit !== null) ? found.map((c) => c.unit) : undefined;
+	return { kind: 'column', headers: indexes.map((i) => headers[i]), indexes, ...(durationUnits ? { durationUnits } : {}) };
 }
 
 function sourceForHeader(field: string, spec: FieldSpec, headers: string[], index: number): FieldSource {

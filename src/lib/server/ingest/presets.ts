@@ -5,8 +5,14 @@ import messages from './presets/messages.json' with { type: 'json' };
 import zendesk from './presets/zendesk.json' with { type: 'json' };
 import type { Kind } from './fields';
 
-/** Where a field comes from in a preset: a header, the first non-empty of several, or a duration after created_at. */
-export type PresetFieldSource = string | string[] | { duration: string; unit: 's' | 'ms' | 'min' | 'h' };
+/** A column holding the time after created_at, in `unit`. */
+export interface PresetDuration {
+	duration: string;
+	unit: 's' | 'ms' | 'min' | 'h';
+}
+
+/** Where a field comes from in a preset: a header, a duration, or the first non-empty of several of these (per row). */
+export type PresetFieldSource = string | PresetDuration | (string | PresetDuration)[];
 
 /** A vendor's export shape, kept as data (presets/*.json): adding a vendor is adding a file here. */
 export interface Preset {

@@ -1,4 +1,4 @@
-import { quoteIdent } from '../db/sql';
+import { quoteIdent, quoteLiteral } from '../db/sql';
 import { normalizeHeader } from './fields';
 import { channelSql, roleSql } from './normalize';
 import { columnName, rawLineSql, rawValue } from './source';
@@ -16,13 +16,15 @@ export function stageMessagesSql(source: string, inputs: StageInputs): string {
 	const booleanInbound = /\b(inbound|is inbound|from customer|is customer|incoming)\b/.test(roleHeader);
 	const ts = timestampSql('r_ts', inputs.formats.ts?.[0] ?? { kind: 'iso', offsets: 'none' }, inputs.localToUtc);
 	const carried = sniffed.headers.map((_, i) => quoteIdent(columnName(i)));
+	const header = (field: string) => src[field].headers[0];
+	const label = (field: string, v: string) => `${quoteLiteral(`${header(field)} = `)} || ${show(v)}`;
 	const reason = `CASE
-		WHEN r_thread_id IS NULL THEN 'thread_id is empty'
-		WHEN r_ts IS NULL THEN 'ts is empty'
-		WHEN ts_local IS NULL THEN 'ts "' || ${show('r_ts')} || '" is not a date and time'
-		WHEN ts IS NULL THEN 'ts "' || ${show('r_ts')} || '" does not exist in ${inputs.timezone.replaceAll("'", '')} (the clocks jumped forward)'
-		WHEN r_role IS NULL THEN 'role is empty'
-		WHEN role IS NULL THEN 'role "' || ${show('r_role')} || '" is not customer, agent, bot or system'
+		WHEN r_thread_id IS NULL THEN ${quoteLiteral(`${header('thread_id')} is empty`)}
+		WHEN r_ts IS NULL THEN ${quoteLiteral(`${header('ts')} is empty`)}
+		WHEN ts_local IS NULL THEN ${label('ts', 'r_ts')} || ' is not a date and time'
+		WHEN ts IS NULL THEN ${label('ts', 'r_ts')} || ' does not exist in ${inputs.timezone.replaceAll("'", '')} (the clocks jumped forward)'
+		WHEN r_role IS NULL THEN ${quoteLiteral(`${header('role')} is empty`)}
+		WHEN role IS NULL THEN ${label('role', 'r_role')} || ' is not customer, agent, bot or system'
 		ELSE NULL END`;
 	return `SELECT * EXCLUDE (${carried.join(', ')}), CASE WHEN reason IS NULL THEN NULL ELSE ${rawLineSql(sniffed)} END AS raw_line FROM (
 		SELECT r_thread_id AS thread_id, ts, role, r_agent_id AS agent_id,

@@ -15,7 +15,7 @@ const ISO = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?\s*(Z|
 const SLASHED = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:[ T,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AP]M)?)?$/i;
 const NUMBER = /^-?\d+(?:\.\d+)?$/;
 
-/** Decides a column's format from sample values; asks for --date-format when day/month order cannot be told. */
+/** Decides a column's format from sample values; asks for the date order when day/month order cannot be told. */
 export function detectTimestampFormat(values: string[], column: string, dateOrder?: DateOrder): TimestampFormat {
 	const present = values.map((v) => v.trim()).filter((v) => v !== '');
 	if (present.length === 0) return { kind: 'iso', offsets: 'none' };
@@ -56,7 +56,7 @@ export function detectTimestampFormat(values: string[], column: string, dateOrde
 		if (firstOver12 && !secondOver12) return { kind: 'dmy' };
 		if (secondOver12 && !firstOver12) return { kind: 'mdy' };
 		throw new UserError(
-			`The dates in column "${column}" could be day/month or month/day (for example ${present.find((v) => SLASHED.test(v))}); run the import again with --date-format dmy or --date-format mdy.`
+			`The dates in column "${column}" could be day/month or month/day (for example ${present.find((v) => SLASHED.test(v))}); choose the date order (day/month or month/day) and import again.`
 		);
 	}
 	if (best === epochMs) return { kind: 'epoch_ms' };
