@@ -20,7 +20,7 @@ import { stageConversationsSql, type StageInputs } from './stageConversations';
 import { stageMessagesSql } from './stageMessages';
 import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type TimestampFormat } from './timestamps';
 import { isValidTimeZone, localToUtcSql } from './timezone';
-import { transcodeToUtf8 } from './transcode';
+import { readableCopy } from './transcode';
 import { countFlags, dropStaging, keptRelation, loadRows, stageFile, type LoadCounts } from './load';
 import { watchProgress } from './progress';
 import { attachScratch, type Scratch } from './scratch';
@@ -180,13 +180,13 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const mapping = resolveMapping(sniffed.headers, options.preset ?? 'auto', overrides, name);
 
 		let readable = path;
-		if (sniffed.encoding !== 'utf-8') {
+		if (sniffed.encoding !== 'utf-8' || sniffed.gzip) {
 			readable = readableCopyPath(db);
 			cleanups.push(() => rmSync(readable, { force: true }));
-			await transcodeToUtf8(path, readable, sniffed.encoding, sniffed.gzip);
+			await readableCopy(path, readable, name, sniffed.encoding, sniffed.gzip);
 		}
 		const tag = randomUUID().replaceAll('-', '').slice(0, 12);
-		const source = csvSource(readable, { ...sniffed, gzip: sniffed.gzip && readable === path }, tag);
+		const source = csvSource(readable, sniffed, tag);
 		const formats = await timestampFormats(connection, source, sniffed, mapping, options.dateFormat);
 		const csatIndex = mapping.sources.csat?.indexes[0];
 		const inputs: StageInputs = {

@@ -16,7 +16,7 @@ export interface CsvSource {
 }
 
 /**
- * read_csv with everything decided (no auto-detection): every column VARCHAR, broken rows
+ * read_csv of a plain UTF-8 file (gzip and other encodings are copied to one first, transcode.ts) with everything decided (no auto-detection): every column VARCHAR, broken rows
  * (wrong column count, bad quoting, bad UTF-8) go to a rejects table with their line and text.
  * buffer_size is set because DuckDB's default (16 x max_line_size = 512 MB per buffer) ran a 10 M-row import out of memory.
  */
@@ -27,7 +27,7 @@ export function csvSource(path: string, sniffed: Sniffed, tag: string): CsvSourc
 	const sql = `read_csv(${quoteLiteral(path)},
 		header = true, auto_detect = false, columns = {${columns}},
 		delim = ${quoteLiteral(sniffed.delimiter)}, quote = '"', escape = '"',
-		compression = ${sniffed.gzip ? "'gzip'" : "'none'"}, encoding = 'utf-8',
+		compression = 'none', encoding = 'utf-8',
 		strict_mode = true, null_padding = false, max_line_size = 33554432, buffer_size = 67108864,
 		store_rejects = true, rejects_table = ${quoteLiteral(rejectsTable)}, rejects_scan = ${quoteLiteral(rejectsScanTable)})`;
 	return { sql, rejectsTable, rejectsScanTable };
