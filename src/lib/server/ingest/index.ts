@@ -15,7 +15,8 @@ import { csatScaleMax } from './normalize';
 import type { PresetName } from './presets';
 import { sessionizeSql } from './sessionize';
 import { sniffFile, type Delimiter, type Sniffed } from './sniff';
-import { csvSource, type CsvSource } from './source';
+import { csvSource, MAX_ROW_BYTES, type CsvSource } from './source';
+import { findLongRows } from './longRows';
 import { stageConversationsSql, type StageInputs } from './stageConversations';
 import { stageMessagesSql } from './stageMessages';
 import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type TimestampFormat } from './timestamps';
@@ -215,7 +216,10 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		};
 		// the bar's parts, from the time each takes (reading ~40%, the derive and the write the rest)
 		progress.phase(0, READ_SHARE);
-		const { brokenCount } = await stageFile(connection, plan);
+		// the search for rows too long to read runs on the event loop while DuckDB stages on its threads
+		const longRows = findLongRows(readable, MAX_ROW_BYTES);
+		longRows.catch(() => undefined);
+		const { brokenCount } = await stageFile(connection, plan, longRows);
 		// the bar's rest: the derive, then the write
 		const derivePhase = (from: number, to: number) => progress.phase(READ_SHARE + (0.99 - READ_SHARE) * from, READ_SHARE + (0.99 - READ_SHARE) * to);
 		// kept rows, their derived values and flags before the transaction: temp tables made inside one are scanned on one thread

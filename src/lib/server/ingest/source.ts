@@ -7,6 +7,11 @@ export const columnName = (index: number) => `c${index}`;
 /** The text of a column, NULL when empty. Not trimmed (trim costs ~0.1 s per column per million rows): casts skip spaces, labels trim. */
 export const rawValue = (index: number) => `nullif(${quoteIdent(columnName(index))}, '')`;
 
+/** The longest row read: DuckDB needs a buffer larger than a row, and its 64 MB buffer keeps a 10 M-row import within memory. */
+export const MAX_ROW_BYTES = 32 * 1024 ** 2;
+const READ_BUFFER_BYTES = 2 * MAX_ROW_BYTES;
+export const LONG_ROW_REASON = `the row is longer than the ${MAX_ROW_BYTES / 1024 ** 2} MB a row may have`;
+
 export interface CsvSource {
 	/** a read_csv(...) table expression */
 	sql: string;
@@ -28,7 +33,7 @@ export function csvSource(path: string, sniffed: Sniffed, tag: string): CsvSourc
 		header = true, auto_detect = false, columns = {${columns}},
 		delim = ${quoteLiteral(sniffed.delimiter)}, quote = '"', escape = '"',
 		compression = 'none', encoding = 'utf-8',
-		strict_mode = true, null_padding = false, max_line_size = 33554432, buffer_size = 67108864,
+		strict_mode = true, null_padding = false, max_line_size = ${MAX_ROW_BYTES}, buffer_size = ${READ_BUFFER_BYTES},
 		store_rejects = true, rejects_table = ${quoteLiteral(rejectsTable)}, rejects_scan = ${quoteLiteral(rejectsScanTable)})`;
 	return { sql, rejectsTable, rejectsScanTable };
 }
@@ -50,6 +55,6 @@ export function structuralReasonSql(errorType: string, message: string): string 
 		WHEN 'MISSING COLUMNS' THEN 'the row has fewer columns than the header (' || ${message} || ')'
 		WHEN 'UNQUOTED VALUE' THEN 'the row has a quote that is not closed or a stray quote'
 		WHEN 'INVALID ENCODING' THEN 'the row has bytes that are not valid text in the file''s encoding'
-		WHEN 'LINE SIZE OVER MAXIMUM' THEN 'the row is longer than 32 MB'
+		WHEN 'LINE SIZE OVER MAXIMUM' THEN ${quoteLiteral(LONG_ROW_REASON)}
 		ELSE lower(${errorType}) || ': ' || ${message} END`;
 }
