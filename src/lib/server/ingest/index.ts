@@ -17,6 +17,7 @@ import { sessionizeSql } from './sessionize';
 import { sniffFile, type Delimiter, type Sniffed } from './sniff';
 import { csvSource, MAX_ROW_BYTES, type CsvSource } from './source';
 import { findLongRows } from './longRows';
+import { maskedBrokenLineSql, maskedColumns } from './mask';
 import { stageConversationsSql, type StageInputs } from './stageConversations';
 import { stageMessagesSql } from './stageMessages';
 import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type TimestampFormat } from './timestamps';
@@ -212,7 +213,8 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			source,
 			kind: mapping.kind,
 			salt,
-			sessionize: (staged: string) => sessionizeSql(staged, settings)
+			sessionize: (staged: string) => sessionizeSql(staged, settings),
+			maskBrokenLine: (line: string) => maskedBrokenLineSql(line, sniffed.delimiter, sniffed.headers.length, maskedColumns(sniffed.headers, mapping))
 		};
 		// the bar's parts, from the time each takes (reading ~40%, the derive and the write the rest)
 		progress.phase(0, READ_SHARE);

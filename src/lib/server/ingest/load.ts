@@ -23,6 +23,8 @@ interface LoadPlan {
 	kind: Kind;
 	salt: string;
 	sessionize: (stagedTable: string) => string;
+	/** a broken record's text as the reject report keeps it (mask.ts) */
+	maskBrokenLine: (line: string) => string;
 }
 
 /** A customer id as stored: the first 128 bits of its salted SHA-256, never the id itself (data.md); a UUID holds them in 16 bytes. */
@@ -68,7 +70,7 @@ export async function stageFile(
 	await execute(
 		connection,
 		`CREATE TEMP TABLE ${lines} AS
-		 SELECT line, first(csv_line) AS raw, first(${structuralReasonSql('error_type', 'error_message')}) AS reason
+		 SELECT line, first(${plan.maskBrokenLine('csv_line')}) AS raw, first(${structuralReasonSql('error_type', 'error_message')}) AS reason
 		 FROM ${q(plan.source.rejectsTable)} GROUP BY line`
 	);
 	// rows past the line size DuckDB may drop without a reject (longRows.ts): each is a broken record, kept once

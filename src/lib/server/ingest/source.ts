@@ -1,4 +1,5 @@
 import { quoteIdent, quoteLiteral } from '../db/sql';
+import { maskedValueSql } from './mask';
 import type { Sniffed } from './sniff';
 
 /** The name our read_csv gives the column at `index` (headers are never used as SQL names). */
@@ -38,11 +39,11 @@ export function csvSource(path: string, sniffed: Sniffed, tag: string): CsvSourc
 	return { sql, rejectsTable, rejectsScanTable };
 }
 
-/** The whole row as text, for the reject report: fields joined with the delimiter, quoted where needed. */
-export function rawLineSql(sniffed: Sniffed): string {
+/** The whole row as text, for the reject report: fields masked (mask.ts), joined with the delimiter, quoted where needed. */
+export function rawLineSql(sniffed: Sniffed, masked: Set<number>): string {
 	const delimiter = quoteLiteral(sniffed.delimiter);
 	const fields = sniffed.headers.map((_, i) => {
-		const c = quoteIdent(columnName(i));
+		const c = maskedValueSql(quoteIdent(columnName(i)), i, masked);
 		return `CASE WHEN ${c} IS NULL THEN '' WHEN contains(${c}, ${delimiter}) OR contains(${c}, '"') OR contains(${c}, chr(10)) THEN '"' || replace(${c}, '"', '""') || '"' ELSE ${c} END`;
 	});
 	return `array_to_string([${fields.join(', ')}], ${delimiter})`;
