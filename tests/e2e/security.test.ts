@@ -95,7 +95,8 @@ const MATRIX: { method: string; path: string; allowed: RoleName[]; ok: number; b
 	{ method: 'POST', path: '/data/preview', allowed: ['analyst', 'admin'], ok: 400, body: '{"upload":"no-such-upload"}', json: true },
 	{ method: 'GET', path: '/data', allowed: [...ROLES], ok: 200 },
 	{ method: 'GET', path: '/settings', allowed: [...ROLES], ok: 200 },
-	{ method: 'GET', path: '/data/rejects/hostile', allowed: [...ROLES], ok: 200 },
+	// raw rejected lines are for those who load data, not viewers or managers
+	{ method: 'GET', path: '/data/rejects/hostile', allowed: ['analyst', 'admin'], ok: 200 },
 	{ method: 'GET', path: '/settings/users', allowed: ['admin'], ok: 200 },
 	{ method: 'GET', path: '/settings/audit', allowed: ['admin'], ok: 200 },
 	{ method: 'GET', path: '/settings/audit/export.csv', allowed: ['admin'], ok: 200 },
@@ -256,9 +257,21 @@ describe('sessions and sign-in', () => {
 	});
 });
 
+describe('reject reports', () => {
+	it('offer their download link, with the note that they are masked, only to roles that may download them', async () => {
+		const link = 'href="/data/rejects/hostile"';
+		const viewerPage = await (await get('/data', 'viewer')).text();
+		expect(viewerPage).toContain('data-dataset="hostile"');
+		expect(viewerPage).not.toContain(link);
+		const analystPage = await (await get('/data', 'analyst')).text();
+		expect(analystPage).toContain(link);
+		expect(analystPage).toContain('e-mail addresses and phone numbers are masked in it');
+	});
+});
+
 describe('hostile values stay inert', () => {
 	it('in the database and the reject report CSV', async () => {
-		const rejects = await (await get('/data/rejects/hostile', 'viewer')).text();
+		const rejects = await (await get('/data/rejects/hostile', 'analyst')).text();
 		// line 4 of the file: its raw text starts with =, so the cell is quoted and prefixed with '
 		expect(rejects).toMatch(/\r\n4,[^\r\n]*,"'=cmd\|calc,,resolved,chat,q,a"\r\n/);
 		const users = await (await get('/api/datasets', 'admin')).json();

@@ -119,7 +119,8 @@ describe('rows that are rejected with their line and reason, the rest loaded', (
 		]);
 		const raw = await queryRows(db.connection, `SELECT line, raw FROM rejects r JOIN datasets d USING (dataset_id) WHERE d.name = 'rows' ORDER BY line`);
 		expect(raw[0]).toEqual({ line: 3, raw: 'd2,2026-08-03T10:00:00Z,,2026-08-03T09:00:00Z,chat,a1' });
-		expect(raw[2]).toEqual({ line: 5, raw: 'd3,2026-08-03T10:00:00Z,,,chat,a1,extra' });
+		// a column past the header is masked whole: nothing says what it holds
+		expect(raw[2]).toEqual({ line: 5, raw: 'd3,2026-08-03T10:00:00Z,,,chat,a1,[masked]' });
 		await expect(listDatasets(db.connection).then((d) => d.length)).resolves.toBe(2);
 	});
 

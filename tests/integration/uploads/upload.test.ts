@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { gzip } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../../helpers/server';
 
@@ -90,6 +92,36 @@ describe('upload endpoint', () => {
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({ error: 'report.xlsx is not a CSV file; export the data as .csv (or .csv.gz) and upload that.' });
 	});
+
+	it('answers a malformed X-File-Name with 400 and one sentence, not a 500', async () => {
+		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: { ...uploadHeaders('a.csv'), 'x-file-name': '%E0%A4%A.csv' }, body: HEADER + ROW });
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({ error: 'The X-File-Name header is not a valid percent-encoded file name; upload the file again from the Data page.' });
+	});
+
+	it('refuses a file name over 255 characters or with control characters, with one sentence', async () => {
+		const long = await fetch(server.url + '/data/upload', { method: 'POST', headers: uploadHeaders(`${'n'.repeat(252)}.csv`), body: HEADER + ROW });
+		expect(long.status).toBe(400);
+		expect(await long.json()).toEqual({ error: 'The file name is 256 characters long, over the 255 allowed; rename the file and upload it again.' });
+		const control = await fetch(server.url + '/data/upload', { method: 'POST', headers: uploadHeaders('export\r\nSet-Cookie: x.csv'), body: HEADER + ROW });
+		expect(control.status).toBe(400);
+		expect(await control.json()).toEqual({ error: 'The file name holds control characters (such as a line break); rename the file and upload it again.' });
+	});
+
+	it('refuses a gzip bomb at the upload preview in one sentence, without inflating it', async () => {
+		// 480 MB of one row deflates to under 2 MB (compressed off the loop: a test process stalled past the server's keep-alive reuses a closed socket)
+		const bomb = await promisify(gzip)(HEADER + ROW.repeat(Math.floor((480 * 1024 ** 2) / ROW.length)));
+		expect(bomb.length).toBeLessThan(2 * 1024 ** 2);
+		const before = residentMb(server.pid);
+		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: uploadHeaders('bomb.csv.gz'), body: bomb });
+		expect(response.status).toBe(400);
+		expect(await response.json()).toEqual({
+			error: 'bomb.csv.gz inflates to more than 100 times its compressed size, which a CSV export does not do (it looks like a decompression bomb); decompress it yourself and upload the CSV.'
+		});
+		// the refusal came after the first MB of content, not after 480 MB of it
+		expect(residentMb(server.pid) - before).toBeLessThan(100);
+		expect(readdirSync(join(server.dataDir, 'uploads'))).toEqual([]);
+	}, 60_000);
 
 	it('refuses an upload without the page origin (CSRF)', async () => {
 		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: { ...uploadHeaders('a.csv'), origin: 'http://evil.example' }, body: HEADER + ROW });

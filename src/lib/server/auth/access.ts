@@ -31,6 +31,8 @@ export const ACCESS_RULES: readonly AccessRule[] = [
 	{ path: '/data/upload', methods: 'any', capability: 'manage_data' },
 	{ path: '/data/import', methods: 'any', capability: 'manage_data' },
 	{ path: '/data/preview', methods: 'any', capability: 'manage_data' },
+	// reject reports hold rejected lines (masked, still customer rows): for those who load data
+	{ path: '/data/rejects', methods: 'any', capability: 'manage_data' },
 	{ path: '/data', methods: 'write', capability: 'manage_data' },
 	// /settings?/save holds metric sections (manage_data) and the planning section (plan); the action tells them apart
 	{ path: '/settings', methods: 'write', capability: ['manage_data', 'plan'] },

@@ -16,12 +16,14 @@ import { csatScaleMax } from './normalize';
 import type { PresetName } from './presets';
 import { sessionizeSql } from './sessionize';
 import { sniffFile, type Delimiter, type Sniffed } from './sniff';
-import { csvSource, type CsvSource } from './source';
+import { csvSource, MAX_ROW_BYTES, type CsvSource } from './source';
+import { findLongRows } from './longRows';
+import { maskedBrokenLineSql, maskedColumns } from './mask';
 import { stageConversationsSql, type StageInputs } from './stageConversations';
 import { stageMessagesSql } from './stageMessages';
 import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type TimestampFormat } from './timestamps';
 import { isValidTimeZone, localToUtcSql } from './timezone';
-import { transcodeToUtf8 } from './transcode';
+import { readableCopy } from './transcode';
 import { countFlags, dropStaging, keptRelation, loadRows, movedFirstResponsesNotes, stageFile, type LoadCounts } from './load';
 import { watchProgress } from './progress';
 import { attachScratch, type Scratch } from './scratch';
@@ -188,13 +190,13 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const mapping = resolveMapping(sniffed.headers, options.preset ?? 'auto', overrides, name);
 
 		let readable = path;
-		if (sniffed.encoding !== 'utf-8') {
+		if (sniffed.encoding !== 'utf-8' || sniffed.gzip) {
 			readable = readableCopyPath(db);
 			cleanups.push(() => rmSync(readable, { force: true }));
-			await transcodeToUtf8(path, readable, sniffed.encoding, sniffed.gzip);
+			await readableCopy(path, readable, name, sniffed.encoding, sniffed.gzip);
 		}
 		const tag = randomUUID().replaceAll('-', '').slice(0, 12);
-		const source = csvSource(readable, { ...sniffed, gzip: sniffed.gzip && readable === path }, tag);
+		const source = csvSource(readable, sniffed, tag);
 		const formats = await timestampFormats(connection, source, sniffed, mapping, options.dateFormat);
 		const csatIndex = mapping.sources.csat?.indexes[0];
 		const inputs: StageInputs = {
@@ -219,11 +221,15 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			source,
 			kind: mapping.kind,
 			salt,
-			sessionize: (staged: string) => sessionizeSql(staged, settings)
+			sessionize: (staged: string) => sessionizeSql(staged, settings),
+			maskBrokenLine: (line: string) => maskedBrokenLineSql(line, sniffed.delimiter, sniffed.headers.length, maskedColumns(sniffed.headers, mapping))
 		};
 		// the bar's parts, from the time each takes (reading ~40%, the derive and the write the rest)
 		progress.phase(0, READ_SHARE);
-		const { brokenCount } = await stageFile(connection, plan);
+		// the search for rows too long to read runs on the event loop while DuckDB stages on its threads
+		const longRows = findLongRows(readable, MAX_ROW_BYTES);
+		longRows.catch(() => undefined);
+		const { brokenCount } = await stageFile(connection, plan, longRows);
 		// the bar's rest: the derive, then the write
 		const derivePhase = (from: number, to: number) => progress.phase(READ_SHARE + (0.99 - READ_SHARE) * from, READ_SHARE + (0.99 - READ_SHARE) * to);
 		// kept rows, their derived values and flags before the transaction: temp tables made inside one are scanned on one thread

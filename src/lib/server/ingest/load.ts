@@ -2,7 +2,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryOne, queryRows, quoteIdent } from '../db/sql';
 import { CANONICAL_COLUMNS } from '../metrics/facts';
 import type { Kind } from './fields';
-import { structuralReasonSql, type CsvSource } from './source';
+import { LONG_ROW_REASON, structuralReasonSql, type CsvSource } from './source';
 
 export interface LoadCounts {
 	read: number;
@@ -23,6 +23,8 @@ interface LoadPlan {
 	kind: Kind;
 	salt: string;
 	sessionize: (stagedTable: string) => string;
+	/** a broken record's text as the reject report keeps it (mask.ts) */
+	maskBrokenLine: (line: string) => string;
 }
 
 /** A customer id as stored: the first 128 bits of its salted SHA-256, never the id itself (data.md); a UUID holds them in 16 bytes. */
@@ -43,7 +45,11 @@ const tables = ({ tag, scratch }: Pick<LoadPlan, 'tag' | 'scratch'>) => ({
  * Reads the file once into a staging table (typed values and a reject reason per row, each with its line number):
  * a temp table, or a table of the import's scratch database. Runs before the import's transaction: it writes nothing the database keeps.
  */
-export async function stageFile(connection: DuckDBConnection, plan: Omit<LoadPlan, 'datasetId'>): Promise<{ brokenCount: number }> {
+export async function stageFile(
+	connection: DuckDBConnection,
+	plan: Omit<LoadPlan, 'datasetId'>,
+	longRows: Promise<number[]>
+): Promise<{ brokenCount: number }> {
 	const { staged, lines, shift, withLines } = tables(plan);
 	// ordinals come from rowids in file order; a derive cut short by an error may have left the order off (a global setting)
 	await execute(connection, 'SET preserve_insertion_order = true');
@@ -64,9 +70,17 @@ export async function stageFile(connection: DuckDBConnection, plan: Omit<LoadPla
 	await execute(
 		connection,
 		`CREATE TEMP TABLE ${lines} AS
-		 SELECT line, first(csv_line) AS raw, first(${structuralReasonSql('error_type', 'error_message')}) AS reason
+		 SELECT line, first(${plan.maskBrokenLine('csv_line')}) AS raw, first(${structuralReasonSql('error_type', 'error_message')}) AS reason
 		 FROM ${q(plan.source.rejectsTable)} GROUP BY line`
 	);
+	// rows past the line size DuckDB may drop without a reject (longRows.ts): each is a broken record, kept once
+	for (const line of await longRows) {
+		await execute(
+			connection,
+			`INSERT INTO ${lines} SELECT $line, NULL, $reason WHERE NOT EXISTS (SELECT 1 FROM ${lines} WHERE line = $line)`,
+			{ line, reason: LONG_ROW_REASON }
+		);
+	}
 	// A staged row's line: its ordinal + 1 (header) + the broken records before it (an ASOF on the shifted ordinals).
 	await execute(
 		connection,

@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
 import { UserError } from '../errors';
+import { gunzipHead } from './gzip';
 
 export type Encoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 export type Delimiter = ',' | ';' | '\t' | '|';
@@ -29,14 +29,6 @@ async function readHead(path: string): Promise<Buffer> {
 		return buffer.subarray(0, bytesRead);
 	} finally {
 		await handle.close();
-	}
-}
-
-function gunzipHead(compressed: Buffer): Buffer {
-	try {
-		return gunzipSync(compressed, { finishFlush: 2 /* Z_SYNC_FLUSH: a truncated stream is fine */ });
-	} catch {
-		throw new UserError('The file looks gzip-compressed but cannot be decompressed; check that the download finished and try again.');
 	}
 }
 
@@ -142,7 +134,8 @@ export async function sniffFile(path: string, displayName: string, overrides: { 
 	let head = await readHead(path);
 	if (head.length === 0) throw new UserError(`${displayName} is empty; export the data again and upload the CSV file.`);
 	const gzip = head[0] === 0x1f && head[1] === 0x8b;
-	if (gzip) head = gunzipHead(head);
+	// the head of the content, inflated streaming and bounded: never the whole file at once
+	if (gzip) head = await gunzipHead(path, SAMPLE_BYTES, displayName);
 	const { encoding, bom } = detectEncoding(head);
 	const text = decode(head, encoding, bom);
 	if (looksBinary(text)) {

@@ -2,6 +2,7 @@ import type { Settings } from '../../settings/defaults';
 import { quoteIdent, quoteLiteral } from '../db/sql';
 import type { ResolvedMapping } from './mapping';
 import { boolSql, channelModeSql, channelSql, csatSatisfiedSql, modeSql, prioritySql, sentimentSql, statusSql } from './normalize';
+import { maskedColumns } from './mask';
 import { columnName, rawLineSql, rawValue } from './source';
 import type { Sniffed } from './sniff';
 import { timestampSql, type TimestampFormat } from './timestamps';
@@ -162,7 +163,7 @@ export function stageConversationsSql(source: string, inputs: StageInputs): stri
 	];
 	const withRaw = [
 		`* EXCLUDE (${sniffed.headers.map((_, i) => quoteIdent(columnName(i))).join(', ')})`,
-		`CASE WHEN reason IS NULL THEN NULL ELSE ${rawLineSql(sniffed)} END AS raw_line`,
+		`CASE WHEN reason IS NULL THEN NULL ELSE ${rawLineSql(sniffed, maskedColumns(sniffed.headers, mapping))} END AS raw_line`,
 		`coalesce(status_given, CASE WHEN closed_at IS NULL THEN 'open' WHEN bot_resolved THEN 'resolved' WHEN first_response_at IS NULL THEN 'abandoned' ELSE 'resolved' END::conversation_status) AS status`,
 		`coalesce(mode_given, ${channelModeSql('channel', settings)}::channel_mode) AS mode`,
 		`mode_given IS NOT NULL AS mode_from_source`

@@ -1,6 +1,7 @@
 import { quoteIdent, quoteLiteral } from '../db/sql';
 import { normalizeHeader } from './fields';
 import { channelSql, roleSql } from './normalize';
+import { maskedColumns } from './mask';
 import { columnName, rawLineSql, rawValue } from './source';
 import type { StageInputs } from './stageConversations';
 import { timestampSql } from './timestamps';
@@ -26,7 +27,7 @@ export function stageMessagesSql(source: string, inputs: StageInputs): string {
 		WHEN r_role IS NULL THEN ${quoteLiteral(`${header('role')} is empty`)}
 		WHEN role IS NULL THEN ${label('role', 'r_role')} || ' is not customer, agent, bot or system'
 		ELSE NULL END`;
-	return `SELECT * EXCLUDE (${carried.join(', ')}), CASE WHEN reason IS NULL THEN NULL ELSE ${rawLineSql(sniffed)} END AS raw_line FROM (
+	return `SELECT * EXCLUDE (${carried.join(', ')}), CASE WHEN reason IS NULL THEN NULL ELSE ${rawLineSql(sniffed, maskedColumns(sniffed.headers, mapping))} END AS raw_line FROM (
 		SELECT r_thread_id AS thread_id, ts, role, r_agent_id AS agent_id,
 			coalesce(${'channel' in src ? channelSql('r_channel', mapping.preset.values.channel) : 'NULL'}, 'other') AS channel,
 			r_channel AS channel_raw, r_customer_id AS customer_raw, r_queue AS queue,

@@ -46,6 +46,26 @@ function overCap(name: string, cap: number): UserError {
 	return new UploadTooLargeError(`${name} is over the ${formatBytes(cap)} upload limit; split the export or ask an analyst to raise the max_upload_bytes setting.`);
 }
 
+/** Longer names are refused: most file systems stop at 255 bytes, and the name is shown and stored with the dataset. */
+export const MAX_FILE_NAME_CHARS = 255;
+// C0 and C1 control characters (newlines, NUL, escapes) have no place in a name shown on pages and logs
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/** The file name from an upload's X-File-Name header (percent-encoded by the page), refused when malformed, too long or holding control characters. */
+function uploadFileName(header: string | null): string {
+	let name: string;
+	try {
+		name = decodeURIComponent(header ?? '');
+	} catch {
+		throw new UserError('The X-File-Name header is not a valid percent-encoded file name; upload the file again from the Data page.');
+	}
+	if (name.length > MAX_FILE_NAME_CHARS) {
+		throw new UserError(`The file name is ${name.length} characters long, over the ${MAX_FILE_NAME_CHARS} allowed; rename the file and upload it again.`);
+	}
+	if (CONTROL_CHARS.test(name)) throw new UserError('The file name holds control characters (such as a line break); rename the file and upload it again.');
+	return name;
+}
+
 /** Refuses a file name that is not a CSV or gzip export before a byte is written. */
 export function checkUploadName(name: string): void {
 	if (!ACCEPTED_NAME.test(name.trim())) {
@@ -84,7 +104,8 @@ async function drain(body: ReadableStream<Uint8Array>, declaredBytes: number): P
 }
 
 export interface ReceiveOptions {
-	name: string;
+	/** the X-File-Name header as sent (percent-encoded) */
+	fileNameHeader: string | null;
 	/** the Content-Length the client announced, if any */
 	declaredBytes: number | null;
 	maxBytes: number;
@@ -93,8 +114,15 @@ export interface ReceiveOptions {
 
 /** Streams a request body to a new file in the data folder; refuses what is too large or not CSV text. */
 export async function receiveUpload(db: Database, body: ReadableStream<Uint8Array> | null, options: ReceiveOptions): Promise<UploadedFile> {
-	const name = options.name.trim();
-	checkUploadName(name);
+	let name: string;
+	try {
+		name = uploadFileName(options.fileNameHeader).trim();
+		checkUploadName(name);
+	} catch (error) {
+		// read the small body the answer refuses: a client cut off mid-send sees a reset instead of the sentence
+		if (body) await drain(body, options.declaredBytes ?? 0);
+		throw error;
+	}
 	if (!body) throw new UserError('The upload was empty; pick a CSV file and try again.');
 	if (options.declaredBytes !== null && options.declaredBytes > options.maxBytes) {
 		await drain(body, options.declaredBytes);

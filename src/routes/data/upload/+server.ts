@@ -15,10 +15,9 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
 	const db = await getDatabase();
 	const settings = await readSettings(db.connection);
 	const length = request.headers.get('content-length');
-	const name = decodeURIComponent(request.headers.get('x-file-name') ?? '');
 	let uploadId: string | null = null;
 	try {
-		const upload = await receiveUpload(db, request.body, { name, declaredBytes: length === null ? null : Number(length), maxBytes: settings.max_upload_bytes, uploadedBy: user.username });
+		const upload = await receiveUpload(db, request.body, { fileNameHeader: request.headers.get('x-file-name'), declaredBytes: length === null ? null : Number(length), maxBytes: settings.max_upload_bytes, uploadedBy: user.username });
 		uploadId = upload.id;
 		return json(await previewUpload(upload));
 	} catch (error) {

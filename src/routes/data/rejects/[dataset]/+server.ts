@@ -5,9 +5,9 @@ import { getDatabase } from '$lib/server/db/database';
 import { findDatasetId, datasetNameFromFile } from '$lib/server/ingest/datasets';
 import { rejectReportStream } from '$lib/server/uploads/rejectReport';
 
-/** Every rejected row of a dataset as CSV: line, reason, raw text. */
+/** Every rejected row of a dataset as CSV: line, reason, raw text (masked at ingest); for analysts and admins. */
 export const GET: RequestHandler = async ({ locals, params }) => {
-	requireCapability(locals, 'read');
+	requireCapability(locals, 'manage_data');
 	const db = await getDatabase();
 	const id = await findDatasetId(db.connection, params.dataset);
 	if (id === undefined) error(404, `There is no dataset "${params.dataset}"; it may have been deleted.`);
