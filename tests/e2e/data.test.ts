@@ -72,7 +72,8 @@ describe('Data page', () => {
 		await expect(page.getByTestId('rows-loaded').innerText()).resolves.toBe('5');
 		await expect(page.getByTestId('rows-rejected').innerText()).resolves.toMatch(/^1/);
 		await expect(summary.innerText()).resolves.toContain('1 row with an unknown channel');
-		await expect(summary.innerText()).resolves.toContain('closed_at is before created_at');
+		// the reason names the file's own columns: created_at is mapped to Kickoff
+		await expect(summary.innerText()).resolves.toContain('closed_at = 2026-03-02T11:00:00Z is before Kickoff = 2026-03-02T12:00:00Z');
 		const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
 		expect(seen).toEqual(['Uploading small-export.csv', 'Importing into “small-export”']);
 		await page.screenshot({ path: join(TEST_OUTPUT, 'data-summary.png'), fullPage: true });
@@ -83,7 +84,7 @@ describe('Data page', () => {
 		const lines = report.split('\r\n');
 		expect(lines[0]).toBe('\uFEFFline,reason,raw');
 		// the raw line starts with "=": escaped with a quote so a spreadsheet shows it as text
-		expect(lines[1]).toBe(`5,closed_at is before created_at,"'=c4,2026-03-02T12:00:00Z,2026-03-02T12:01:00Z,2026-03-02T11:00:00Z,chat,bob,"`);
+		expect(lines[1]).toBe(`5,closed_at = 2026-03-02T11:00:00Z is before Kickoff = 2026-03-02T12:00:00Z,"'=c4,2026-03-02T12:00:00Z,2026-03-02T12:01:00Z,2026-03-02T11:00:00Z,chat,bob,"`);
 		expect(lines.length).toBe(3);
 
 		const row = page.locator('tr[data-dataset="small-export"]');

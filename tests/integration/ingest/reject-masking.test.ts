@@ -23,8 +23,8 @@ describe('reject reports hold no customer data in clear', () => {
 		expect([result.rows_read, result.rows_loaded, result.rows_rejected]).toEqual([4, 1, 3]);
 		const rejects = await queryRows<{ line: number; reason: string; raw: string }>(db.connection, 'SELECT line, reason, raw FROM rejects ORDER BY line');
 		expect(rejects.map((r) => [Number(r.line), r.reason.replace(/ \(.*\)$/, ''), r.raw])).toEqual([
-			[3, 'closed_at is before created_at', 'r2,2026-03-02T10:00:00Z,2026-03-02T09:00:00Z,[masked],[masked],[masked],bob,"EU, reach [email]"'],
-			[4, 'created_at "not a date" is not a date and time', 'r3,not a date,,[masked],[masked],[masked],ann,call [phone]'],
+			[3, 'closed_at = 2026-03-02T09:00:00Z is before created_at = 2026-03-02T10:00:00Z', 'r2,2026-03-02T10:00:00Z,2026-03-02T09:00:00Z,[masked],[masked],[masked],bob,"EU, reach [email]"'],
+			[4, 'created_at = not a date is not a date and time', 'r3,not a date,,[masked],[masked],[masked],ann,call [phone]'],
 			// the quoted comma keeps the columns in place; the extra column is masked whole (its meaning is unknown)
 			[5, 'the row has more columns than the header', 'r4,2026-03-02T11:00:00Z,,[masked],[masked],[masked],ann,EU,[masked]']
 		]);
