@@ -98,7 +98,7 @@ export async function readDashboardScope(connection: DuckDBConnection, url: URL)
 	const settings = await readSettings(connection);
 	return {
 		filters,
-		options: { datasets, firstDay, lastDay, ...(await cachedResult(connection, 'filter-choices', { dataset: dataset.name }, () => choices(connection, dataset.datasetId))) },
+		options: { datasets, defaultDataset: params.get('dataset') ? ((await findDataset(connection))?.name ?? dataset.name) : dataset.name, firstDay, lastDay, ...(await cachedResult(connection, 'filter-choices', { dataset: dataset.name }, () => choices(connection, dataset.datasetId))) },
 		query: toMetricsQuery(filters),
 		datasetId: dataset.datasetId,
 		timezone: settings.timezone,
