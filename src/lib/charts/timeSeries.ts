@@ -107,7 +107,9 @@ export function buildTimeSeriesOption(input: TimeSeriesInput): ChartOption {
  */
 export function previousPeriodLines(current: TimeSeriesLine[], previous: { key: string; points: { t: string; value: number | null }[] }[], shiftMs: number): TimeSeriesLine[] {
 	const starts = new Set(bucketStarts(current));
-	return previous.map((series) => ({
+	// in the order of the current lines, so the legend reads sync, async, sync before, async before
+	const rank = (key: string) => (current.findIndex((l) => l.name === key) + current.length + 1) % (current.length + 1);
+	return [...previous].sort((a, b) => rank(a.key) - rank(b.key)).map((series) => ({
 		name: `${series.key} (previous period)`,
 		color: current.find((l) => l.name === series.key)?.color,
 		dashed: true,

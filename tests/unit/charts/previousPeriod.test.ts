@@ -24,4 +24,10 @@ describe('the previous-period overlay', () => {
 		expect(option.series[1].data).toEqual([7, null, 9]);
 		expect(option.series[1].lineStyle.type).toBe('dashed');
 	});
+
+	it('lists the previous lines in the order of the current ones (the legend reads sync, async, then the same before)', () => {
+		const both: TimeSeriesLine[] = [...current, { name: 'async', points: current[0].points }];
+		const lines = previousPeriodLines(both, [{ key: 'async', points: [] }, { key: 'sync', points: [] }], 3 * DAY);
+		expect(lines.map((l) => l.name)).toEqual(['sync (previous period)', 'async (previous period)']);
+	});
 });
