@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from '../helpers/browserSuite';
+import { TEST_OUTPUT } from '../helpers/server';
 
 // the server believes it is reached at this address; the browser uses 127.0.0.1:port
 const ORIGIN = 'http://channel-mix.example:8080';
@@ -17,6 +19,9 @@ describe('a server set up for another address than the one opened', () => {
 			`Signing in is refused here because this page was opened at ${suite.server.url} while the server is set up for ${ORIGIN}: open ${ORIGIN} instead, or restart the server with ORIGIN=${suite.server.url}.`
 		);
 		expect(new URL(page.url()).pathname).toBe('/login');
+		await page.screenshot({ path: join(TEST_OUTPUT, 'origin-wrong-address.png') });
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.screenshot({ path: join(TEST_OUTPUT, 'origin-wrong-address-phone.png') });
 		await page.close();
 	});
 
