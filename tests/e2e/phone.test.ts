@@ -43,8 +43,11 @@ describe('on a 390 px phone', () => {
 		await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
 		await expect(page.getByRole('link', { name: 'Settings' }).isVisible()).resolves.toBe(true);
 		await page.screenshot({ path: join(TEST_OUTPUT, 'phone-menu-open.png') });
+		await page.keyboard.press('Tab');
+		await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Overview');
 		await page.keyboard.press('Escape');
 		await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+		await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-controls'))).resolves.toBe('main-nav');
 		// following a link closes the menu
 		await toggle.click();
 		await Promise.all([page.waitForURL(/\/plan/), page.getByRole('link', { name: 'Plan' }).click()]);
