@@ -82,7 +82,7 @@ describe('dashboard pages', () => {
 		expect(await page.locator('article[aria-label="Conversations"] .side[data-key="async"]').count()).toBe(0);
 		// the range preset navigates too, and keeps the channel
 		await Promise.all([page.waitForURL(/from=.*to=.*channel=chat|channel=chat.*from=/), page.selectOption('select[name="range"]', '7d')]);
-		await expect(page.locator('.range').innerText()).resolves.toMatch(/^demo · \d+ \w+ – \d+ \w+ \d{4} · times in UTC$/);
+		await expect(page.locator('.range').innerText()).resolves.toMatch(/^Dataset demo \(the default\) · \d+ \w+ – \d+ \w+ \d{4} · times in UTC$/);
 		await page.screenshot({ path: join(TEST_OUTPUT, 'dashboard-overview-filtered.png'), fullPage: true });
 		expect(errors).toEqual([]);
 	});

@@ -22,6 +22,9 @@ describe('npm start (the serve command)', () => {
 			while (!/Listening on/.test(output) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
 			expect(output).toContain('Listening on');
 			expect(output).toContain(`Channel Mix on http://localhost:${port}`);
+			// after the server's own "Listening on 0.0.0.0", the address to type
+			await new Promise((r) => setTimeout(r, 500));
+			expect(output).toMatch(new RegExp(`Listening on [^\\n]+\\n[\\s\\S]*Open http://localhost:${port} in your browser \\(signing in works only at this address; set ORIGIN to change it\\)\\.`));
 			const response = await fetch(`http://localhost:${port}/login`, {
 				method: 'POST',
 				redirect: 'manual',

@@ -27,7 +27,7 @@ function totals(input: HistogramInput): Record<string, number> {
 	return Object.fromEntries(input.keys.map((k) => [k, input.bins.reduce((sum, b) => sum + (b.counts[k] ?? 0), 0)]));
 }
 
-const colorOf = (key: string, i: number) => MODE_COLORS[key] ?? PALETTE[(i + 2) % PALETTE.length];
+const colorOf = (key: string, i: number) => MODE_COLORS[key] ?? PALETTE[i % PALETTE.length];
 
 export function buildHistogramOption(input: HistogramInput): ChartOption {
 	const total = totals(input);

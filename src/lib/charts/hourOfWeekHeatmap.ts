@@ -68,7 +68,8 @@ export function buildHourOfWeekOption(input: HourOfWeekInput): ChartOption {
 			itemHeight: 160,
 			itemWidth: 10,
 			text: [formatCount(max), '0'],
-			inRange: { color: input.theme === 'dark' ? ['#1d2733', '#2f6fdb', '#9cc3ff'] : ['#f1f5fb', '#7aa6e8', '#1f4f9e'] }
+			// teal, not blue: arrivals of both modes, and blue means sync
+			inRange: { color: input.theme === 'dark' ? ['#1b2626', '#2a9d8f', '#a7e3da'] : ['#f1f7f6', '#7cc4ba', '#1d6b62'] }
 		},
 		series: [
 			{

@@ -5,11 +5,17 @@ export type ThemeName = 'light' | 'dark';
 
 export const MODE_COLORS: Record<string, string> = { sync: '#2f6fdb', async: '#d9822b', all: '#4a6fa5' };
 
-/** A calm categorical palette (sync blue and async orange first), readable on both backgrounds. */
-export const PALETTE = ['#2f6fdb', '#d9822b', '#2a9d8f', '#8e6cc1', '#c2546b', '#6c8b3c', '#b08a2e', '#5c7a99'];
+/**
+ * Every series that is not a mode (channels, parts of a cost, outcomes): blue and orange are kept for sync and async
+ * alone, so a reader can trust that blue means sync and orange async on every chart.
+ */
+export const PALETTE = ['#2a9d8f', '#8e6cc1', '#c2546b', '#6c8b3c', '#5c7a99', '#a0527d', '#3b8ea5', '#7a6a55'];
 
-/** Backlog ageing bands, young to old: pale to alarming. */
-export const AGE_COLORS = ['#9cc3e6', '#5b9bd5', '#e0a458', '#d9692b', '#b42318'];
+/** Backlog ageing bands, young to old: pale to alarming (no blue or orange: those are the modes). */
+export const AGE_COLORS = ['#d5cbe6', '#a993cf', '#7d5fb5', '#c2546b', '#b42318'];
+
+/** Outcomes and parts that are not modes, named once so pages agree. */
+export const PART_COLORS = { bot: '#2a9d8f', person: '#5c7a99', waited: '#8e6cc1', missed: '#b42318' } as const;
 
 interface ThemeColors {
 	text: string;

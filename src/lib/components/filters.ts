@@ -17,6 +17,8 @@ export interface DashboardFilters {
 /** What the filter bar offers for the current dataset. */
 export interface FilterOptions {
 	datasets: string[];
+	/** the dataset pages open on without one in the URL (marked on the Data page, else the largest) */
+	defaultDataset: string;
 	channels: string[];
 	queues: string[];
 	agents: string[];

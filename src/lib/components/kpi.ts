@@ -7,4 +7,6 @@ export interface KpiSide {
 	previous?: number | null;
 	/** values over the period, oldest first, for the sparkline */
 	trend?: (number | null)[];
+	/** how the value is measured when it matters to read it, e.g. "business-hours clock" */
+	note?: string;
 }

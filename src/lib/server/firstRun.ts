@@ -25,22 +25,27 @@ export async function loadDemoIfEmpty(db: Database, log: (line: string) => void)
 	}
 }
 
+/** The generated password in a frame, so it stands out among the build and start-up lines. */
+export function framedPassword(password: string): string {
+	const lines = ['Created user "admin" with password:', '', `    ${password}`, '', 'Shown once: sign in, then add users under Settings', '(or set ADMIN_PASSWORD before the first start).'];
+	const width = Math.max(...lines.map((l) => l.length)) + 4;
+	const rule = '='.repeat(width);
+	return ['', rule, ...lines.map((l) => (l ? `  ${l}` : '')), rule, ''].join('\n');
+}
+
 /** Creates the `admin` account when there is no user: the password from ADMIN_PASSWORD, or generated and printed once. */
 export async function createAdminIfNone(db: Database, log: (line: string) => void): Promise<boolean> {
 	if ((await countUsers(db.connection)) > 0) return false;
 	const given = process.env.ADMIN_PASSWORD;
 	const password = given && given.length > 0 ? given : generatePassword();
 	await addUser(db.connection, 'admin', 'admin', password);
-	log(
-		given
-			? 'Created user "admin" with the password from ADMIN_PASSWORD.'
-			: `Created user "admin" with password: ${password}\n(shown once; sign in and add users under Settings, or set ADMIN_PASSWORD before the first start)`
-	);
+	log(given ? 'Created user "admin" with the password from ADMIN_PASSWORD.' : framedPassword(password));
 	return true;
 }
 
 /** Everything a fresh data folder needs before the first request. */
 export async function prepareFirstRun(db: Database, log: (line: string) => void = console.log): Promise<void> {
-	await createAdminIfNone(db, log);
+	// the admin last: a generated password is then the last thing printed before the server listens
 	await loadDemoIfEmpty(db, log);
+	await createAdminIfNone(db, log);
 }

@@ -24,7 +24,8 @@ function safeNext(value: string | null, origin: string): string {
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeNext(url.searchParams.get('next'), url.origin));
-	return {};
+	// the address the server is set up for (ORIGIN): Kit refuses sign-in forms posted from any other
+	return { origin: url.origin };
 };
 
 export const actions: Actions = {

@@ -1,7 +1,7 @@
 /** Chart inputs of the Plan page, built from a plan: forecast per channel, agents per mode, the mix frontier. */
 import type { ChartOption } from '../../charts/echarts';
 import { escapeHtml } from '../../charts/escape';
-import { MODE_COLORS, THEME_COLORS, type ThemeName } from '../../charts/theme';
+import { MODE_COLORS, PALETTE, THEME_COLORS, type ThemeName } from '../../charts/theme';
 import type { TimeSeriesInput } from '../../charts/timeSeries';
 import type { TableData } from '../table';
 import { formatPercent, formatCount } from '../../format';
@@ -69,7 +69,8 @@ export function buildFrontierOption(input: FrontierInput): ChartOption {
 	const selected = input.selectedShare === null ? undefined : plan.mix.frontier.find((p) => Math.abs(p.async_share - input.selectedShare!) < 1e-9);
 	return {
 		animation: false,
-		grid: { left: 8, right: 24, top: 36, bottom: 8, containLabel: true },
+		// labels and axis names inside the rect (containLabel is ignored in ECharts 6 and left the x-axis name cut off)
+		grid: { left: 8, right: 24, top: 36, bottom: 8, outerBoundsMode: 'same', outerBoundsContain: 'all' },
 		legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 10 },
 		tooltip: {
 			trigger: 'item',
@@ -81,15 +82,16 @@ export function buildFrontierOption(input: FrontierInput): ChartOption {
 				return `${escapeHtml(p.seriesName)}<br/>${escapeHtml(formatPercent(share, 0))} async: <b>${escapeHtml(formatMoney(cost, currency))}</b> a week${service}`;
 			}
 		},
-		xAxis: { type: 'value', min: 0, max: 1, name: 'async share of movable volume', nameLocation: 'middle', nameGap: 26, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
-		yAxis: { type: 'value', scale: true, axisLabel: { formatter: (v: number) => formatMoney(v, currency) } },
+		xAxis: { type: 'value', min: 0, max: 1, name: 'async share of movable volume', nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+		// from zero: a cut axis would make a few percent of cost look like a cliff
+		yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => formatMoney(v, currency) } },
 		series: [
 			{ type: 'line', name: 'Frontier', data: plan.mix.frontier.map((p) => [p.async_share, p.cost]), showSymbol: false, lineStyle: { color: colors.muted, width: 1.5 }, color: colors.muted, z: 1 },
-			{ type: 'scatter', name: 'Meets every target', data: meets, symbolSize: 9, color: MODE_COLORS.all },
+			{ type: 'scatter', name: 'Meets every target', data: meets, symbolSize: 9, color: PALETTE[4] },
 			{ type: 'scatter', name: 'Misses a target', data: misses, symbolSize: 9, itemStyle: { color: 'transparent', borderColor: '#b42318', borderWidth: 1.5 }, color: '#b42318' },
 			marked('Today', plan.mix.current_async_share, todayCost(plan), '#5d6b7c', 'diamond'),
 			marked('Recommended', plan.mix.recommended.async_share, plan.mix.recommended.cost, '#157f3b', 'triangle'),
-			...(selected ? [marked('What-if point', selected.async_share, selected.cost, MODE_COLORS.async, 'circle')] : [])
+			...(selected ? [marked('What-if point', selected.async_share, selected.cost, PALETTE[1], 'circle')] : [])
 		]
 	};
 }

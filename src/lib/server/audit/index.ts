@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
 	'sign_out_everywhere',
 	'upload',
 	'dataset_delete',
+	'dataset_default',
 	'setting_change',
 	'export',
 	'user_add',

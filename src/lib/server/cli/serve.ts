@@ -23,6 +23,13 @@ export function buildIsStale(root: string): boolean {
 	return SOURCES.some((source) => newestChange(join(root, source)) > built);
 }
 
+/** The line that tells people where to open the app (sign-in works only at ORIGIN). */
+export function openLine(origin: string | undefined, port: string): string {
+	return origin
+		? `\nOpen ${origin} in your browser (signing in works only at this address; set ORIGIN to change it).\n`
+		: `\nOpen the address your proxy serves (port ${port} here); set ORIGIN to it so signing in works.\n`;
+}
+
 export const serveCommand: CliCommand = {
 	spec: 'serve',
 	description: 'Build the app when needed and serve it (PORT, default 3000); first run loads the demo and creates the admin',
@@ -47,7 +54,15 @@ export const serveCommand: CliCommand = {
 			ORIGIN: process.env.ORIGIN ?? (process.env.PROTOCOL_HEADER ? undefined : `http://localhost:${port}`)
 		};
 		context.note(`Channel Mix on ${env.ORIGIN ?? `port ${port}`} (database ${context.dbPath}); set ORIGIN to the address people type when it is served under another name.`);
-		const server = spawn(process.execPath, serverArguments(root), { stdio: 'inherit', env, cwd: root });
+		const server = spawn(process.execPath, serverArguments(root), { stdio: ['inherit', 'pipe', 'inherit'], env, cwd: root });
+		// the server's own "Listening on 0.0.0.0" is not an address to type: name the one sign-in accepts once it listens
+		let told = false;
+		server.stdout!.on('data', (chunk: Buffer) => {
+			process.stdout.write(chunk);
+			if (told || !chunk.toString().includes('Listening on')) return;
+			told = true;
+			context.note(openLine(env.ORIGIN, port));
+		});
 		for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.kill(signal));
 		await new Promise<void>((done) => server.on('exit', (code) => ((process.exitCode = code ?? 0), done())));
 	}

@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryOne, queryRows } from '../db/sql';
+import { queryRows } from '../db/sql';
 import { UserError } from '../errors';
 import { cachedResult } from '../metrics/cache';
 import type { MetricsQuery } from '../metrics/index';
+import { findDataset, type ResolvedDataset } from '../metrics/filters';
 import { readSettings } from '../settings/store';
 import type { Settings } from '../../settings/defaults';
 import { addDays, DEFAULT_PRESET, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../components/filters';
@@ -23,22 +24,11 @@ const AGENT_LIMIT = 500;
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
-interface DatasetRow extends Record<string, unknown> {
-	dataset_id: number;
-	name: string;
-	min_created_at: Date | null;
-	max_created_at: Date | null;
-	max_event_at: Date | null;
-}
-
-async function chosenDataset(connection: DuckDBConnection, name: string | null): Promise<DatasetRow | null> {
-	const columns = 'dataset_id, name, min_created_at, max_created_at, max_event_at';
-	if (name) {
-		const row = await queryOne<DatasetRow>(connection, `SELECT ${columns} FROM datasets WHERE name = ?`, [name]);
-		if (!row) throw new UserError(`There is no dataset "${printable(name)}"; pick one from the list or load it on the Data page.`);
-		return row;
-	}
-	return (await queryOne<DatasetRow>(connection, `SELECT ${columns} FROM datasets ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1`)) ?? null;
+/** The dataset in the URL, or the default one (findDataset, shared with the CLI and API); null when none is loaded. */
+async function chosenDataset(connection: DuckDBConnection, name: string | null): Promise<ResolvedDataset | null> {
+	const dataset = await findDataset(connection, name);
+	if (!dataset && name) throw new UserError(`There is no dataset "${printable(name)}"; pick one from the list or load it on the Data page.`);
+	return dataset;
 }
 
 /**
@@ -84,16 +74,16 @@ function clampToData(from: string, to: string, firstDay: string, lastEventDay: s
 export async function readDashboardScope(connection: DuckDBConnection, url: URL): Promise<DashboardScope | null> {
 	const params = url.searchParams;
 	const dataset = await chosenDataset(connection, params.get('dataset'));
-	if (!dataset || !dataset.min_created_at || !dataset.max_created_at) return null;
-	const firstDay = day(dataset.min_created_at);
-	const lastDay = day(dataset.max_created_at);
+	if (!dataset || !dataset.minCreatedAt || !dataset.maxCreatedAt) return null;
+	const firstDay = day(dataset.minCreatedAt);
+	const lastDay = day(dataset.maxCreatedAt);
 	let from = urlDay(params.get('from'), 'from');
 	let to = urlDay(params.get('to'), 'to');
 	const fallback = presetRange(DEFAULT_PRESET, firstDay, lastDay);
 	from ??= to && to <= fallback.from ? firstDay : fallback.from;
 	to ??= fallback.to;
 	if (from >= to) throw new UserError(`The range starts on ${from} but ends before it; pick a start before the end.`);
-	const lastEventDay = dataset.max_event_at && day(dataset.max_event_at) > lastDay ? day(dataset.max_event_at) : lastDay;
+	const lastEventDay = dataset.maxEventAt && day(dataset.maxEventAt) > lastDay ? day(dataset.maxEventAt) : lastDay;
 	({ from, to } = clampToData(from, to, firstDay, lastEventDay));
 	const filters: DashboardFilters = {
 		dataset: dataset.name,
@@ -108,9 +98,9 @@ export async function readDashboardScope(connection: DuckDBConnection, url: URL)
 	const settings = await readSettings(connection);
 	return {
 		filters,
-		options: { datasets, firstDay, lastDay, ...(await cachedResult(connection, 'filter-choices', { dataset: dataset.name }, () => choices(connection, dataset.dataset_id))) },
+		options: { datasets, defaultDataset: params.get('dataset') ? ((await findDataset(connection))?.name ?? dataset.name) : dataset.name, firstDay, lastDay, ...(await cachedResult(connection, 'filter-choices', { dataset: dataset.name }, () => choices(connection, dataset.datasetId))) },
 		query: toMetricsQuery(filters),
-		datasetId: dataset.dataset_id,
+		datasetId: dataset.datasetId,
 		timezone: settings.timezone,
 		settings
 	};

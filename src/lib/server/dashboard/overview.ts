@@ -2,6 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { computeMetrics, computeSeries, prepareAdjacentPeriods, type MetricsGroup, type MetricsQuery, type SeriesMetric } from '../metrics/index';
 import { previousPeriod, toMetricsQuery, type DashboardScope } from './filters';
 import { overviewHeadline } from './headline';
+import type { Channel, Settings } from '../../settings/defaults';
+import { previousSeries, type PreviousSeries } from './previous';
 
 /** Sparklines per mode: the metric key of a tile and the series it draws. */
 const TRENDS = { conversations: 'arrivals', frt_p50_s: 'frt_p50', frt_p90_s: 'frt_p90', sla_attainment: 'sla', backlog_mean: 'backlog', concurrency_mean: 'concurrency' } as const satisfies Record<string, SeriesMetric>;
@@ -18,14 +20,31 @@ export interface OverviewData {
 	openBefore: Record<string, number | null>;
 	/** per tile key, per mode: daily values, oldest first */
 	trends: Partial<Record<TrendKey, Record<string, (number | null)[]>>>;
+	/** per mode, the clock its SLA targets run on, e.g. "business-hours clock" */
+	slaClocks: Record<string, string>;
 	/** daily arrivals per mode, for the chart under the tiles */
 	arrivals: { key: string; points: { t: string; value: number | null }[] }[];
+	/** the same over the previous equal period, for the dashed overlay */
+	arrivalsBefore: PreviousSeries | null;
 }
 
 /** The backlog level at the last daily sample of a range, per mode: "open backlog now" for that period. */
 async function backlogAtEnd(connection: DuckDBConnection, query: MetricsQuery): Promise<Record<string, number | null>> {
 	const series = await computeSeries(connection, 'backlog', { ...query, by: 'mode', interval: '1d' });
 	return Object.fromEntries(series.series.map((s) => [s.key, s.points.at(-1)?.value ?? null]));
+}
+
+/** Per mode, the clock the SLA targets of its channels (those shown) run on; both when the channels differ. */
+export function slaClocksByMode(settings: Pick<Settings, 'sla' | 'channel_modes'>, channels: readonly string[]): Record<string, string> {
+	const clocks: Record<string, Set<string>> = {};
+	for (const channel of channels as Channel[]) {
+		const mode = settings.channel_modes[channel];
+		const target = settings.sla[channel];
+		if (!mode || !target) continue;
+		(clocks[mode] ??= new Set()).add(target.clock);
+	}
+	const words = (set: Set<string>) => (set.size > 1 ? 'calendar and business-hours clocks' : set.has('business') ? 'business-hours clock' : 'calendar clock');
+	return Object.fromEntries(Object.entries(clocks).map(([mode, set]) => [mode, words(set)]));
 }
 
 export async function loadOverview(connection: DuckDBConnection, scope: DashboardScope): Promise<OverviewData> {
@@ -52,6 +71,8 @@ export async function loadOverview(connection: DuckDBConnection, scope: Dashboar
 		openNow: await backlogAtEnd(connection, scope.query),
 		openBefore: previous.length ? await backlogAtEnd(connection, toMetricsQuery(prior)) : {},
 		trends,
-		arrivals
+		slaClocks: slaClocksByMode(scope.settings, scope.filters.channels.length ? scope.filters.channels : scope.options.channels),
+		arrivals,
+		arrivalsBefore: hasPrior ? await previousSeries(connection, scope, 'arrivals', '1d') : null
 	};
 }

@@ -8,6 +8,7 @@ import { durationHistogram, durationPercentiles, type DistributionBin, type Dura
 import { backlogByAge, AGE_BANDS, type AgeingPoint } from './ageing';
 import { agentWorkload, type AgentWorkload } from './agents';
 import { costSplit, type CostSplit } from './cost';
+import { previousSeries, type PreviousSeries } from './previous';
 
 type Points = SeriesResult['series'];
 
@@ -29,6 +30,8 @@ export interface ResponsivenessData {
 	resolutionByMode: PercentileRow[];
 	resolutionByChannel: PercentileRow[];
 	sla: Points;
+	/** the SLA series of the previous equal period, for the dashed overlay */
+	slaBefore: PreviousSeries | null;
 	slaTargets: Settings['sla'];
 }
 
@@ -51,6 +54,7 @@ export async function loadResponsiveness(connection: DuckDBConnection, scope: Da
 		resolutionByMode: syncFirst(await durationPercentiles(connection, id, scope.query, 'resolution', 'mode')),
 		resolutionByChannel: await durationPercentiles(connection, id, scope.query, 'resolution', 'channel'),
 		sla: syncFirst((await computeSeries(connection, 'sla', { ...scope.query, by: 'mode', interval })).series),
+		slaBefore: await previousSeries(connection, scope, 'sla', interval),
 		slaTargets: scope.settings.sla
 	};
 }

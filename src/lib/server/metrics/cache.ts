@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne } from '../db/sql';
+import { DEFAULT_DATASET_ORDER } from './filters';
 
 /**
  * Results of computeMetrics / computeSeries / computeCoverage per dataset version and query, so a
@@ -22,15 +23,16 @@ export function invalidateMetricsCache(): void {
 }
 
 async function versionOf(connection: DuckDBConnection, dataset: string | undefined): Promise<string | null> {
-	const row = await queryOne<{ db: string | null; dataset_id: number; loaded_at: Date; settings: string | null }>(
+	const row = await queryOne<{ db: string | null; dataset_id: number; loaded_at: Date; settings: string | null; marked: string | null }>(
 		connection,
 		`SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()) AS db, d.dataset_id, d.loaded_at,
-			(SELECT string_agg(key || '=' || value, ';' ORDER BY key) FROM settings) AS settings
-		FROM datasets d ${dataset === undefined ? 'ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1' : 'WHERE name = ?'}`,
+			(SELECT string_agg(key || '=' || value, ';' ORDER BY key) FROM settings) AS settings, (SELECT max(name) FROM default_dataset) AS marked
+		FROM datasets d ${dataset === undefined ? `${DEFAULT_DATASET_ORDER} LIMIT 1` : 'WHERE name = ?'}`,
 		dataset === undefined ? [] : [dataset]
 	);
 	if (!row || !row.db) return null;
-	return JSON.stringify([row.db, row.dataset_id, row.loaded_at.getTime(), row.settings, generation]);
+	// the mark too: pages say whether the dataset they show is the default
+	return JSON.stringify([row.db, row.dataset_id, row.loaded_at.getTime(), row.settings, row.marked, generation]);
 }
 
 /** Whether a result for this query of this dataset version is kept. */

@@ -8,7 +8,7 @@ export type GroupBy = 'mode' | 'channel' | 'queue';
 
 /** The filters every metric and series accepts (metrics.md "Notation"). */
 export interface MetricsQuery {
-	/** dataset name; default the most recently loaded */
+	/** dataset name; default the one marked as default, else the largest */
 	dataset?: string;
 	/** `created_at >= from` (ISO date or timestamp; without an offset read as UTC) */
 	from?: string;
@@ -39,22 +39,34 @@ export interface FilterSql {
 	narrowed: boolean;
 }
 
-/** The named dataset, or the most recently loaded one. */
-export async function resolveDataset(connection: DuckDBConnection, name?: string): Promise<ResolvedDataset> {
+/**
+ * The order the default dataset is picked in: the one marked as default on the Data page, else the largest (rows loaded),
+ * the newer on a tie. Over `datasets d`; the metrics cache versions results by the same pick.
+ */
+export const DEFAULT_DATASET_ORDER = 'ORDER BY (d.name IS NOT DISTINCT FROM (SELECT max(name) FROM default_dataset)) DESC, d.rows_loaded DESC, d.dataset_id DESC';
+
+/** The named dataset, or without a name the default one (DEFAULT_DATASET_ORDER); null when there is no such dataset. */
+export async function findDataset(connection: DuckDBConnection, name?: string | null): Promise<ResolvedDataset | null> {
 	const columns = 'dataset_id, name, max_event_at, min_created_at, max_created_at';
+	const named = name !== undefined && name !== null && name !== '';
 	const row = await queryOne<{ dataset_id: number; name: string; max_event_at: Date | null; min_created_at: Date | null; max_created_at: Date | null }>(
 		connection,
-		name === undefined
-			? `SELECT ${columns} FROM datasets ORDER BY loaded_at DESC, dataset_id DESC LIMIT 1`
-			: `SELECT ${columns} FROM datasets WHERE name = ?`,
-		name === undefined ? [] : [name]
+		named ? `SELECT ${columns} FROM datasets d WHERE name = ?` : `SELECT ${columns} FROM datasets d ${DEFAULT_DATASET_ORDER} LIMIT 1`,
+		named ? [name] : []
 	);
-	if (!row) {
+	if (!row) return null;
+	return { datasetId: row.dataset_id, name: row.name, maxEventAt: row.max_event_at, minCreatedAt: row.min_created_at, maxCreatedAt: row.max_created_at };
+}
+
+/** The named dataset, or the default one; refuses with a sentence when there is none. */
+export async function resolveDataset(connection: DuckDBConnection, name?: string): Promise<ResolvedDataset> {
+	const dataset = await findDataset(connection, name);
+	if (!dataset) {
 		throw new UserError(
 			name === undefined ? 'No dataset is loaded yet; load one with "ingest FILE" first.' : `There is no dataset "${printable(name)}"; run "datasets" to list them.`
 		);
 	}
-	return { datasetId: row.dataset_id, name: row.name, maxEventAt: row.max_event_at, minCreatedAt: row.min_created_at, maxCreatedAt: row.max_created_at };
+	return dataset;
 }
 
 /** Reads a filter date: "2026-08-01" or an ISO timestamp; without an offset it is UTC. Years outside YEARS are refused. */

@@ -8,6 +8,7 @@ import { oneTable } from './005_one_table';
 import { closedVocabularies } from './006_closed_vocabularies';
 import { groupSummaries } from './007_group_summaries';
 import { concurrencyDaily } from './008_concurrency_daily';
+import { defaultDataset } from './009_default_dataset';
 
 export interface Migration {
 	version: number;
@@ -16,7 +17,7 @@ export interface Migration {
 }
 
 /** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
-export const migrations: Migration[] = [initial, derived, sessions, security, oneTable, closedVocabularies, groupSummaries, concurrencyDaily];
+export const migrations: Migration[] = [initial, derived, sessions, security, oneTable, closedVocabularies, groupSummaries, concurrencyDaily, defaultDataset];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 
