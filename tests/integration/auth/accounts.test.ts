@@ -133,7 +133,7 @@ describe('route table and cross-site check', () => {
 		expect(requiredCapability('POST', '/logout')).toBeNull();
 		expect(requiredCapability('GET', '/')).toEqual(['read']);
 		expect(requiredCapability('GET', '/plan')).toEqual(['read']);
-		expect(requiredCapability('GET', '/data/rejects/demo')).toEqual(['read']);
+		expect(requiredCapability('GET', '/data/rejects/demo')).toEqual(['manage_data']); // reject reports hold raw lines: analysts and admins only
 		expect(requiredCapability('POST', '/data/upload')).toEqual(['manage_data']);
 		expect(requiredCapability('POST', '/data')).toEqual(['manage_data']);
 		expect(requiredCapability('POST', '/settings')).toEqual(['manage_data', 'plan']);
