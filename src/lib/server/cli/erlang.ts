@@ -31,19 +31,19 @@ function queueFrom(options: CliOptions): SyncQueue {
 	};
 }
 
-/** The `erlang --json` contract of product.md. */
+/** The `erlang --json` contract of product.md, at full precision: rounding belongs to the text summary. */
 export function erlangJson(service: SyncService) {
-	const round = (n: number, digits = 6) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
+	const finite = (n: number) => (Number.isFinite(n) ? n : null);
 	return {
 		model: service.model,
-		load_erlangs: round(service.loadErlangs),
+		load_erlangs: service.loadErlangs,
 		agents: service.agents,
 		agents_scheduled: service.agentsScheduled,
-		service_level: round(service.serviceLevel),
-		occupancy: round(service.occupancy),
-		p_wait: round(service.pWait),
-		asa_s: round(service.asaS, 3),
-		p_abandon: service.pAbandon === null ? null : round(service.pAbandon)
+		service_level: service.serviceLevel,
+		occupancy: service.occupancy,
+		p_wait: service.pWait,
+		asa_s: finite(service.asaS),
+		p_abandon: service.pAbandon
 	};
 }
 
