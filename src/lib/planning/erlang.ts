@@ -32,7 +32,7 @@ export interface SyncService {
 	serviceLevel: number;
 	occupancy: number;
 	pWait: number;
-	/** mean wait; Infinity when the queue is unstable */
+	/** mean wait of answered contacts (ASA; Erlang A leaves abandoners out); Infinity when the queue is unstable or nobody is answered */
 	asaS: number;
 	pAbandon: number | null;
 }
