@@ -40,6 +40,7 @@ export type AsyncModel = 'slots' | 'occupancy' | 'open_threads' | 'backlog' | 'c
 export interface AsyncStaffing {
 	/** which model set the requirement */
 	model: AsyncModel;
+	/** whole agents on the floor: the largest model's fractional requirement rounded up */
 	agents: number;
 	agentsScheduled: number;
 	/** per-model requirements, for the reasons and the report */
@@ -78,9 +79,10 @@ function slotsQueue(queue: AsyncQueue, demand: AsyncDemand): SyncQueue {
 	};
 }
 
+/** Fractional agents (c slots / K): shrinkage applies before the one rounding to whole agents. */
 function slotsAgents(queue: AsyncQueue, demand: AsyncDemand): number {
 	if (demand.arrivals <= 0) return 0;
-	return Math.ceil(requiredAgentsErlangC(slotsQueue(queue, demand)).agents / queue.maxConcurrency);
+	return requiredAgentsErlangC(slotsQueue(queue, demand)).agents / queue.maxConcurrency;
 }
 
 /** Agents' own time in the interval (Erlangs): the same busy time the slots model implies (K slots of agent time x K). */
@@ -89,13 +91,13 @@ export function focusWorkload(queue: AsyncQueue, demand: AsyncDemand): number {
 }
 
 function occupancyAgents(queue: AsyncQueue, demand: AsyncDemand): number {
-	return ceilTolerant(focusWorkload(queue, demand) / (queue.maxOccupancy ?? 1));
+	return focusWorkload(queue, demand) / (queue.maxOccupancy ?? 1);
 }
 
 /** Little's law: open threads = arrival rate x mean open time, at most K per agent. */
 function openThreadAgents(queue: AsyncQueue, demand: AsyncDemand): number {
 	if (!demand.openS) return 0;
-	return ceilTolerant((demand.arrivals / queue.intervalS) * demand.openS / queue.maxConcurrency);
+	return ((demand.arrivals / queue.intervalS) * demand.openS) / queue.maxConcurrency;
 }
 
 /**
@@ -113,24 +115,22 @@ export function threadAgentSeconds(queue: AsyncQueue, demand: AsyncDemand): numb
  */
 export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], open: boolean[]): AsyncStaffing[] {
 	const work = demands.map((d) => ({ arrivals: d.arrivals, focusS: threadAgentSeconds(queue, d) }));
-	const backlog = backlogRequirement(queue, work, open);
+	const backlog = backlogRequirement(queue, work, open, queue.shrinkage);
 	const staffed = demands.map((demand, i) => {
-		const byModel = {
-			slots: open[i] ? slotsAgents(queue, demand) : 0,
-			occupancy: open[i] ? occupancyAgents(queue, demand) : 0,
-			open_threads: open[i] ? openThreadAgents(queue, demand) : 0,
-			backlog: backlog[i]
-		};
+		// shrinkage applies to the fractional requirement, rounded once (the backlog's rounding carries over intervals)
+		const exact = { slots: open[i] ? slotsAgents(queue, demand) : 0, occupancy: open[i] ? occupancyAgents(queue, demand) : 0, open_threads: open[i] ? openThreadAgents(queue, demand) : 0 };
+		const byModel = { slots: ceilTolerant(exact.slots), occupancy: ceilTolerant(exact.occupancy), open_threads: ceilTolerant(exact.open_threads), backlog: backlog.agents[i] };
 		let model: AsyncModel = 'closed';
 		let agents = 0;
 		for (const [name, value] of Object.entries(byModel) as [Exclude<AsyncModel, 'closed'>, number][]) {
 			if (value > agents) [model, agents] = [name, value];
 		}
 		if (open[i] && model === 'closed') model = 'slots';
-		return { model, agents, byModel };
+		const agentsScheduled = Math.max(scheduledAgents(Math.max(exact.slots, exact.occupancy, exact.open_threads), queue.shrinkage), backlog.scheduled[i]);
+		return { model, agents, agentsScheduled, byModel };
 	});
 	const onTime = backlogOnTimeShares(queue, work, open, staffed.map((s) => s.agents));
-	return staffed.map((s, i) => ({ ...s, agentsScheduled: scheduledAgents(s.agents, queue.shrinkage), ...expectedService(queue, demands[i], s.agents, onTime[i]) }));
+	return staffed.map((s, i) => ({ ...s, ...expectedService(queue, demands[i], s.agents, onTime[i]) }));
 }
 
 function expectedService(queue: AsyncQueue, demand: AsyncDemand, agents: number, backlogShare: number | null): Pick<AsyncStaffing, 'serviceLevel' | 'asaS' | 'occupancy'> {
