@@ -36,6 +36,7 @@ type MeasuredRow = {
 	channel: string;
 	week: number | null;
 	slot: number | null;
+	/** conversations that need an agent: bot-resolved ones left out */
 	arrivals: number;
 	handle_sum: number | null;
 	/** handle seconds that are focus time (source_handle_s), not attributed agent time */
@@ -74,7 +75,9 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 				CASE WHEN c.bot_involved THEN NULL WHEN c.status = 'abandoned' THEN date_diff('millisecond', c.created_at, c.closed_at) / 1000 ELSE c.frt_s END AS patience_wait_s,
 				-- a thread holds an agent's slot from the first reply to the close (the wait before it holds none)
 				CASE WHEN c.closed_at >= c.first_response_at THEN date_diff('millisecond', c.first_response_at, c.closed_at) / 1000 END AS held_s,
-				c.bot_involved
+				c.bot_involved,
+				-- a bot-resolved conversation had no human reply and takes no agent (a repeat comes back as a conversation of its own)
+				NOT c.bot_resolved AS for_agents
 			FROM conversation_facts c
 			JOIN offsets o ON o.hour = date_trunc('hour', c.created_at)
 			WHERE c.dataset_id = ? AND c.created_at >= ?::TIMESTAMP AND c.created_at < ?::TIMESTAMP),
@@ -82,9 +85,10 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 			SELECT *, date_diff('day', ?::TIMESTAMP, local_at) // 7 AS week_no,
 				date_diff('minute', date_trunc('week', local_at), local_at) // ? AS slot_no
 			FROM local WHERE local_at >= ?::TIMESTAMP AND local_at < ?::TIMESTAMP)
-		SELECT channel, week_no AS week, slot_no AS slot, count(*) AS arrivals, sum(handle_s) AS handle_sum, count(handle_s) AS handled,
-			sum(handle_s) FILTER (WHERE focus_timed) AS focus_sum,
-			count(*) FILTER (WHERE pinned) AS pinned, count(*) FILTER (WHERE patience_abandon) AS patience_abandons, sum(patience_wait_s) AS patience_wait_s,
+		SELECT channel, week_no AS week, slot_no AS slot, count(*) FILTER (WHERE for_agents) AS arrivals,
+			sum(handle_s) FILTER (WHERE for_agents) AS handle_sum, count(handle_s) FILTER (WHERE for_agents) AS handled,
+			sum(handle_s) FILTER (WHERE focus_timed AND for_agents) AS focus_sum,
+			count(*) FILTER (WHERE pinned AND for_agents) AS pinned, count(*) FILTER (WHERE patience_abandon) AS patience_abandons, sum(patience_wait_s) AS patience_wait_s,
 			avg(held_s) AS open_mean_s, count(*) FILTER (WHERE bot_involved) AS bot
 		FROM windowed GROUP BY GROUPING SETS ((channel, week_no, slot_no), (channel)) ORDER BY channel`,
 		[tz, isoNaive(utcFrom), isoNaive(utcTo), ...categories, datasetId, isoNaive(utcFrom), isoNaive(utcTo), isoNaive(start), intervalMin, isoNaive(start), isoNaive(end)]
