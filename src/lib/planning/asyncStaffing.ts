@@ -111,9 +111,10 @@ export function threadAgentSeconds(queue: AsyncQueue, demand: AsyncDemand): numb
 
 /**
  * Required agents per interval of the horizon (one entry per demand), given which intervals
- * are open (staffed). Closed intervals get no agents; their arrivals wait in the backlog.
+ * are open (staffed) and the fewest agents each must have. Closed intervals get no agents beyond
+ * that minimum; their arrivals wait in the backlog.
  */
-export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], open: boolean[]): AsyncStaffing[] {
+export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], open: boolean[], minimum: number[] = []): AsyncStaffing[] {
 	const work = demands.map((d) => ({ arrivals: d.arrivals, focusS: threadAgentSeconds(queue, d) }));
 	const backlog = backlogRequirement(queue, work, open, queue.shrinkage);
 	const staffed = demands.map((demand, i) => {
@@ -126,8 +127,9 @@ export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], o
 			if (value > agents) [model, agents] = [name, value];
 		}
 		if (open[i] && model === 'closed') model = 'slots';
-		const agentsScheduled = Math.max(scheduledAgents(Math.max(exact.slots, exact.occupancy, exact.open_threads), queue.shrinkage), backlog.scheduled[i]);
-		return { model, agents, agentsScheduled, byModel };
+		const floor = minimum[i] ?? 0;
+		const agentsScheduled = Math.max(scheduledAgents(Math.max(exact.slots, exact.occupancy, exact.open_threads, floor), queue.shrinkage), backlog.scheduled[i]);
+		return { model, agents: Math.max(agents, floor), agentsScheduled, byModel };
 	});
 	const onTime = backlogOnTimeShares(queue, work, open, staffed.map((s) => s.agents));
 	return staffed.map((s, i) => ({ ...s, ...expectedService(queue, demands[i], s.agents, onTime[i]) }));

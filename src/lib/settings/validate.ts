@@ -77,7 +77,7 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 	sync_categories: (v) =>
 		Array.isArray(v) && v.every((c) => typeof c === 'string') ? null : 'Give sync_categories as a list of category names.',
 	planning: (v) => {
-		if (!isRecord(v)) return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon).';
+		if (!isRecord(v)) return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon, min_agents).';
 		if (![15, 30, 60].includes(v.interval_min as number)) return 'planning.interval_min must be 15, 30 or 60.';
 		if (!Number.isInteger(v.weeks_history) || (v.weeks_history as number) < 1 || (v.weeks_history as number) > 52) return 'planning.weeks_history must be a whole number of weeks from 1 to 52.';
 		if (!Number.isInteger(v.horizon_days) || (v.horizon_days as number) < 1 || (v.horizon_days as number) > 28) return 'planning.horizon_days must be a whole number of days from 1 to 28.';
@@ -85,6 +85,7 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 		if (!(typeof v.shrinkage === 'number' && v.shrinkage >= 0 && v.shrinkage < 1)) return 'planning.shrinkage must be at least 0 and below 1.';
 		if (!isPositive(v.max_concurrency)) return 'planning.max_concurrency must be a number above 0.';
 		if (v.max_abandon !== null && !isShare(v.max_abandon)) return 'planning.max_abandon must be null or a share from 0 to 1.';
+		if (v.min_agents !== undefined) return perChannel(v.min_agents, 'planning.min_agents (whole agents from 0 to 10000)', (n) => Number.isInteger(n) && (n as number) >= 0 && (n as number) <= 10_000);
 		return null;
 	},
 	max_upload_bytes: (v) => (isPositive(v) ? null : 'max_upload_bytes must be a number of bytes above 0.')
