@@ -43,7 +43,8 @@ export function splitWhole(total: number, weights: number[]): number[] {
 	return parts;
 }
 
-const pooled = (week: ChannelWeek) => week.mode === 'async' && week.channel !== 'email';
+/** Whether a channel is answered by the shared async team (email is worked apart, from its backlog). */
+export const pooled = (week: Pick<ChannelWeek, 'mode' | 'channel'>) => week.mode === 'async' && week.channel !== 'email';
 
 /** Staffing of every channel week; async channels sharing an SLA share their agents (split per channel by workload). */
 export function staffWeeks(weeks: ChannelWeek[], contextOf: (week: ChannelWeek) => StaffingContext): StaffedInterval[][] {

@@ -3,6 +3,7 @@ import type { ChannelWeek } from '../../../src/lib/planning/channelStaffing';
 import { pooledWeek, splitWhole, staffWeeks } from '../../../src/lib/planning/pooling';
 import { DEFAULT_SETTINGS, type Channel } from '../../../src/lib/settings/defaults';
 import { businessOpen } from './planFixtures';
+import { simulateMixPoint } from '../../../src/lib/planning/simulationCheck';
 
 const week = (channel: Channel, perOpenInterval: number, handleS: number): ChannelWeek => ({
 	channel,
@@ -46,5 +47,17 @@ describe('async channels of one team staffed as one pool', () => {
 		// 5 by 1 : 1 : 2 = 1.25, 1.25, 2.5 -> 1, 1, 2 and the last agent to the largest remainder (0.5): 1, 1, 3
 		expect(splitWhole(5, [1, 1, 2])).toEqual([1, 1, 3]);
 		expect(splitWhole(3, [0, 0])).toEqual([2, 1]);
+	});
+});
+
+describe('the simulation check of a pooled plan', () => {
+	it('runs the shared team as one pool, as it was staffed', () => {
+		// sms has 0 of the pool's agent in its own row (the split above); in a pool of its own it would have nobody
+		const weeks = [week('sms', 1, 300), week('whatsapp', 2, 300)];
+		const staffed = staffWeeks(weeks, contextOf);
+		const assumptions = { sla: DEFAULT_SETTINGS.sla, costs: DEFAULT_SETTINGS.costs, planning: { ...DEFAULT_SETTINGS.planning, max_concurrency: 1 }, currency: 'USD' };
+		const check = simulateMixPoint({ weeks, staffed }, '2026-11-30T00:00:00Z', 30, assumptions, { seed: 1, replications: 2 }, businessOpen);
+		// 1 agent for 0.5 Erlang with an hour to answer: nearly everyone on time
+		expect(check.async_service_level!).toBeGreaterThan(0.95);
 	});
 });
