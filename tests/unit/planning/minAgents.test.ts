@@ -3,6 +3,7 @@ import { staffChannelWeek, type ChannelWeek, type StaffingContext } from '../../
 import { DEFAULT_SETTINGS } from '../../../src/lib/settings/defaults';
 import { settingProblem, withDefaults } from '../../../src/lib/settings/validate';
 import { businessOpen } from './planFixtures';
+import { sectionValues } from '../../../src/routes/settings/settingsForm';
 
 function context(channel: 'messaging' | 'voice', minAgents: number | null): StaffingContext {
 	return {
@@ -48,5 +49,11 @@ describe('minimum agents per channel in business hours', () => {
 		expect(settingProblem('planning', { ...DEFAULT_SETTINGS.planning, min_agents: { email: -1 } })).toBe('The planning.min_agents (whole agents from 0 to 10000) for email is not valid.');
 		expect(settingProblem('planning', { ...DEFAULT_SETTINGS.planning, min_agents: { email: 1.5 } })).toBe('The planning.min_agents (whole agents from 0 to 10000) for email is not valid.');
 		expect(settingProblem('planning', { ...DEFAULT_SETTINGS.planning, min_agents: { fax: 1 } })).toBe('"fax" is not a channel; use voice, chat, messaging, sms, whatsapp, social, email, other.');
+	});
+
+	it('is read from the Settings form: empty and 0 mean no minimum', () => {
+		const form = new FormData();
+		for (const [name, value] of Object.entries({ 'planning.interval_min': '30', 'planning.weeks_history': '4', 'planning.horizon_days': '7', 'planning.growth': '0', 'planning.shrinkage': '30', 'planning.max_concurrency': '5', 'planning.max_abandon': '', 'planning.min_agents.voice': '2', 'planning.min_agents.email': '0', 'planning.min_agents.sms': '' })) form.set(name, value);
+		expect((sectionValues('planning', form).planning as { min_agents: unknown }).min_agents).toEqual({ voice: 2 });
 	});
 });
