@@ -165,7 +165,11 @@ export function backlogOnTimeShares(queue: BacklogQueue, demands: BacklogDemand[
 			continue;
 		}
 		const before = line.arrived[k - 1];
-		if (line.dueIn[k] < 0) throw new Error('the reported copy of the backlog has a deadline past the simulation');
+		// the copies hold every deadline the SLA clock reaches; one it never reaches (no open time at all) is never met
+		if (line.dueIn[k] < 0) {
+			shares.push(0);
+			continue;
+		}
 		shares.push(Math.min(1, Math.max(0, (doneByEnd[line.dueIn[k]] - before) / line.work[k])));
 	}
 	return shares;

@@ -39,7 +39,7 @@ export interface SyncService {
 
 /** Float noise must not add an agent: 21 / 0.7 is 30.000000000000004 and means 30. */
 export function ceilTolerant(x: number): number {
-	return Math.ceil(x - 1e-9);
+	return Math.ceil(x - 1e-9) + 0; // + 0: a requirement of 0 is 0, not -0
 }
 
 /** Agents on the schedule so that `agents` are available after shrinkage. */

@@ -22,6 +22,13 @@ describe('backlog with a deadline', () => {
 		}
 	});
 
+	it('staffs nobody and meets no deadline when the business clock never runs (a week of holidays)', () => {
+		const closed = new Array<boolean>(336).fill(false);
+		const queue = { intervalS: 1800, maxConcurrency: 1, concurrency: 1, focusShare: 1, frtS: 86400, target: 0.9, clock: 'business' as const, maxOccupancy: 0.85, shrinkage: 0.3 };
+		const staffed = requiredAsyncAgents(queue, closed.map(() => ({ arrivals: 3, handleS: 600, openS: null })), closed);
+		expect(staffed[0]).toMatchObject({ model: 'closed', agents: 0, agentsScheduled: 0, serviceLevel: 0, byModel: { slots: 0, occupancy: 0, open_threads: 0, backlog: 0 } });
+	});
+
 	it('carries the rounding: 14.1 an interval staffs 14 or 15 with a running total at or above the exact one', () => {
 		// running totals 14.1, 28.2, 42.3, 56.4 round up to 15, 29, 43, 57: steps 15, 14, 14, 14
 		expect(carriedRounding([14.1, 14.1, 14.1, 14.1])).toEqual([15, 14, 14, 14]);
