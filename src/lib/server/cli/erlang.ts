@@ -52,7 +52,7 @@ function summary(service: SyncService, evaluated: boolean): string {
 	const lines = [
 		`${service.model === 'erlang_a' ? 'Erlang A' : 'Erlang C'}, offered load ${service.loadErlangs.toFixed(2)} Erlangs`,
 		`${evaluated ? 'Agents given' : 'Agents needed'}: ${service.agents} (${service.agentsScheduled} scheduled after shrinkage)`,
-		`Service level ${pct(service.serviceLevel)}, occupancy ${pct(service.occupancy)}, P(wait) ${pct(service.pWait)}, mean wait ${Number.isFinite(service.asaS) ? `${service.asaS.toFixed(1)} s` : 'unbounded (too few agents)'}`
+		`Service level ${pct(service.serviceLevel)}, occupancy ${pct(service.occupancy)}, P(wait) ${pct(service.pWait)}, mean wait of answered contacts ${Number.isFinite(service.asaS) ? `${service.asaS.toFixed(1)} s` : 'unbounded (too few agents)'}`
 	];
 	if (service.pAbandon !== null) lines.push(`Abandonment ${pct(service.pAbandon)}`);
 	return lines.join('\n');
