@@ -116,20 +116,21 @@ export function threadAgentSeconds(queue: AsyncQueue, demand: AsyncDemand): numb
  */
 export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], open: boolean[], minimum: number[] = []): AsyncStaffing[] {
 	const work = demands.map((d) => ({ arrivals: d.arrivals, focusS: threadAgentSeconds(queue, d) }));
-	const backlog = backlogRequirement(queue, work, open, queue.shrinkage);
-	const staffed = demands.map((demand, i) => {
-		// shrinkage applies to the fractional requirement, rounded once (the backlog's rounding carries over intervals)
-		const exact = { slots: open[i] ? slotsAgents(queue, demand) : 0, occupancy: open[i] ? occupancyAgents(queue, demand) : 0, open_threads: open[i] ? openThreadAgents(queue, demand) : 0 };
-		const byModel = { slots: ceilTolerant(exact.slots), occupancy: ceilTolerant(exact.occupancy), open_threads: ceilTolerant(exact.open_threads), backlog: backlog.agents[i] };
+	// fractional requirements: shrinkage applies to them and they are rounded once, in the backlog model
+	const exact = demands.map((demand, i) => ({ slots: open[i] ? slotsAgents(queue, demand) : 0, occupancy: open[i] ? occupancyAgents(queue, demand) : 0, open_threads: open[i] ? openThreadAgents(queue, demand) : 0 }));
+	// the agents the other models (and the minimum) put in an interval work the backlog too: its floors
+	const floors = exact.map((e, i) => Math.max(e.slots, e.occupancy, e.open_threads, minimum[i] ?? 0));
+	const backlog = backlogRequirement(queue, work, open, queue.shrinkage, floors);
+	const staffed = demands.map((_, i) => {
+		const byModel = { slots: ceilTolerant(exact[i].slots), occupancy: ceilTolerant(exact[i].occupancy), open_threads: ceilTolerant(exact[i].open_threads), backlog: ceilTolerant(backlog.levels[i]) };
 		let model: AsyncModel = 'closed';
-		let agents = 0;
-		for (const [name, value] of Object.entries(byModel) as [Exclude<AsyncModel, 'closed'>, number][]) {
-			if (value > agents) [model, agents] = [name, value];
+		let largest = 0;
+		for (const [name, value] of Object.entries(exact[i]) as [Exclude<AsyncModel, 'closed' | 'backlog'>, number][]) {
+			if (value > largest) [model, largest] = [name, value];
 		}
+		if (backlog.levels[i] > floors[i] + 1e-9) model = 'backlog';
 		if (open[i] && model === 'closed') model = 'slots';
-		const floor = minimum[i] ?? 0;
-		const agentsScheduled = Math.max(scheduledAgents(Math.max(exact.slots, exact.occupancy, exact.open_threads, floor), queue.shrinkage), backlog.scheduled[i]);
-		return { model, agents: Math.max(agents, floor), agentsScheduled, byModel };
+		return { model, agents: backlog.agents[i], agentsScheduled: backlog.scheduled[i], byModel };
 	});
 	const onTime = backlogOnTimeShares(queue, work, open, staffed.map((s) => s.agents));
 	return staffed.map((s, i) => ({ ...s, ...expectedService(queue, demands[i], s.agents, onTime[i]) }));

@@ -98,55 +98,87 @@ function requiredByEnd(queue: BacklogQueue, line: Timeline): number[] {
 	return required;
 }
 
+/** The fluid plan over the reported copy: levels, the work done by the end of each interval, and what there is to do. */
+interface FluidBacklog {
+	levels: number[];
+	doneByEnd: number[];
+	arrived: number[];
+	open: boolean[];
+	/** work done before the copy starts */
+	doneBefore: number;
+	capacity: number;
+}
+
 /**
- * The smallest steady level per open interval, in fractional agents: the level that meets every
- * deadline ahead from the work done so far (no spikes at deadlines), one entry per interval of the horizon.
+ * Agents per open interval, fractional: the interval's `floors` (what the other models put there;
+ * those agents work the backlog too) plus the smallest steady extra that meets every deadline ahead
+ * from the work done so far (no spikes at deadlines).
  */
-export function backlogLevels(queue: BacklogQueue, demands: BacklogDemand[], open: boolean[]): number[] {
+function fluidBacklog(queue: BacklogQueue, demands: BacklogDemand[], open: boolean[], floors: number[]): FluidBacklog {
 	const line = timeline(queue, demands, open);
 	const required = requiredByEnd(queue, line);
+	const floorAt = (i: number) => (line.open[i] ? (floors[i % line.length] ?? 0) : 0);
+	// work the floors can do from interval 0 to the end of each interval
+	const floorWork: number[] = [];
+	line.work.forEach((_, i) => floorWork.push((i > 0 ? floorWork[i - 1] : 0) + floorAt(i) * line.capacity));
 	const levels = new Array<number>(line.work.length).fill(0);
+	const doneByEnd = new Array<number>(line.work.length).fill(0);
 	// start a copy before the reported one with every deadline so far just met: from an empty backlog
 	// the level lags the work for several deadlines, and longer deadlines would look cheaper than they are
 	const warmUp = (line.reported - 1) * line.length;
 	let done = required[warmUp - 1];
 	for (let i = warmUp; i < line.work.length; i++) {
-		if (!line.open[i]) continue;
-		const horizonClock = line.clockEnd[i] + queue.frtS + queue.intervalS;
-		let openCount = 0;
-		let level = 0;
-		for (let j = i; j < line.work.length && line.clockEnd[j] <= horizonClock; j++) {
-			if (line.open[j]) openCount++;
-			if (openCount > 0 && required[j] > done) level = Math.max(level, (required[j] - done) / (line.capacity * openCount));
+		if (line.open[i]) {
+			const horizonClock = line.clockEnd[i] + queue.frtS + queue.intervalS;
+			const floorBefore = i > 0 ? floorWork[i - 1] : 0;
+			let openCount = 0;
+			let extra = 0;
+			for (let j = i; j < line.work.length && line.clockEnd[j] <= horizonClock; j++) {
+				if (line.open[j]) openCount++;
+				const short = required[j] - done - (floorWork[j] - floorBefore);
+				if (openCount > 0 && short > 0) extra = Math.max(extra, short / (line.capacity * openCount));
+			}
+			const floor = floorAt(i);
+			// capacity beyond the work already in is wasted, and a later interval would need it again
+			levels[i] = floor + Math.max(0, Math.min(extra, (line.arrived[i] - done) / line.capacity - floor));
+			done = Math.min(line.arrived[i], done + levels[i] * line.capacity);
 		}
-		// capacity beyond the work already in is wasted, and a later interval would need it again
-		levels[i] = Math.min(level, (line.arrived[i] - done) / line.capacity);
-		done += levels[i] * line.capacity;
+		doneByEnd[i] = done;
 	}
-	return levels.slice(line.reported * line.length, (line.reported + 1) * line.length);
+	const [from, to] = [line.reported * line.length, (line.reported + 1) * line.length];
+	return { levels: levels.slice(from, to), doneByEnd: doneByEnd.slice(from, to), arrived: line.arrived.slice(from, to), open: line.open.slice(from, to), doneBefore: doneByEnd[from - 1], capacity: line.capacity };
+}
+
+/** The fluid levels of the backlog model over one copy of the horizon. */
+export function backlogLevels(queue: BacklogQueue, demands: BacklogDemand[], open: boolean[], floors: number[] = []): number[] {
+	return fluidBacklog(queue, demands, open, floors).levels;
 }
 
 /**
- * Whole agents per interval whose running total never falls below the running total of `levels`, so
- * every deadline the fluid levels meet is met; work carries across intervals, so the rounding carries
- * too (14.1 a interval staffs 14 or 15, not always 15), and the week's total is the ceiling of the sum.
+ * Whole agents per interval (each `available` of a person): at least the floor, and enough to keep the
+ * work done at or ahead of the fluid plan, so every deadline it meets is met. The rounding carries
+ * (14.1 an interval staffs 14 or 15, not always 15), but only as work really done: capacity idle for
+ * want of work is not carried.
  */
-export function carriedRounding(levels: number[]): number[] {
-	let exact = 0;
-	let whole = 0;
-	return levels.map((level) => {
-		exact += level;
-		const next = Math.max(whole, ceilTolerant(exact));
-		const step = next - whole;
-		whole = next;
-		return step;
+function wholeAgents(fluid: FluidBacklog, floors: number[], available: number): number[] {
+	const capacity = fluid.capacity * available;
+	let done = fluid.doneBefore;
+	return fluid.levels.map((_, i) => {
+		if (!fluid.open[i]) return 0;
+		const behind = fluid.doneByEnd[i] - done;
+		const agents = Math.max(ceilTolerant((floors[i] ?? 0) / available), behind > 0 ? ceilTolerant(behind / capacity) : 0);
+		done = Math.min(fluid.arrived[i], done + agents * capacity);
+		return agents;
 	});
 }
 
-/** Floor agents and scheduled agents (`shrinkage` applied to the fractional levels) of the backlog model. */
-export function backlogRequirement(queue: BacklogQueue, demands: BacklogDemand[], open: boolean[], shrinkage = 0): { agents: number[]; scheduled: number[] } {
-	const levels = backlogLevels(queue, demands, open);
-	return { agents: carriedRounding(levels), scheduled: carriedRounding(levels.map((level) => level / (1 - shrinkage))) };
+/**
+ * The backlog model with the other models' needs as floors: fractional levels, whole agents and
+ * scheduled agents (`shrinkage` applied to the fractional plan, rounded once per interval).
+ */
+export function backlogRequirement(queue: BacklogQueue, demands: BacklogDemand[], open: boolean[], shrinkage = 0, floors: number[] = []): { levels: number[]; agents: number[]; scheduled: number[] } {
+	const fluid = fluidBacklog(queue, demands, open, floors);
+	return { levels: fluid.levels, agents: wholeAgents(fluid, floors, 1), scheduled: wholeAgents(fluid, floors, 1 - shrinkage) };
 }
 
 /** Share of each interval's arrivals answered by their deadline with the given agents (null when none arrive). */
