@@ -3,7 +3,7 @@
  * interval, the largest requirement wins, then shrinkage. Pure: business hours arrive as one
  * boolean per interval.
  */
-import { ceilTolerant, evaluateErlangC, requiredAgentsErlangC, scheduledAgents, type SyncQueue } from './erlang';
+import { ceilTolerant, evaluateErlangC, requiredAgentsErlangC, type SyncQueue } from './erlang';
 import { backlogOnTimeShares, backlogRequirement } from './backlog';
 
 export interface AsyncQueue {
