@@ -3,7 +3,7 @@
  * interval, the largest requirement wins, then shrinkage. Pure: business hours arrive as one
  * boolean per interval.
  */
-import { ceilTolerant, evaluateErlangC, requiredAgentsErlangC, scheduledAgents, type SyncQueue } from './erlang';
+import { ceilTolerant, evaluateErlangC, requiredAgentsErlangC, type SyncQueue } from './erlang';
 import { backlogOnTimeShares, backlogRequirement } from './backlog';
 
 export interface AsyncQueue {
@@ -40,6 +40,7 @@ export type AsyncModel = 'slots' | 'occupancy' | 'open_threads' | 'backlog' | 'c
 export interface AsyncStaffing {
 	/** which model set the requirement */
 	model: AsyncModel;
+	/** whole agents on the floor: the largest model's fractional requirement rounded up */
 	agents: number;
 	agentsScheduled: number;
 	/** per-model requirements, for the reasons and the report */
@@ -78,9 +79,10 @@ function slotsQueue(queue: AsyncQueue, demand: AsyncDemand): SyncQueue {
 	};
 }
 
+/** Fractional agents (c slots / K): shrinkage applies before the one rounding to whole agents. */
 function slotsAgents(queue: AsyncQueue, demand: AsyncDemand): number {
 	if (demand.arrivals <= 0) return 0;
-	return Math.ceil(requiredAgentsErlangC(slotsQueue(queue, demand)).agents / queue.maxConcurrency);
+	return requiredAgentsErlangC(slotsQueue(queue, demand)).agents / queue.maxConcurrency;
 }
 
 /** Agents' own time in the interval (Erlangs): the same busy time the slots model implies (K slots of agent time x K). */
@@ -89,13 +91,13 @@ export function focusWorkload(queue: AsyncQueue, demand: AsyncDemand): number {
 }
 
 function occupancyAgents(queue: AsyncQueue, demand: AsyncDemand): number {
-	return ceilTolerant(focusWorkload(queue, demand) / (queue.maxOccupancy ?? 1));
+	return focusWorkload(queue, demand) / (queue.maxOccupancy ?? 1);
 }
 
 /** Little's law: open threads = arrival rate x mean open time, at most K per agent. */
 function openThreadAgents(queue: AsyncQueue, demand: AsyncDemand): number {
 	if (!demand.openS) return 0;
-	return ceilTolerant((demand.arrivals / queue.intervalS) * demand.openS / queue.maxConcurrency);
+	return ((demand.arrivals / queue.intervalS) * demand.openS) / queue.maxConcurrency;
 }
 
 /**
@@ -109,28 +111,29 @@ export function threadAgentSeconds(queue: AsyncQueue, demand: AsyncDemand): numb
 
 /**
  * Required agents per interval of the horizon (one entry per demand), given which intervals
- * are open (staffed). Closed intervals get no agents; their arrivals wait in the backlog.
+ * are open (staffed) and the fewest agents each must have. Closed intervals get no agents beyond
+ * that minimum; their arrivals wait in the backlog.
  */
-export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], open: boolean[]): AsyncStaffing[] {
+export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], open: boolean[], minimum: number[] = []): AsyncStaffing[] {
 	const work = demands.map((d) => ({ arrivals: d.arrivals, focusS: threadAgentSeconds(queue, d) }));
-	const backlog = backlogRequirement(queue, work, open);
-	const staffed = demands.map((demand, i) => {
-		const byModel = {
-			slots: open[i] ? slotsAgents(queue, demand) : 0,
-			occupancy: open[i] ? occupancyAgents(queue, demand) : 0,
-			open_threads: open[i] ? openThreadAgents(queue, demand) : 0,
-			backlog: backlog[i]
-		};
+	// fractional requirements: shrinkage applies to them and they are rounded once, in the backlog model
+	const exact = demands.map((demand, i) => ({ slots: open[i] ? slotsAgents(queue, demand) : 0, occupancy: open[i] ? occupancyAgents(queue, demand) : 0, open_threads: open[i] ? openThreadAgents(queue, demand) : 0 }));
+	// the agents the other models (and the minimum) put in an interval work the backlog too: its floors
+	const floors = exact.map((e, i) => Math.max(e.slots, e.occupancy, e.open_threads, minimum[i] ?? 0));
+	const backlog = backlogRequirement(queue, work, open, queue.shrinkage, floors);
+	const staffed = demands.map((_, i) => {
+		const byModel = { slots: ceilTolerant(exact[i].slots), occupancy: ceilTolerant(exact[i].occupancy), open_threads: ceilTolerant(exact[i].open_threads), backlog: ceilTolerant(backlog.levels[i]) };
 		let model: AsyncModel = 'closed';
-		let agents = 0;
-		for (const [name, value] of Object.entries(byModel) as [Exclude<AsyncModel, 'closed'>, number][]) {
-			if (value > agents) [model, agents] = [name, value];
+		let largest = 0;
+		for (const [name, value] of Object.entries(exact[i]) as [Exclude<AsyncModel, 'closed' | 'backlog'>, number][]) {
+			if (value > largest) [model, largest] = [name, value];
 		}
+		if (backlog.levels[i] > floors[i] + 1e-9) model = 'backlog';
 		if (open[i] && model === 'closed') model = 'slots';
-		return { model, agents, byModel };
+		return { model, agents: backlog.agents[i], agentsScheduled: backlog.scheduled[i], byModel };
 	});
 	const onTime = backlogOnTimeShares(queue, work, open, staffed.map((s) => s.agents));
-	return staffed.map((s, i) => ({ ...s, agentsScheduled: scheduledAgents(s.agents, queue.shrinkage), ...expectedService(queue, demands[i], s.agents, onTime[i]) }));
+	return staffed.map((s, i) => ({ ...s, ...expectedService(queue, demands[i], s.agents, onTime[i]) }));
 }
 
 function expectedService(queue: AsyncQueue, demand: AsyncDemand, agents: number, backlogShare: number | null): Pick<AsyncStaffing, 'serviceLevel' | 'asaS' | 'occupancy'> {

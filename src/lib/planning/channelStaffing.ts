@@ -4,7 +4,7 @@
  */
 import type { Channel, Mode, PlanningAssumptions, SlaTarget } from '../settings/defaults';
 import { agentSecondsPerThread, effectiveConcurrency, requiredAsyncAgents } from './asyncStaffing';
-import { requiredSyncAgents } from './syncStaffing';
+import { evaluateSyncAgents, requiredSyncAgents } from './syncStaffing';
 
 export interface ChannelWeek {
 	channel: Channel;
@@ -39,9 +39,14 @@ export interface StaffingContext {
 export function staffChannelWeek(week: ChannelWeek, context: StaffingContext): StaffedInterval[] {
 	const intervalS = context.intervalMin * 60;
 	const { sla, planning } = context;
+	// someone answers in every interval of business hours, however little arrives there
+	const floor = planning.min_agents?.[week.channel] ?? 0;
+	const minimum = context.businessOpen.map((open) => (open ? floor : 0));
 	if (week.mode === 'sync') {
 		return week.arrivals.map((volume, i) => {
-			const service = requiredSyncAgents({ volume, intervalS, ahtS: week.handleS[i], targetS: sla.frt_s, serviceLevel: sla.target, maxOccupancy: context.maxOccupancy, shrinkage: planning.shrinkage, patienceS: week.patienceS, maxAbandon: planning.max_abandon });
+			const queue = { volume, intervalS, ahtS: week.handleS[i], targetS: sla.frt_s, serviceLevel: sla.target, maxOccupancy: context.maxOccupancy, shrinkage: planning.shrinkage, patienceS: week.patienceS, maxAbandon: planning.max_abandon };
+			const required = requiredSyncAgents(queue);
+			const service = required.agents < minimum[i] ? evaluateSyncAgents(queue, minimum[i]) : required;
 			return { agents: service.agents, agentsScheduled: service.agentsScheduled, serviceLevel: service.serviceLevel, asaS: service.asaS, occupancy: service.occupancy, concurrency: 1 };
 		});
 	}
@@ -51,7 +56,7 @@ export function staffChannelWeek(week: ChannelWeek, context: StaffingContext): S
 	// email is worked from a backlog, not held in slots: no open-thread cap
 	const openS = week.channel === 'email' ? null : week.openS;
 	const demands = week.arrivals.map((arrivals, i) => ({ arrivals, handleS: week.handleS[i], openS }));
-	return requiredAsyncAgents(queue, demands, open).map((s) => ({ agents: s.agents, agentsScheduled: s.agentsScheduled, serviceLevel: s.serviceLevel, asaS: s.asaS, occupancy: s.occupancy, concurrency: Math.min(concurrency, planning.max_concurrency) }));
+	return requiredAsyncAgents(queue, demands, open, minimum).map((s) => ({ agents: s.agents, agentsScheduled: s.agentsScheduled, serviceLevel: s.serviceLevel, asaS: s.asaS, occupancy: s.occupancy, concurrency: Math.min(concurrency, planning.max_concurrency) }));
 }
 
 /** The concurrency an async channel's focus is shared at: email is written one reply at a time, whatever tickets stay open. */

@@ -32,14 +32,14 @@ export interface SyncService {
 	serviceLevel: number;
 	occupancy: number;
 	pWait: number;
-	/** mean wait; Infinity when the queue is unstable */
+	/** mean wait of answered contacts (ASA; Erlang A leaves abandoners out); Infinity when the queue is unstable or nobody is answered */
 	asaS: number;
 	pAbandon: number | null;
 }
 
 /** Float noise must not add an agent: 21 / 0.7 is 30.000000000000004 and means 30. */
 export function ceilTolerant(x: number): number {
-	return Math.ceil(x - 1e-9);
+	return Math.ceil(x - 1e-9) + 0; // + 0: a requirement of 0 is 0, not -0
 }
 
 /** Agents on the schedule so that `agents` are available after shrinkage. */

@@ -37,10 +37,39 @@ function patienceOf(queue: SyncQueue): number {
 	return queue.patienceS;
 }
 
-function serviceAt(queue: SyncQueue, load: number, agents: number, blocking: number): SyncService {
+/**
+ * Mean wait of answered contacts, E[W | served] (the simulator's ASA). An arrival finding j ahead in the
+ * queue (PASTA: state N + j) moves up at rate N mu + j theta and leaves at theta, so it is served with
+ * s_j = prod_{i<=j} (N mu + i theta) / r_i, r_i = N mu + (i + 1) theta, after sum_{i<=j} 1 / r_i on average.
+ */
+export function answeredMeanWait(lambda: number, serviceRate: number, theta: number, blocking: number): number {
+	if (!(blocking > 0)) return 0;
+	// weights relative to p_N: states below N sum to (1 - E_B) / E_B; p_{N+j+1} = p_{N+j} lambda / r_j
+	let immediate = (1 - blocking) / blocking;
+	let weight = 1;
+	let servedShare = 1;
+	let meanWait = 0;
+	let served = 0;
+	let waited = 0;
+	const peak = (lambda - serviceRate) / theta;
+	for (let j = 0; j < 10_000_000; j++) {
+		const rate = serviceRate + (j + 1) * theta;
+		servedShare *= (serviceRate + j * theta) / rate;
+		meanWait += 1 / rate;
+		const mass = weight * servedShare;
+		served += mass;
+		waited += mass * meanWait;
+		if (j > peak && mass < 1e-17 * (immediate + served)) break;
+		weight *= lambda / rate;
+		if (weight > 1e250) [weight, immediate, served, waited] = [weight * 1e-250, immediate * 1e-250, served * 1e-250, waited * 1e-250];
+	}
+	return waited / (immediate + served);
+}
+
+function serviceAt(queue: SyncQueue, load: number, agents: number, blocking: number, withWait = true): SyncService {
 	const patience = patienceOf(queue);
 	const agentsScheduled = scheduledAgents(agents, queue.shrinkage);
-	if (agents <= 0) return { model: 'erlang_a', loadErlangs: load, agents, agentsScheduled, serviceLevel: 0, occupancy: 0, pWait: 1, asaS: patience, pAbandon: 1 };
+	if (agents <= 0) return { model: 'erlang_a', loadErlangs: load, agents, agentsScheduled, serviceLevel: 0, occupancy: 0, pWait: 1, asaS: Infinity, pAbandon: 1 };
 	const theta = 1 / patience;
 	const x = (agents * patience) / queue.ahtS;
 	const y = (queue.volume / queue.intervalS) * patience;
@@ -55,10 +84,12 @@ function serviceAt(queue: SyncQueue, load: number, agents: number, blocking: num
 	// P(W > t, served) = P(wait) (1/rho) [γ(x, y')/γ(x, y)] (1 - 1/A(x, y')), with the γ ratio through A
 	const servedLate = (pWait / rho) * (Math.exp(logShift + logErlangAFactor(x, yAtTarget) - logA) - Math.exp(logShift - logA));
 	const serviceLevel = Math.min(1, Math.max(0, 1 - pAbandon - Math.max(0, servedLate)));
-	return { model: 'erlang_a', loadErlangs: load, agents, agentsScheduled, serviceLevel, occupancy: (load * (1 - pAbandon)) / agents, pWait, asaS: pAbandon * patience, pAbandon };
+	// the search only needs the targets; the answered wait is summed for the result alone
+	const asaS = withWait ? answeredMeanWait(queue.volume / queue.intervalS, agents / queue.ahtS, theta, blocking) : NaN;
+	return { model: 'erlang_a', loadErlangs: load, agents, agentsScheduled, serviceLevel, occupancy: (load * (1 - pAbandon)) / agents, pWait, asaS, pAbandon };
 }
 
-/** The service `agents` agents give under Erlang A. `asaS` is the mean wait of all arrivals (E[W] = P(abandon)/θ). */
+/** The service `agents` agents give under Erlang A. `asaS` is the mean wait of answered contacts (all arrivals' E[W] = P(abandon)/θ). */
 export function evaluateErlangA(queue: SyncQueue, agents: number): SyncService {
 	const load = offeredLoad(queue);
 	if (load <= 0) return { model: 'erlang_a', loadErlangs: 0, agents, agentsScheduled: scheduledAgents(agents, queue.shrinkage), serviceLevel: 1, occupancy: 0, pWait: 0, asaS: 0, pAbandon: 0 };
@@ -77,7 +108,7 @@ export function requiredAgentsErlangA(queue: SyncQueue): SyncService {
 	const load = offeredLoad(queue);
 	if (load <= 0) return evaluateErlangA(queue, 0);
 	const blocking = blockingTable(load);
-	const at = (n: number) => serviceAt(queue, load, n, blocking(n));
+	const at = (n: number) => serviceAt(queue, load, n, blocking(n), false);
 	let high = Math.max(1, Math.ceil(load));
 	let low = 0; // 0 agents never meet a positive target
 	let step = Math.max(1, Math.ceil(Math.sqrt(load)));
@@ -92,5 +123,5 @@ export function requiredAgentsErlangA(queue: SyncQueue): SyncService {
 		if (meetsTargets(queue, at(middle))) high = middle;
 		else low = middle;
 	}
-	return at(high);
+	return serviceAt(queue, load, high, blocking(high));
 }

@@ -4,7 +4,8 @@
  * against service over shares 0, 0.1, ..., 1.
  */
 import type { Channel, Mode } from '../settings/defaults';
-import { staffChannelWeek, weightedServiceLevel, type ChannelWeek, type StaffedInterval, type StaffingContext } from './channelStaffing';
+import { weightedServiceLevel, type ChannelWeek, type StaffedInterval, type StaffingContext } from './channelStaffing';
+import { staffWeeks } from './pooling';
 import type { PlanAssumptions } from './planTypes';
 
 export const FRONTIER_SHARES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
@@ -97,7 +98,7 @@ export function weeksAtShare(base: MixBase, share: number): { weeks: ChannelWeek
 export function evaluateShare(base: MixBase, share: number, assumptions: PlanAssumptions): MixPoint {
 	const { weeks, moved, movedAfterHours } = weeksAtShare(base, share);
 	const hoursPerInterval = base.intervalMin / 60;
-	const staffed = weeks.map((week) => staffChannelWeek(week, contextFor(week, base, assumptions)));
+	const staffed = staffWeeks(weeks, (week) => contextFor(week, base, assumptions));
 	let agentHours = 0;
 	let cost = base.botCostPerWeek;
 	let meetsTargets = true;

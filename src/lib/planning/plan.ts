@@ -2,7 +2,8 @@
  * The plan (planning.md "plan --json"): forecast per channel, staffing per interval of the
  * horizon at today's mix, the mix frontier, the recommendation and its reasons. Pure.
  */
-import { staffChannelWeek, type ChannelWeek, type StaffedInterval } from './channelStaffing';
+import type { ChannelWeek, StaffedInterval } from './channelStaffing';
+import { staffWeeks } from './pooling';
 import { forecastChannel, intervalsPerWeek, type ChannelForecast } from './forecast';
 import { contextFor, currentAsyncShare, evaluateShare, frontier, recommend, type MixBase, type MixPoint } from './mix';
 import { mixReasons } from './mixReasons';
@@ -105,7 +106,7 @@ export function buildPlanAndCheck(inputs: PlanInputs, assumptions: PlanAssumptio
 	const pinnedSync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? 0 : sum(weeks[c].arrivals) * ch.syncPinnedShare)));
 	const pinnedAsync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? sum(weeks[c].arrivals) : 0)));
 	const reasons = mixReasons(best, { assumptions, todayShare, today, allSync: points[0], allAsync: points[points.length - 1], frontier: points, businessOpen: base.businessOpen, intervalMin: inputs.intervalMin, pinnedSync, pinnedAsync });
-	const todayStaffed = base.weeks.map((week) => staffChannelWeek(week, contextFor(week, base, assumptions)));
+	const todayStaffed = staffWeeks(base.weeks, (week) => contextFor(week, base, assumptions));
 	const check = simulation && inputs.horizon.length > 0 ? { point: { weeks: best.weeks, staffed: best.staffed }, start: inputs.horizon[0].start, intervalMin: inputs.intervalMin, assumptions, options: simulation, businessOpen: base.businessOpen } : null;
 	const plan: Plan = {
 		dataset: inputs.dataset,

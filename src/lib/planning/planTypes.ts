@@ -61,6 +61,7 @@ export interface PlanInterval {
 	agents: number;
 	agents_scheduled: number;
 	service_level: number;
+	/** mean wait of answered contacts (abandoners left out, as the simulator counts it); null when unbounded */
 	asa_s: number | null;
 	occupancy: number;
 }

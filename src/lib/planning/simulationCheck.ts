@@ -6,6 +6,8 @@
 import { simulatePlanWeek, type PlanChannel } from './simulate/index';
 import type { MixPoint } from './mix';
 import { focusEquivalentS, workingConcurrency } from './channelStaffing';
+import { pooled } from './pooling';
+import type { Channel, Mode } from '../settings/defaults';
 import type { PlanAssumptions, SimulationCheck } from './planTypes';
 
 export interface SimulationOptions {
@@ -53,8 +55,12 @@ export function simulateMixPoint(point: Pick<MixPoint, 'weeks' | 'staffed'>, sta
 		// email is worked from a backlog, not held in slots (as in the staffing models)
 		open_s: week.mode === 'async' && week.channel !== 'email' ? (week.openS ?? undefined) : undefined
 	}));
-	// each channel is its own pool, staffed with the agents on duty (before shrinkage)
-	const agents = Object.fromEntries(active.map(({ week, staffed }) => [week.channel, staffed.map((s) => s.agents)]));
+	// agents on duty (before shrinkage); the shared async team is one pool (key 'async'), as it was staffed (pooling.ts)
+	const agents: Partial<Record<Mode | Channel, number[]>> = {};
+	for (const { week, staffed } of active) {
+		const key: Mode | Channel = pooled(week) ? 'async' : week.channel;
+		agents[key] = staffed.map((s, i) => s.agents + (agents[key]?.[i] ?? 0));
+	}
 	const summary = simulatePlanWeek({ start, interval_min: intervalMin, channels, agents, max_concurrency: assumptions.planning.max_concurrency, business_open: businessOpen }, options.seed, options.replications);
 	const level = (mode: 'sync' | 'async') => (summary[mode].contacts > 0 ? Math.round(summary[mode].service_level * 10_000) / 10_000 : null);
 	return { sync_service_level: level('sync'), async_service_level: level('async'), replications: options.replications };

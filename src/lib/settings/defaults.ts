@@ -34,6 +34,8 @@ export interface PlanningAssumptions {
 	max_concurrency: number;
 	/** optional ceiling on the sync abandonment rate, 0..1 */
 	max_abandon: number | null;
+	/** agents on the floor in every interval of business hours, per channel, whatever the demand (none when absent) */
+	min_agents: Partial<Record<Channel, number>>;
 }
 
 export interface Settings {
@@ -115,7 +117,8 @@ export const DEFAULT_SETTINGS: Settings = {
 		shrinkage: 0.3,
 		// 5: the middle of the 3-5 simultaneous threads async agents sustain in practice (tools allow up to 8)
 		max_concurrency: 5,
-		max_abandon: null
+		max_abandon: null,
+		min_agents: {}
 	},
 	max_upload_bytes: 2 * 1024 ** 3
 };

@@ -86,7 +86,7 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 		return v.some((c: string) => c.length > CATEGORY_MAX_LENGTH) ? `A sync category name may have at most ${CATEGORY_MAX_LENGTH} characters.` : null;
 	},
 	planning: (v) => {
-		if (!isRecord(v)) return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon).';
+		if (!isRecord(v)) return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon, min_agents).';
 		if (![15, 30, 60].includes(v.interval_min as number)) return 'planning.interval_min must be 15, 30 or 60.';
 		return (
 			rangeProblem('weeksHistory', v.weeks_history, 'planning.weeks_history') ??
@@ -94,7 +94,8 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 			rangeProblem('growth', v.growth, 'planning.growth (a share, 0.05 for +5%)') ??
 			rangeProblem('shrinkage', v.shrinkage, 'planning.shrinkage') ??
 			rangeProblem('maxConcurrency', v.max_concurrency, 'planning.max_concurrency') ??
-			(v.max_abandon === null ? null : rangeProblem('maxAbandon', v.max_abandon, 'planning.max_abandon (or null)'))
+			(v.max_abandon === null ? null : rangeProblem('maxAbandon', v.max_abandon, 'planning.max_abandon (or null)')) ??
+			(v.min_agents === undefined ? null : perChannel(v.min_agents, 'planning.min_agents (whole agents from 0 to 10000)', within('minAgents')))
 		);
 	},
 	max_upload_bytes: (v) => rangeProblem('maxUploadBytes', v, 'max_upload_bytes')

@@ -74,7 +74,9 @@ const PARSERS: { [K in SettingKey]: Parser } = {
 			growth: percent(f, 'planning.growth', 'volume growth'),
 			shrinkage: percent(f, 'planning.shrinkage', 'shrinkage'),
 			max_concurrency: number(f, 'planning.max_concurrency', 'maximum concurrency'),
-			max_abandon: abandon === '' ? null : percent(f, 'planning.max_abandon', 'maximum abandonment')
+			max_abandon: abandon === '' ? null : percent(f, 'planning.max_abandon', 'maximum abandonment'),
+			// an empty field or 0 means no minimum for that channel
+			min_agents: Object.fromEntries(CHANNELS.filter((c) => text(f, `planning.min_agents.${c}`) !== '').map((c) => [c, number(f, `planning.min_agents.${c}`, `${c} minimum agents`)]).filter(([, n]) => n !== 0))
 		};
 	}
 };

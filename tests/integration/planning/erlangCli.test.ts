@@ -10,7 +10,14 @@ const cli = (args: string[]) => run('npx', ['tsx', 'src/cli.ts', ...args, '--db'
 describe('erlang CLI', () => {
 	it('prints the required agents in the JSON contract (CRAN ErlangC check values)', async () => {
 		const { stdout } = await cli(['erlang', '--volume', '100', '--interval-min', '30', '--aht-s', '180', '--target-s', '20', '--sl', '0.8', '--shrinkage', '0.3', '--max-occupancy', '0.85', '--json']);
-		expect(JSON.parse(stdout)).toEqual({ model: 'erlang_c', load_erlangs: 10, agents: 14, agents_scheduled: 20, service_level: 0.88835, occupancy: 0.714286, p_wait: 0.174132, asa_s: 7.836, p_abandon: null });
+		// full precision since issue 14 (product.md's example shows the fields rounded for print)
+		const result = JSON.parse(stdout);
+		expect(Object.keys(result)).toEqual(['model', 'load_erlangs', 'agents', 'agents_scheduled', 'service_level', 'occupancy', 'p_wait', 'asa_s', 'p_abandon']);
+		expect(result).toMatchObject({ model: 'erlang_c', load_erlangs: 10, agents: 14, agents_scheduled: 20, p_abandon: null });
+		expect(result.service_level).toBeCloseTo(0.88835, 5);
+		expect(result.occupancy).toBe(10 / 14);
+		expect(result.p_wait).toBeCloseTo(0.1741319, 7);
+		expect(result.asa_s).toBeCloseTo(7.835937, 6);
 	});
 
 	it('evaluates given agents under Erlang A with --patience-s', async () => {

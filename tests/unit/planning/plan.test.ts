@@ -28,8 +28,14 @@ describe('buildPlan and the channel mix', () => {
 		expect(plan.mix.recommended.saving_vs_current).toBe(0);
 		// all-sync: 2 agents, 3 scheduled (2 / 0.7 = 2.86) x 80 open half hours = 120 agent-hours
 		expect(plan.mix.frontier[0].agent_hours).toBe(120);
+		// 50% async: sync 1 + 0.5 = 1.5 (A = 0.25; 1 agent: 1 - 0.25 e^(-0.75 x 60/300) = 0.785 < 0.8) needs 2, 3 scheduled,
+		// and async's fraction of an agent 1 scheduled: 4 x 80 / 2 = 160 agent-hours, the pooling penalty
+		expect(plan.mix.frontier[5].agent_hours).toBe(160);
 		expect(plan.mix.frontier[5].cost).toBeGreaterThan(plan.mix.frontier[0].cost);
-		expect(plan.mix.reasons.join(' ')).toMatch(/pooling penalty/);
+		// 70%: sync 1.3 (A = 0.217; 1 agent: 1 - 0.217 e^(-0.783 x 0.2) = 0.815) 2 scheduled + async 1 = 3, a tie with all-sync
+		// since shrinkage is applied to async's fractional requirement (issue 14; it was ceil(1 / 0.7) = 2): the tie keeps today's mix
+		expect(plan.mix.frontier[7].agent_hours).toBe(120);
+		expect(plan.mix.reasons[0]).toMatch(/^Keep today's mix/);
 	});
 
 	it('writes one row per interval and channel with the contract fields', () => {

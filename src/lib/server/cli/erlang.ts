@@ -29,19 +29,19 @@ function missing(flag: string, range: RangeName): never {
 	throw new UserError(`--${flag} is required; give ${RANGES[range].what}.`);
 }
 
-/** The `erlang --json` contract of product.md. */
+/** The `erlang --json` contract of product.md, at full precision: rounding belongs to the text summary. */
 export function erlangJson(service: SyncService) {
-	const round = (n: number, digits = 6) => (Number.isFinite(n) ? Math.round(n * 10 ** digits) / 10 ** digits : null);
+	const finite = (n: number) => (Number.isFinite(n) ? n : null);
 	return {
 		model: service.model,
-		load_erlangs: round(service.loadErlangs),
+		load_erlangs: service.loadErlangs,
 		agents: service.agents,
 		agents_scheduled: service.agentsScheduled,
-		service_level: round(service.serviceLevel),
-		occupancy: round(service.occupancy),
-		p_wait: round(service.pWait),
-		asa_s: round(service.asaS, 3),
-		p_abandon: service.pAbandon === null ? null : round(service.pAbandon)
+		service_level: service.serviceLevel,
+		occupancy: service.occupancy,
+		p_wait: service.pWait,
+		asa_s: finite(service.asaS),
+		p_abandon: service.pAbandon
 	};
 }
 
@@ -50,7 +50,7 @@ function summary(service: SyncService, evaluated: boolean): string {
 	const lines = [
 		`${service.model === 'erlang_a' ? 'Erlang A' : 'Erlang C'}, offered load ${service.loadErlangs.toFixed(2)} Erlangs`,
 		`${evaluated ? 'Agents given' : 'Agents needed'}: ${service.agents} (${service.agentsScheduled} scheduled after shrinkage)`,
-		`Service level ${pct(service.serviceLevel)}, occupancy ${pct(service.occupancy)}, P(wait) ${pct(service.pWait)}, mean wait ${Number.isFinite(service.asaS) ? `${service.asaS.toFixed(1)} s` : 'unbounded (too few agents)'}`
+		`Service level ${pct(service.serviceLevel)}, occupancy ${pct(service.occupancy)}, P(wait) ${pct(service.pWait)}, mean wait of answered contacts ${Number.isFinite(service.asaS) ? `${service.asaS.toFixed(1)} s` : 'unbounded (too few agents)'}`
 	];
 	if (service.pAbandon !== null) lines.push(`Abandonment ${pct(service.pAbandon)}`);
 	return lines.join('\n');

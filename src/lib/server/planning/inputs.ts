@@ -36,6 +36,7 @@ type MeasuredRow = {
 	channel: string;
 	week: number | null;
 	slot: number | null;
+	/** conversations that need an agent: bot-resolved ones left out */
 	arrivals: number;
 	handle_sum: number | null;
 	/** handle seconds that are focus time (source_handle_s), not attributed agent time */
@@ -43,7 +44,13 @@ type MeasuredRow = {
 	handled: number;
 	pinned: number;
 	patience_abandons: number;
-	patience_wait_s: number | null;
+	patience_abandon_wait_s: number | null;
+	/** answered conversations and their first response times, for the queue time before an agent took them */
+	patience_answered: number;
+	patience_answered_wait_s: number | null;
+	/** first response times of conversations whose agent was free when they arrived: pure ring/accept delay */
+	accept_samples: number;
+	accept_sum_s: number | null;
 	open_mean_s: number | null;
 	bot: number;
 };
@@ -71,10 +78,14 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 				-- patience counts time waiting for an agent, which starts when a bot hands over; the data holds no
 				-- hand-over time, so bot-involved conversations are left out of the patience estimate
 				c.status = 'abandoned' AND NOT c.bot_involved AS patience_abandon,
-				CASE WHEN c.bot_involved THEN NULL WHEN c.status = 'abandoned' THEN date_diff('millisecond', c.created_at, c.closed_at) / 1000 ELSE c.frt_s END AS patience_wait_s,
+				CASE WHEN c.status = 'abandoned' AND NOT c.bot_involved THEN date_diff('millisecond', c.created_at, c.closed_at) / 1000 END AS abandon_wait_s,
+				CASE WHEN c.status <> 'abandoned' AND NOT c.bot_involved THEN c.frt_s END AS answered_wait_s,
+				c.agent_no IS NOT NULL AND lag(c.closed_at) OVER (PARTITION BY c.agent_no ORDER BY c.first_response_at) <= c.created_at AS found_agent_free,
 				-- a thread holds an agent's slot from the first reply to the close (the wait before it holds none)
 				CASE WHEN c.closed_at >= c.first_response_at THEN date_diff('millisecond', c.first_response_at, c.closed_at) / 1000 END AS held_s,
-				c.bot_involved
+				c.bot_involved,
+				-- a bot-resolved conversation had no human reply and takes no agent (a repeat comes back as a conversation of its own)
+				NOT c.bot_resolved AS for_agents
 			FROM conversation_facts c
 			JOIN offsets o ON o.hour = date_trunc('hour', c.created_at)
 			WHERE c.dataset_id = ? AND c.created_at >= ?::TIMESTAMP AND c.created_at < ?::TIMESTAMP),
@@ -82,9 +93,12 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 			SELECT *, date_diff('day', ?::TIMESTAMP, local_at) // 7 AS week_no,
 				date_diff('minute', date_trunc('week', local_at), local_at) // ? AS slot_no
 			FROM local WHERE local_at >= ?::TIMESTAMP AND local_at < ?::TIMESTAMP)
-		SELECT channel, week_no AS week, slot_no AS slot, count(*) AS arrivals, sum(handle_s) AS handle_sum, count(handle_s) AS handled,
-			sum(handle_s) FILTER (WHERE focus_timed) AS focus_sum,
-			count(*) FILTER (WHERE pinned) AS pinned, count(*) FILTER (WHERE patience_abandon) AS patience_abandons, sum(patience_wait_s) AS patience_wait_s,
+		SELECT channel, week_no AS week, slot_no AS slot, count(*) FILTER (WHERE for_agents) AS arrivals,
+			sum(handle_s) FILTER (WHERE for_agents) AS handle_sum, count(handle_s) FILTER (WHERE for_agents) AS handled,
+			sum(handle_s) FILTER (WHERE focus_timed AND for_agents) AS focus_sum,
+			count(*) FILTER (WHERE pinned AND for_agents) AS pinned, count(*) FILTER (WHERE patience_abandon) AS patience_abandons, sum(abandon_wait_s) AS patience_abandon_wait_s,
+			count(answered_wait_s) AS patience_answered, sum(answered_wait_s) AS patience_answered_wait_s,
+			count(answered_wait_s) FILTER (WHERE found_agent_free) AS accept_samples, sum(answered_wait_s) FILTER (WHERE found_agent_free) AS accept_sum_s,
 			avg(held_s) AS open_mean_s, count(*) FILTER (WHERE bot_involved) AS bot
 		FROM windowed GROUP BY GROUPING SETS ((channel, week_no, slot_no), (channel)) ORDER BY channel`,
 		[tz, isoNaive(utcFrom), isoNaive(utcTo), ...categories, datasetId, isoNaive(utcFrom), isoNaive(utcTo), isoNaive(start), intervalMin, isoNaive(start), isoNaive(end)]
@@ -118,6 +132,16 @@ function openThreadHold(windowS: number | null, heldMax: number | null, maxConcu
 /** Share of the channel's handle seconds that are focus time; with no handle time at all the planner's default handle is focus time. */
 function focusShare(row: Pick<MeasuredRow, 'handle_sum' | 'focus_sum'>): number {
 	return row.handle_sum && row.handle_sum > 0 ? (row.focus_sum ?? 0) / row.handle_sum : 1;
+}
+
+/** Mean patience, the exponential MLE with censoring: queue time of all contacts (abandoned: until they gave up; answered: until an agent took them) over the abandonments. */
+function patienceFrom(row: MeasuredRow): number | null {
+	if (row.patience_abandons <= 0) return null;
+	// first response also holds the ring/accept delay after pick-up, when nobody abandons: counted as queueing it doubled patience
+	const acceptDelay = row.accept_samples > 0 ? (row.accept_sum_s ?? 0) / row.accept_samples : 0;
+	const answeredQueue = Math.max(0, (row.patience_answered_wait_s ?? 0) - row.patience_answered * acceptDelay);
+	const queued = (row.patience_abandon_wait_s ?? 0) + answeredQueue;
+	return queued > 0 ? queued / row.patience_abandons : null;
 }
 
 export async function readPlanInputs(connection: DuckDBConnection, settings: Settings, options: PlanInputOptions): Promise<PlanInputs> {
@@ -158,7 +182,7 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 				concurrency: shared ? maxOf(group?.concurrency_mean ?? null, team.mean) : (group?.concurrency_mean ?? null),
 				openS: openThreadHold(row.open_mean_s, shared ? maxOf(group?.concurrency_max ?? null, team.max) : (group?.concurrency_max ?? null), settings.planning.max_concurrency),
 				focusShare: focusShare(row),
-				patienceS: mode === 'sync' && row.patience_abandons > 0 && row.patience_wait_s ? row.patience_wait_s / row.patience_abandons : null,
+				patienceS: mode === 'sync' ? patienceFrom(row) : null,
 				repeatRate: group?.repeat_contact_rate ?? null,
 				syncPinnedShare: row.arrivals > 0 ? row.pinned / row.arrivals : 0
 			};
