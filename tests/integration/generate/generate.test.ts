@@ -17,13 +17,21 @@ function parseCsv(text: string): Record<string, string>[] {
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
-			if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-			else if (ch === '"') quoted = false;
+			if (ch === '"' && text[i + 1] === '"') {
+				field += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
 			else field += ch;
 		} else if (ch === '"') quoted = true;
-		else if (ch === ',') row.push(field), (field = '');
-		else if (ch === '\n') row.push(field), rows.push(row), (row = []), (field = '');
-		else field += ch;
+		else if (ch === ',') {
+			row.push(field);
+			field = '';
+		} else if (ch === '\n') {
+			row.push(field);
+			rows.push(row);
+			row = [];
+			field = '';
+		} else field += ch;
 	}
 	const [header, ...body] = rows;
 	return body.map((r) => Object.fromEntries(header.map((h, k) => [h, r[k]])));

@@ -40,7 +40,11 @@ function detectEncoding(bytes: Buffer): { encoding: Encoding; bom: boolean } {
 	const sample = bytes.subarray(0, 4096);
 	let evenNul = 0;
 	let oddNul = 0;
-	for (let i = 0; i < sample.length; i++) if (sample[i] === 0) (i % 2 === 0 ? evenNul++ : oddNul++);
+	for (let i = 0; i < sample.length; i++) {
+		if (sample[i] !== 0) continue;
+		if (i % 2 === 0) evenNul++;
+		else oddNul++;
+	}
 	if (oddNul > sample.length / 4 && evenNul === 0) return { encoding: 'utf-16le', bom: false };
 	if (evenNul > sample.length / 4 && oddNul === 0) return { encoding: 'utf-16be', bom: false };
 	try {

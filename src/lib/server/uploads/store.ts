@@ -49,6 +49,7 @@ function overCap(name: string, cap: number): UserError {
 /** Longer names are refused: most file systems stop at 255 bytes, and the name is shown and stored with the dataset. */
 export const MAX_FILE_NAME_CHARS = 255;
 // C0 and C1 control characters (newlines, NUL, escapes) have no place in a name shown on pages and logs
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 
 /** The file name from an upload's X-File-Name header (percent-encoded by the page), refused when malformed, too long or holding control characters. */
