@@ -2,7 +2,11 @@ import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
 /** Integration tests that start the built server; they run with the browser tests, after the build. */
-const SERVER_TESTS = ['tests/integration/planning/plan-worker.test.ts', 'tests/integration/reliability/restart.test.ts', 'tests/integration/uploads/upload.test.ts'];
+const SERVER_TESTS = [
+	'tests/integration/planning/plan-worker.test.ts',
+	'tests/integration/reliability/restart.test.ts',
+	'tests/integration/uploads/upload.test.ts'
+];
 
 export default defineConfig({
 	plugins: [sveltekit()],
@@ -18,10 +22,19 @@ export default defineConfig({
 		// parallel a page load could starve past its timeout
 		projects: [
 			{ extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], sequence: { groupOrder: 0 } } },
-			{ extends: true, test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], exclude: SERVER_TESTS, fileParallelism: false, sequence: { groupOrder: 1 } } },
 			{
 				extends: true,
-				test: { name: 'server', include: ['tests/e2e/**/*.test.ts', ...SERVER_TESTS], globalSetup: ['tests/globalSetup.ts'], fileParallelism: false, sequence: { groupOrder: 2 } }
+				test: { name: 'integration', include: ['tests/integration/**/*.test.ts'], exclude: SERVER_TESTS, fileParallelism: false, sequence: { groupOrder: 1 } }
+			},
+			{
+				extends: true,
+				test: {
+					name: 'server',
+					include: ['tests/e2e/**/*.test.ts', ...SERVER_TESTS],
+					globalSetup: ['tests/globalSetup.ts'],
+					fileParallelism: false,
+					sequence: { groupOrder: 2 }
+				}
 			}
 		]
 	}

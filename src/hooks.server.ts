@@ -33,13 +33,15 @@ function json(status: number, error: string): Response {
 	return new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
 }
 
-
 /** A refusal page without script (it is not rendered by Kit, so it carries its own strict CSP). */
 function refusal(status: number, message: string): Response {
 	const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status} · Channel Mix</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:10vh auto;padding:0 1rem">
 <h1>${status === 403 ? 'Not allowed' : 'Refused'}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the overview</a></p></body></html>`;
-	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" } });
+	return new Response(html, {
+		status,
+		headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" }
+	});
 }
 
 /** `Authorization: Bearer …` (API only), else the session cookie → locals.user. */
@@ -81,7 +83,10 @@ const authorize: Handle = async ({ event, resolve }) => {
 	if (!user) {
 		if (api) {
 			if (!isApi(pathname)) return json(401, 'Sign in first.');
-			return json(401, bearer ? 'That API token is not valid; create a new one under Settings → Users.' : 'Sign in first: this endpoint needs a session or an API token.');
+			return json(
+				401,
+				bearer ? 'That API token is not valid; create a new one under Settings → Users.' : 'Sign in first: this endpoint needs a session or an API token.'
+			);
 		}
 		if (event.request.method !== 'GET' && event.request.method !== 'HEAD') return refusal(401, 'Sign in first.');
 		const next = pathname + event.url.search;

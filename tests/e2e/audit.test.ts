@@ -24,7 +24,12 @@ function send(person: Person, path: string, init: { method?: string; body?: stri
 
 /** A form action as `use:enhance` posts it: Kit answers 200 with the action's own status in JSON. */
 async function action(person: Person, path: string, fields: Record<string, string>): Promise<number> {
-	const response = await send(person, path, { method: 'POST', body: new URLSearchParams(fields).toString(), type: 'application/x-www-form-urlencoded', headers: { 'x-sveltekit-action': 'true' } });
+	const response = await send(person, path, {
+		method: 'POST',
+		body: new URLSearchParams(fields).toString(),
+		type: 'application/x-www-form-urlencoded',
+		headers: { 'x-sveltekit-action': 'true' }
+	});
 	const text = await response.text();
 	return response.status === 200 ? (JSON.parse(text) as { status: number }).status : response.status;
 }
@@ -79,10 +84,19 @@ afterAll(async () => {
 
 describe('audit entries carry the client address', () => {
 	it('upload, dataset deletion, setting changes and exports made over HTTP record where they came from', async () => {
-		const uploaded = await send('anna', '/data/upload', { method: 'POST', type: 'text/csv', headers: { 'x-file-name': 'small.csv' }, body: 'conversation_id,created_at,status,channel\nx1,2026-02-01T10:00:00Z,resolved,chat\nx2,2026-02-01T11:00:00Z,resolved,email\n' });
+		const uploaded = await send('anna', '/data/upload', {
+			method: 'POST',
+			type: 'text/csv',
+			headers: { 'x-file-name': 'small.csv' },
+			body: 'conversation_id,created_at,status,channel\nx1,2026-02-01T10:00:00Z,resolved,chat\nx2,2026-02-01T11:00:00Z,resolved,email\n'
+		});
 		expect(uploaded.status).toBe(200);
 		const { upload } = (await uploaded.json()) as { upload: { id: string } };
-		const started = await send('anna', '/data/import', { method: 'POST', type: 'application/json', body: JSON.stringify({ upload: upload.id, dataset: 'small' }) });
+		const started = await send('anna', '/data/import', {
+			method: 'POST',
+			type: 'application/json',
+			body: JSON.stringify({ upload: upload.id, dataset: 'small' })
+		});
 		expect(started.status).toBe(202);
 		const { job } = (await started.json()) as { job: string };
 		let state = 'running';
@@ -93,7 +107,17 @@ describe('audit entries carry the client address', () => {
 		expect(state).toBe('done');
 
 		expect(await action('anna', '/data?/delete', { name: 'spare' })).toBe(200);
-		expect(await action('anna', '/settings?/save', { section: 'costs', 'costs.hourly.sync': '31', 'costs.hourly.async': '29', 'costs.occupancy.sync': '85', 'costs.occupancy.async': '80', 'costs.bot': '0.1', currency: 'eur' })).toBe(200);
+		expect(
+			await action('anna', '/settings?/save', {
+				section: 'costs',
+				'costs.hourly.sync': '31',
+				'costs.hourly.async': '29',
+				'costs.occupancy.sync': '85',
+				'costs.occupancy.async': '80',
+				'costs.bot': '0.1',
+				currency: 'eur'
+			})
+		).toBe(200);
 		expect(await action('max', '/plan?/save', { growth: '0', shrinkage: '0.3', concurrency: '1' })).toBe(200);
 		expect((await send('max', '/plan/export/csv?dataset=demo')).status).toBe(200);
 

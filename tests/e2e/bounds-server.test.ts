@@ -35,10 +35,19 @@ const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pi
 function chunkedPost(path: string, bytes: number): Promise<number | 'reset'> {
 	return new Promise((done) => {
 		const url = new URL(path, server.url);
-		const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url } }, (res) => {
-			res.resume();
-			done(res.statusCode ?? 0);
-		});
+		const req = httpRequest(
+			{
+				host: url.hostname,
+				port: url.port,
+				path: url.pathname,
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url }
+			},
+			(res) => {
+				res.resume();
+				done(res.statusCode ?? 0);
+			}
+		);
 		req.on('error', () => done('reset'));
 		const chunk = Buffer.alloc(1024 * 1024, 'a');
 		let sent = 0;
@@ -111,7 +120,7 @@ describe('date ranges cost what the data covers', () => {
 		expect(far.status).toBe(400);
 	});
 
-	it('cuts two centuries to the data\'s days in the API and on a page', async () => {
+	it("cuts two centuries to the data's days in the API and on a page", async () => {
 		const api = await get('/api/metrics?dataset=demo&from=1900-01-02&to=2100-01-01', 'viewer');
 		expect(api.status).toBe(200);
 		const body = await api.json();

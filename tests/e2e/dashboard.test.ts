@@ -42,7 +42,10 @@ async function visit(path: string): Promise<void> {
 	await page.waitForSelector('[data-chart-ready="true"]', { timeout: 30_000 });
 	await page.waitForLoadState('networkidle');
 	page.off('response', listener);
-	jsBytes.set(path, [...files.values()].reduce((a, b) => a + b, 0));
+	jsBytes.set(
+		path,
+		[...files.values()].reduce((a, b) => a + b, 0)
+	);
 }
 
 const tileValue = (label: string, mode: string) => page.locator(`article[aria-label="${label}"] .side[data-key="${mode}"] .value`).innerText();
@@ -57,7 +60,9 @@ describe('dashboard pages', () => {
 		}
 		// the Overview headline and both modes' tiles, with units
 		await page.goto(server.url + '/');
-		await expect(page.getByTestId('headline').innerText()).resolves.toMatch(/^Async answers in .+ at the median vs .+ for sync; \d+% of demand arrives after hours\.$/);
+		await expect(page.getByTestId('headline').innerText()).resolves.toMatch(
+			/^Async answers in .+ at the median vs .+ for sync; \d+% of demand arrives after hours\.$/
+		);
 		await expect(tileValue('SLA attainment', 'sync')).resolves.toMatch(/^\d+\.\d%$/);
 		await expect(tileValue('Cost per conversation', 'async')).resolves.toMatch(/^\$\d+\.\d\d$/);
 		expect(errors).toEqual([]);
@@ -112,7 +117,10 @@ describe('dashboard pages', () => {
 
 	it('renders the chosen theme on the server from its cookie, so a reload is painted in it from the start', async () => {
 		const htmlTag = (html: string) => /<html[^>]*>/.exec(html)?.[0];
-		const session = (await page.context().cookies()).filter((c) => c.name !== 'cm-theme').map((c) => `${c.name}=${c.value}`).join('; ');
+		const session = (await page.context().cookies())
+			.filter((c) => c.name !== 'cm-theme')
+			.map((c) => `${c.name}=${c.value}`)
+			.join('; ');
 		// no choice: no attribute, so the CSS follows the system's preference
 		expect(htmlTag(await (await fetch(server.url + '/workload', { headers: { cookie: session } })).text())).toBe('<html lang="en" >');
 		await page.goto(server.url + '/workload');

@@ -84,7 +84,9 @@ describe('Data page', () => {
 		const lines = report.split('\r\n');
 		expect(lines[0]).toBe('\uFEFFline,reason,raw');
 		// the raw line starts with "=": escaped with a quote so a spreadsheet shows it as text
-		expect(lines[1]).toBe(`5,closed_at = 2026-03-02T11:00:00Z is before Kickoff = 2026-03-02T12:00:00Z,"'=c4,2026-03-02T12:00:00Z,2026-03-02T12:01:00Z,2026-03-02T11:00:00Z,chat,bob,"`);
+		expect(lines[1]).toBe(
+			`5,closed_at = 2026-03-02T11:00:00Z is before Kickoff = 2026-03-02T12:00:00Z,"'=c4,2026-03-02T12:00:00Z,2026-03-02T12:01:00Z,2026-03-02T11:00:00Z,chat,bob,"`
+		);
 		expect(lines.length).toBe(3);
 
 		const row = page.locator('tr[data-dataset="small-export"]');
@@ -105,7 +107,10 @@ describe('Data page', () => {
 		await signInTo(page, suite.server.url, '/data');
 		const file = join(tempDir(), 'photo.csv');
 		// a PNG signature and header chunk: binary, not text
-		writeFileSync(file, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0]));
+		writeFileSync(
+			file,
+			Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0])
+		);
 		await page.setInputFiles('[data-testid=file-input]', file);
 		await expect(page.getByTestId('upload-error').innerText()).resolves.toBe(
 			'photo.csv is not a CSV text file (it looks like binary data such as an image or a spreadsheet); export the data as CSV and try again.'
@@ -116,7 +121,10 @@ describe('Data page', () => {
 		const page = await suite.browser.newPage({ viewport: { width: 1280, height: 900 } });
 		page.setDefaultTimeout(90_000);
 		await signInTo(page, suite.server.url, '/settings');
-		await page.getByRole('row', { name: /Saturday/ }).getByRole('button', { name: 'Add hours' }).click();
+		await page
+			.getByRole('row', { name: /Saturday/ })
+			.getByRole('button', { name: 'Add hours' })
+			.click();
 		await page.getByLabel('Saturday closes').fill('13:00');
 		await page.locator('#calendar').getByRole('button', { name: 'Save' }).click();
 		// one dataset (demo) is loaded, and business hours feed its derived values

@@ -19,7 +19,10 @@ beforeAll(async () => {
 	const db = await openDatabase(join(folder, 'channel-mix.duckdb'));
 	await loadDemoIfEmpty(db, () => {});
 	const csv = join(folder, 'small.csv');
-	writeFileSync(csv, 'conversation_id,created_at,first_response_at,closed_at,channel\ns1,2026-03-02T09:00:00Z,2026-03-02T09:00:30Z,2026-03-02T09:10:00Z,chat\ns2,2026-03-02T10:00:00Z,2026-03-02T10:01:00Z,2026-03-02T10:20:00Z,chat\ns3,2026-03-03T09:00:00Z,2026-03-03T10:00:00Z,2026-03-03T11:00:00Z,email\n');
+	writeFileSync(
+		csv,
+		'conversation_id,created_at,first_response_at,closed_at,channel\ns1,2026-03-02T09:00:00Z,2026-03-02T09:00:30Z,2026-03-02T09:10:00Z,chat\ns2,2026-03-02T10:00:00Z,2026-03-02T10:01:00Z,2026-03-02T10:20:00Z,chat\ns3,2026-03-03T09:00:00Z,2026-03-03T10:00:00Z,2026-03-03T11:00:00Z,email\n'
+	);
 	await ingestFile(db, csv, { dataset: 'small', timezone: 'UTC' });
 	db.close();
 	server = await startServer({}, folder);
@@ -101,10 +104,14 @@ describe('labels a reader can trust', () => {
 
 	it('lets an admin make another dataset the default for everyone', async () => {
 		await page.goto(server.url + '/data');
-		await expect(page.getByTestId('default-dataset').innerText()).resolves.toBe('Dashboards open on “demo” unless another is chosen: no dataset is marked as the default, so the largest is used.');
+		await expect(page.getByTestId('default-dataset').innerText()).resolves.toBe(
+			'Dashboards open on “demo” unless another is chosen: no dataset is marked as the default, so the largest is used.'
+		);
 		await page.getByRole('button', { name: 'Make small the default' }).click();
 		await expect(page.getByRole('status').innerText()).resolves.toBe('Dashboards now open on “small” for everyone.');
-		await expect(page.getByTestId('default-dataset').innerText()).resolves.toBe('Dashboards open on “small” unless another is chosen: it is marked as the default.');
+		await expect(page.getByTestId('default-dataset').innerText()).resolves.toBe(
+			'Dashboards open on “small” unless another is chosen: it is marked as the default.'
+		);
 		await expect(page.locator('tr[data-dataset=small] .badge').innerText()).resolves.toBe('default');
 		await page.screenshot({ path: join(TEST_OUTPUT, 'labels-data-default.png'), fullPage: true });
 		await page.goto(server.url + '/responsiveness');

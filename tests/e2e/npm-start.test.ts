@@ -13,7 +13,11 @@ describe('npm start (the serve command)', () => {
 		const env: NodeJS.ProcessEnv = { ...process.env, ADMIN_PASSWORD: 'serve-test-password', CHANNEL_MIX_DB: join(folder, 'cm.duckdb') };
 		delete env.ORIGIN;
 		delete env.PROTOCOL_HEADER;
-		const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli.ts'), 'serve', '--port', String(port)], { cwd: ROOT, env, detached: true });
+		const child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), join(ROOT, 'src/cli.ts'), 'serve', '--port', String(port)], {
+			cwd: ROOT,
+			env,
+			detached: true
+		});
 		let output = '';
 		child.stdout.on('data', (d) => (output += d));
 		child.stderr.on('data', (d) => (output += d));
@@ -24,7 +28,11 @@ describe('npm start (the serve command)', () => {
 			expect(output).toContain(`Channel Mix on http://localhost:${port}`);
 			// after the server's own "Listening on 0.0.0.0", the address to type
 			await new Promise((r) => setTimeout(r, 500));
-			expect(output).toMatch(new RegExp(`Listening on [^\\n]+\\n[\\s\\S]*Open http://localhost:${port} in your browser \\(signing in works only at this address; set ORIGIN to change it\\)\\.`));
+			expect(output).toMatch(
+				new RegExp(
+					`Listening on [^\\n]+\\n[\\s\\S]*Open http://localhost:${port} in your browser \\(signing in works only at this address; set ORIGIN to change it\\)\\.`
+				)
+			);
 			const response = await fetch(`http://localhost:${port}/login`, {
 				method: 'POST',
 				redirect: 'manual',

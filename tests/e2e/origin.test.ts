@@ -26,7 +26,10 @@ describe('a server set up for another address than the one opened', () => {
 	});
 
 	it('prints the generated admin password in a frame, and that password signs in at ORIGIN', async () => {
-		const framed = /\n(=+)\n {2}Created user "admin" with password:\n\n {6}(\S+)\n\n {2}Shown once: sign in, then add users under Settings\n {2}\(or set ADMIN_PASSWORD before the first start\)\.\n\1\n/.exec(suite.server.output());
+		const framed =
+			/\n(=+)\n {2}Created user "admin" with password:\n\n {6}(\S+)\n\n {2}Shown once: sign in, then add users under Settings\n {2}\(or set ADMIN_PASSWORD before the first start\)\.\n\1\n/.exec(
+				suite.server.output()
+			);
 		expect(framed).not.toBeNull();
 		const response = await fetch(suite.server.url + '/login', {
 			method: 'POST',

@@ -41,7 +41,19 @@ describe('Plan page', () => {
 
 		const before = await downloadXlsx(page);
 		const header = before.getWorksheet('Staffing')!.getRow(1).values as unknown[];
-		expect(header.slice(1)).toEqual(['Interval start (local)', 'Mode', 'Channel', 'Forecast', 'AHT (s)', 'Concurrency', 'Required agents', 'Scheduled agents', 'Expected service level', 'ASA (s)', 'Occupancy']);
+		expect(header.slice(1)).toEqual([
+			'Interval start (local)',
+			'Mode',
+			'Channel',
+			'Forecast',
+			'AHT (s)',
+			'Concurrency',
+			'Required agents',
+			'Scheduled agents',
+			'Expected service level',
+			'ASA (s)',
+			'Occupancy'
+		]);
 		expect(before.getWorksheet('Summary')!.getRow(2).getCell(2).value).toBe('demo');
 
 		const hoursBefore = await page.getByTestId('recommended-hours').innerText();

@@ -125,10 +125,16 @@ describe('roles on every route and API, through the real server', () => {
 				// form actions answer JSON {type, status} with HTTP 200 when called by enhance
 				const status = headers['x-sveltekit-action'] && response.status === 200 ? (JSON.parse(text).status as number) : response.status;
 				expect({ role, status }).toEqual({ role, status: expected });
-				if (expected === 403 && (api || entry.json)) expect(JSON.parse(text).error).toMatch(new RegExp(`^Your role \\(${role}\\) may not .+; ask an admin\\.$`));
+				if (expected === 403 && (api || entry.json))
+					expect(JSON.parse(text).error).toMatch(new RegExp(`^Your role \\(${role}\\) may not .+; ask an admin\\.$`));
 				if (expected === 403 && !api && !entry.json) expect(text).toContain(`Your role (${role}) may not`);
 			}
-			const signedOut = await fetch(server.url + entry.path, { method: entry.method, redirect: 'manual', body: entry.body, headers: { origin: server.url, ...(entry.json ? { 'content-type': 'application/json' } : {}) } });
+			const signedOut = await fetch(server.url + entry.path, {
+				method: entry.method,
+				redirect: 'manual',
+				body: entry.body,
+				headers: { origin: server.url, ...(entry.json ? { 'content-type': 'application/json' } : {}) }
+			});
 			if (api) {
 				expect(signedOut.status).toBe(401);
 				expect(await signedOut.json()).toEqual({ error: 'Sign in first: this endpoint needs a session or an API token.' });
@@ -146,7 +152,10 @@ describe('roles on every route and API, through the real server', () => {
 		const datasets = (await (await get('/api/datasets', 'viewer')).json()) as { datasets: { name: string; conversations: number }[] };
 		expect(datasets.datasets.map((d) => d.name).sort()).toEqual(['demo', 'hostile']);
 		expect(datasets.datasets.find((d) => d.name === 'hostile')!.conversations).toBe(2);
-		const metrics = (await (await get('/api/metrics?dataset=demo&by=mode', 'viewer')).json()) as { dataset: string; groups: { key: string; conversations: number }[] };
+		const metrics = (await (await get('/api/metrics?dataset=demo&by=mode', 'viewer')).json()) as {
+			dataset: string;
+			groups: { key: string; conversations: number }[];
+		};
 		expect(metrics.dataset).toBe('demo');
 		expect(metrics.groups.map((g) => g.key).sort()).toEqual(['async', 'sync']);
 		expect(metrics.groups.reduce((s, g) => s + g.conversations, 0)).toBeGreaterThan(3000);
@@ -156,11 +165,17 @@ describe('roles on every route and API, through the real server', () => {
 		const report = await get('/api/reports/staffing?dataset=demo&format=csv&replications=0', 'manager');
 		expect(report.headers.get('content-type')).toBe('text/csv; charset=utf-8');
 		// Buffer keeps the BOM that Response.text() would strip
-		expect(Buffer.from(await report.arrayBuffer()).toString('utf8').split('\r\n')[0]).toBe('\uFEFFInterval start (local),Mode,Channel,Forecast,AHT (s),Concurrency,Required agents,Scheduled agents,Expected service level,ASA (s),Occupancy');
+		expect(
+			Buffer.from(await report.arrayBuffer())
+				.toString('utf8')
+				.split('\r\n')[0]
+		).toBe('\uFEFFInterval start (local),Mode,Channel,Forecast,AHT (s),Concurrency,Required agents,Scheduled agents,Expected service level,ASA (s),Occupancy');
 	});
 
-	it('API tokens act with their user\'s role; a bad token is 401', async () => {
-		const asViewer = await fetch(server.url + '/api/reports/staffing?format=csv&dataset=demo&replications=0', { headers: { authorization: `Bearer ${tokens.viewer}` } });
+	it("API tokens act with their user's role; a bad token is 401", async () => {
+		const asViewer = await fetch(server.url + '/api/reports/staffing?format=csv&dataset=demo&replications=0', {
+			headers: { authorization: `Bearer ${tokens.viewer}` }
+		});
 		expect(asViewer.status).toBe(403);
 		const asManager = await fetch(server.url + '/api/datasets', { headers: { authorization: `Bearer ${tokens.manager}` } });
 		expect(asManager.status).toBe(200);
@@ -176,12 +191,19 @@ describe('CSRF', () => {
 		const del = await fetch(server.url + '/api/datasets/hostile', { method: 'DELETE', headers: evil });
 		expect(del.status).toBe(403);
 		expect((await del.json()).error).toMatch(/^Cross-site request refused/);
-		const upload = await fetch(server.url + '/data/upload', { method: 'POST', headers: { ...evil, 'x-file-name': 'a.csv', 'content-type': 'text/csv' }, body: 'conversation_id,created_at\n1,2026-01-01T00:00:00Z\n' });
+		const upload = await fetch(server.url + '/data/upload', {
+			method: 'POST',
+			headers: { ...evil, 'x-file-name': 'a.csv', 'content-type': 'text/csv' },
+			body: 'conversation_id,created_at\n1,2026-01-01T00:00:00Z\n'
+		});
 		expect(upload.status).toBe(403);
 		expect(await upload.text()).toContain('Cross-site request refused');
 		const noOrigin = await fetch(server.url + '/api/datasets/hostile', { method: 'DELETE', headers: { cookie: cookies.admin! } });
 		expect(noOrigin.status).toBe(403);
-		const bearer = await fetch(server.url + '/api/datasets/no-such-set', { method: 'DELETE', headers: { authorization: `Bearer ${tokens.analyst}`, origin: 'http://evil.test' } });
+		const bearer = await fetch(server.url + '/api/datasets/no-such-set', {
+			method: 'DELETE',
+			headers: { authorization: `Bearer ${tokens.analyst}`, origin: 'http://evil.test' }
+		});
 		expect(bearer.status).toBe(400);
 		// the hostile dataset survived every refused request
 		expect(((await (await get('/api/datasets', 'viewer')).json()) as { datasets: { name: string }[] }).datasets.map((d) => d.name)).toContain('hostile');
@@ -221,12 +243,22 @@ describe('sessions and sign-in', () => {
 		const two = (await signInCookie('vera', PASSWORDS.viewer)).cookie!;
 		const three = (await signInCookie('vera', PASSWORDS.viewer)).cookie!;
 		expect((await fetch(server.url + '/api/datasets', { headers: { cookie: one } })).status).toBe(200);
-		const out = await fetch(server.url + '/logout', { method: 'POST', redirect: 'manual', headers: { cookie: one, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+		const out = await fetch(server.url + '/logout', {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { cookie: one, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+			body: ''
+		});
 		expect(out.status).toBe(303);
 		expect(out.headers.get('location')).toBe('/login');
 		expect((await fetch(server.url + '/api/datasets', { headers: { cookie: one } })).status).toBe(401);
 		expect((await fetch(server.url + '/api/datasets', { headers: { cookie: two } })).status).toBe(200);
-		await fetch(server.url + '/logout?everywhere', { method: 'POST', redirect: 'manual', headers: { cookie: two, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' }, body: '' });
+		await fetch(server.url + '/logout?everywhere', {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { cookie: two, origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
+			body: ''
+		});
 		expect((await fetch(server.url + '/api/datasets', { headers: { cookie: three } })).status).toBe(401);
 		expect((await fetch(server.url + '/api/datasets', { headers: { cookie: cookies.viewer! } })).status).toBe(401);
 		cookies.viewer = (await signInCookie('vera', PASSWORDS.viewer)).cookie!;
@@ -289,7 +321,18 @@ describe('hostile values stay inert', () => {
 			void d.dismiss();
 		});
 		mkdirSync(TEST_OUTPUT, { recursive: true });
-		for (const path of ['/', '/data', '/settings', '/settings/users', '/settings/audit', '/workload?dataset=hostile', '/responsiveness?dataset=hostile', '/coverage?dataset=hostile', '/cost?dataset=hostile', '/plan?dataset=demo']) {
+		for (const path of [
+			'/',
+			'/data',
+			'/settings',
+			'/settings/users',
+			'/settings/audit',
+			'/workload?dataset=hostile',
+			'/responsiveness?dataset=hostile',
+			'/coverage?dataset=hostile',
+			'/cost?dataset=hostile',
+			'/plan?dataset=demo'
+		]) {
 			const response = await page.goto(server.url + path);
 			expect(response!.status()).toBe(200);
 			const csp = response!.headers()['content-security-policy'];

@@ -70,7 +70,17 @@ describe('sign-in throttle', () => {
 
 describe('where sign-in leads', () => {
 	// each hostile `next` (as sent in the URL) must land on our own front page
-	const OFF_SITE = ['//evil.example', '/%5Cevil.example', '/%09/evil.example', '%0A', '/%0A/evil.example', '/.//evil.example', 'https%3A%2F%2Fevil.example', 'javascript:alert(1)', 'http://evil.example/x'];
+	const OFF_SITE = [
+		'//evil.example',
+		'/%5Cevil.example',
+		'/%09/evil.example',
+		'%0A',
+		'/%0A/evil.example',
+		'/.//evil.example',
+		'https%3A%2F%2Fevil.example',
+		'javascript:alert(1)',
+		'http://evil.example/x'
+	];
 
 	it('follows only same-origin paths after sign-in; hostile ones go to /, none gives a 500', async () => {
 		const landed: Record<string, string | null> = {};
@@ -119,8 +129,14 @@ describe('sign-out is a checked mutation', () => {
 
 	it('a cross-origin sign-in is refused whatever its content type (Kit answers form posts before our check)', async () => {
 		for (const type of ['application/json', 'text/csv', 'application/x-www-form-urlencoded']) {
-			const body = type === 'application/x-www-form-urlencoded' ? `username=vera&password=${VIEWER_PASSWORD}` : `{"username":"vera","password":"${VIEWER_PASSWORD}"}`;
-			const response = await fetch(server.url + '/login', { method: 'POST', redirect: 'manual', headers: { origin: 'http://evil.example', 'content-type': type, accept: 'text/html', 'x-forwarded-for': '192.0.2.60' }, body });
+			const body =
+				type === 'application/x-www-form-urlencoded' ? `username=vera&password=${VIEWER_PASSWORD}` : `{"username":"vera","password":"${VIEWER_PASSWORD}"}`;
+			const response = await fetch(server.url + '/login', {
+				method: 'POST',
+				redirect: 'manual',
+				headers: { origin: 'http://evil.example', 'content-type': type, accept: 'text/html', 'x-forwarded-for': '192.0.2.60' },
+				body
+			});
 			expect({ type, status: response.status, cookie: response.headers.get('set-cookie') }).toEqual({ type, status: 403, cookie: null });
 			if (type !== 'application/x-www-form-urlencoded') expect(await response.text()).toContain(REFUSED);
 		}

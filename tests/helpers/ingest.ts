@@ -19,11 +19,7 @@ export async function ingestText(db: Database, name: string, content: string | B
 
 /** The stored conversations of a dataset, by id. */
 export async function storedConversations(db: Database, dataset: string) {
-	return queryRows(
-		db.connection,
-		`SELECT c.* FROM conversations c JOIN datasets d USING (dataset_id) WHERE d.name = ? ORDER BY conversation_id`,
-		[dataset]
-	);
+	return queryRows(db.connection, `SELECT c.* FROM conversations c JOIN datasets d USING (dataset_id) WHERE d.name = ? ORDER BY conversation_id`, [dataset]);
 }
 
 export const iso = (value: unknown) => (value instanceof Date ? value.toISOString().replace('.000Z', 'Z') : value);

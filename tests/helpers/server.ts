@@ -32,7 +32,17 @@ export async function startServer(env: Record<string, string> = {}, givenDataDir
 	let output = '';
 	const child: ChildProcess = spawn(process.execPath, serverArguments(ROOT), {
 		cwd: ROOT,
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', CHANNEL_MIX_DB: dbPath, ADMIN_PASSWORD, ORIGIN: `http://127.0.0.1:${port}`, UV_THREADPOOL_SIZE: '16', BODY_SIZE_LIMIT: 'Infinity', ...env },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			CHANNEL_MIX_DB: dbPath,
+			ADMIN_PASSWORD,
+			ORIGIN: `http://127.0.0.1:${port}`,
+			UV_THREADPOOL_SIZE: '16',
+			BODY_SIZE_LIMIT: 'Infinity',
+			...env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout!.on('data', (d) => (output += d));
@@ -66,7 +76,15 @@ export function launchBrowser(): Promise<Browser> {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
 		headless: true,
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--no-first-run',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync'
+		]
 	});
 }
 

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import {
-	columnDecimals, formatCount, formatDay, formatDayRange, formatDelta, formatDuration, formatDurationWords, formatFixed, formatInstant, formatMoney, formatNumber,
-	formatPercent, formatValue, NO_DATA
+	columnDecimals,
+	formatCount,
+	formatDay,
+	formatDayRange,
+	formatDelta,
+	formatDuration,
+	formatDurationWords,
+	formatFixed,
+	formatInstant,
+	formatMoney,
+	formatNumber,
+	formatPercent,
+	formatValue,
+	NO_DATA
 } from '../../src/lib/format';
 import { cellText, tableDecimals, type TableColumn } from '../../src/lib/components/table';
 

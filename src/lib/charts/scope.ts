@@ -16,6 +16,10 @@ export function getChartScope(): ChartScope | undefined {
 
 /** "Mix frontier" + "Dataset demo · 6 Sep – 5 Oct 2026" → "mix-frontier_dataset-demo-6-sep-5-oct-2026.png" */
 export function pngFileName(title: string, scope: string): string {
-	const slug = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+	const slug = (text: string) =>
+		text
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, '-')
+			.replace(/^-|-$/g, '');
 	return [slug(title), slug(scope)].filter(Boolean).join('_') + '.png';
 }

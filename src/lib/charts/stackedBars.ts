@@ -52,16 +52,18 @@ export function buildStackedBarsOption(input: StackedBarsInput): ChartOption {
 			...input.parts.map((part) => ({ type: 'bar' as const, name: part.name, stack: 'total', color: part.color, barMaxWidth: 28, data: part.values })),
 			// a zero-width bar at the end of each stack carries the total label, whichever parts are missing
 			...(input.showTotal
-				? [{
-						type: 'bar' as const,
-						name: 'Total',
-						stack: 'total',
-						silent: true,
-						barMaxWidth: 28,
-						tooltip: { show: false },
-						data: input.categories.map(() => 0),
-						label: { show: true, position: 'right' as const, formatter: (d: { dataIndex: number }) => fmt(totalOf(input, d.dataIndex)) }
-					}]
+				? [
+						{
+							type: 'bar' as const,
+							name: 'Total',
+							stack: 'total',
+							silent: true,
+							barMaxWidth: 28,
+							tooltip: { show: false },
+							data: input.categories.map(() => 0),
+							label: { show: true, position: 'right' as const, formatter: (d: { dataIndex: number }) => fmt(totalOf(input, d.dataIndex)) }
+						}
+					]
 				: [])
 		]
 	};
@@ -84,6 +86,8 @@ export function stackedBarsTable(input: StackedBarsInput, categoryLabel: string)
 
 export function stackedBarsSummary(input: StackedBarsInput, what: string): string {
 	const fmt = (v: number | null) => formatValue(v, input.kind, input.currency);
-	const rows = input.categories.map((c, i) => `${c}: ${input.parts.map((p) => `${p.name} ${fmt(p.values[i])}`).join(', ')}${input.showTotal ? `, total ${fmt(totalOf(input, i))}` : ''}`);
+	const rows = input.categories.map(
+		(c, i) => `${c}: ${input.parts.map((p) => `${p.name} ${fmt(p.values[i])}`).join(', ')}${input.showTotal ? `, total ${fmt(totalOf(input, i))}` : ''}`
+	);
 	return `${what}. ${rows.join('; ')}.`;
 }

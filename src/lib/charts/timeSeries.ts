@@ -105,18 +105,22 @@ export function buildTimeSeriesOption(input: TimeSeriesInput): ChartOption {
  * Lines of the previous equal period moved forward by `shiftMs` to lie under the current ones: dashed, in the same
  * colour, named "… (previous period)". Points that land outside the current buckets are dropped.
  */
-export function previousPeriodLines(current: TimeSeriesLine[], previous: { key: string; points: { t: string; value: number | null }[] }[], shiftMs: number): TimeSeriesLine[] {
+export function previousPeriodLines(
+	current: TimeSeriesLine[],
+	previous: { key: string; points: { t: string; value: number | null }[] }[],
+	shiftMs: number
+): TimeSeriesLine[] {
 	const starts = new Set(bucketStarts(current));
 	// in the order of the current lines, so the legend reads sync, async, sync before, async before
 	const rank = (key: string) => (current.findIndex((l) => l.name === key) + current.length + 1) % (current.length + 1);
-	return [...previous].sort((a, b) => rank(a.key) - rank(b.key)).map((series) => ({
-		name: `${series.key} (previous period)`,
-		color: current.find((l) => l.name === series.key)?.color,
-		dashed: true,
-		points: series.points
-			.map((p) => ({ t: new Date(Date.parse(p.t) + shiftMs).toISOString(), value: p.value }))
-			.filter((p) => starts.has(p.t))
-	}));
+	return [...previous]
+		.sort((a, b) => rank(a.key) - rank(b.key))
+		.map((series) => ({
+			name: `${series.key} (previous period)`,
+			color: current.find((l) => l.name === series.key)?.color,
+			dashed: true,
+			points: series.points.map((p) => ({ t: new Date(Date.parse(p.t) + shiftMs).toISOString(), value: p.value })).filter((p) => starts.has(p.t))
+		}));
 }
 
 /** The same numbers as the chart, one row per bucket. */

@@ -46,7 +46,7 @@ export const METRIC_INFO = {
 		label: 'SLA attainment',
 		kind: 'percent',
 		better: 'higher',
-		info: 'Share of conversations answered within their channel\'s first-response target (Settings), on the clock the target names: calendar time, or business hours only. Bot-resolved conversations are left out, abandoned ones count as misses, and open unanswered ones count only once they are past the target.'
+		info: "Share of conversations answered within their channel's first-response target (Settings), on the clock the target names: calendar time, or business hours only. Bot-resolved conversations are left out, abandoned ones count as misses, and open unanswered ones count only once they are past the target."
 	},
 	concurrency_mean: {
 		label: 'Concurrency',
@@ -70,7 +70,7 @@ export const METRIC_INFO = {
 		label: 'Cost per conversation',
 		kind: 'money',
 		better: 'lower',
-		info: 'Agent time (handle time from the export, or each agent\'s time split evenly across what they held at once) times the hourly cost of the mode divided by its occupancy, plus the bot cost per bot-handled conversation; averaged over conversations.'
+		info: "Agent time (handle time from the export, or each agent's time split evenly across what they held at once) times the hourly cost of the mode divided by its occupancy, plus the bot cost per bot-handled conversation; averaged over conversations."
 	},
 	csat_score: {
 		label: 'CSAT',

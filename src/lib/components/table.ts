@@ -23,7 +23,10 @@ export function tableDecimals(columns: readonly TableColumn[], rows: readonly Ta
 	const decimals: Record<string, number | undefined> = {};
 	for (const column of columns) {
 		if (!column.kind || column.kind === 'text') continue;
-		decimals[column.key] = columnDecimals(rows.map((row) => numberOrNull(row[column.key])), column.kind);
+		decimals[column.key] = columnDecimals(
+			rows.map((row) => numberOrNull(row[column.key])),
+			column.kind
+		);
 	}
 	return decimals;
 }

@@ -117,12 +117,21 @@ export function threadAgentSeconds(queue: AsyncQueue, demand: AsyncDemand): numb
 export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], open: boolean[], minimum: number[] = []): AsyncStaffing[] {
 	const work = demands.map((d) => ({ arrivals: d.arrivals, focusS: threadAgentSeconds(queue, d) }));
 	// fractional requirements: shrinkage applies to them and they are rounded once, in the backlog model
-	const exact = demands.map((demand, i) => ({ slots: open[i] ? slotsAgents(queue, demand) : 0, occupancy: open[i] ? occupancyAgents(queue, demand) : 0, open_threads: open[i] ? openThreadAgents(queue, demand) : 0 }));
+	const exact = demands.map((demand, i) => ({
+		slots: open[i] ? slotsAgents(queue, demand) : 0,
+		occupancy: open[i] ? occupancyAgents(queue, demand) : 0,
+		open_threads: open[i] ? openThreadAgents(queue, demand) : 0
+	}));
 	// the agents the other models (and the minimum) put in an interval work the backlog too: its floors
 	const floors = exact.map((e, i) => Math.max(e.slots, e.occupancy, e.open_threads, minimum[i] ?? 0));
 	const backlog = backlogRequirement(queue, work, open, queue.shrinkage, floors);
 	const staffed = demands.map((_, i) => {
-		const byModel = { slots: ceilTolerant(exact[i].slots), occupancy: ceilTolerant(exact[i].occupancy), open_threads: ceilTolerant(exact[i].open_threads), backlog: ceilTolerant(backlog.levels[i]) };
+		const byModel = {
+			slots: ceilTolerant(exact[i].slots),
+			occupancy: ceilTolerant(exact[i].occupancy),
+			open_threads: ceilTolerant(exact[i].open_threads),
+			backlog: ceilTolerant(backlog.levels[i])
+		};
 		let model: AsyncModel = 'closed';
 		let largest = 0;
 		for (const [name, value] of Object.entries(exact[i]) as [Exclude<AsyncModel, 'closed' | 'backlog'>, number][]) {
@@ -132,11 +141,21 @@ export function requiredAsyncAgents(queue: AsyncQueue, demands: AsyncDemand[], o
 		if (open[i] && model === 'closed') model = 'slots';
 		return { model, agents: backlog.agents[i], agentsScheduled: backlog.scheduled[i], byModel };
 	});
-	const onTime = backlogOnTimeShares(queue, work, open, staffed.map((s) => s.agents));
+	const onTime = backlogOnTimeShares(
+		queue,
+		work,
+		open,
+		staffed.map((s) => s.agents)
+	);
 	return staffed.map((s, i) => ({ ...s, ...expectedService(queue, demands[i], s.agents, onTime[i]) }));
 }
 
-function expectedService(queue: AsyncQueue, demand: AsyncDemand, agents: number, backlogShare: number | null): Pick<AsyncStaffing, 'serviceLevel' | 'asaS' | 'occupancy'> {
+function expectedService(
+	queue: AsyncQueue,
+	demand: AsyncDemand,
+	agents: number,
+	backlogShare: number | null
+): Pick<AsyncStaffing, 'serviceLevel' | 'asaS' | 'occupancy'> {
 	if (demand.arrivals <= 0) return { serviceLevel: backlogShare ?? 1, asaS: 0, occupancy: 0 };
 	const slots = evaluateErlangC(slotsQueue(queue, demand), agents * queue.maxConcurrency);
 	const workload = focusWorkload(queue, demand);

@@ -146,7 +146,14 @@ function fluidBacklog(queue: BacklogQueue, demands: BacklogDemand[], open: boole
 		doneByEnd[i] = done;
 	}
 	const [from, to] = [line.reported * line.length, (line.reported + 1) * line.length];
-	return { levels: levels.slice(from, to), doneByEnd: doneByEnd.slice(from, to), arrived: line.arrived.slice(from, to), open: line.open.slice(from, to), doneBefore: doneByEnd[from - 1], capacity: line.capacity };
+	return {
+		levels: levels.slice(from, to),
+		doneByEnd: doneByEnd.slice(from, to),
+		arrived: line.arrived.slice(from, to),
+		open: line.open.slice(from, to),
+		doneBefore: doneByEnd[from - 1],
+		capacity: line.capacity
+	};
 }
 
 /** The fluid levels of the backlog model over one copy of the horizon. */
@@ -176,7 +183,13 @@ function wholeAgents(fluid: FluidBacklog, floors: number[], available: number): 
  * The backlog model with the other models' needs as floors: fractional levels, whole agents and
  * scheduled agents (`shrinkage` applied to the fractional plan, rounded once per interval).
  */
-export function backlogRequirement(queue: BacklogQueue, demands: BacklogDemand[], open: boolean[], shrinkage = 0, floors: number[] = []): { levels: number[]; agents: number[]; scheduled: number[] } {
+export function backlogRequirement(
+	queue: BacklogQueue,
+	demands: BacklogDemand[],
+	open: boolean[],
+	shrinkage = 0,
+	floors: number[] = []
+): { levels: number[]; agents: number[]; scheduled: number[] } {
 	const fluid = fluidBacklog(queue, demands, open, floors);
 	return { levels: fluid.levels, agents: wholeAgents(fluid, floors, 1), scheduled: wholeAgents(fluid, floors, 1 - shrinkage) };
 }

@@ -44,19 +44,53 @@ export function staffChannelWeek(week: ChannelWeek, context: StaffingContext): S
 	const minimum = context.businessOpen.map((open) => (open ? floor : 0));
 	if (week.mode === 'sync') {
 		return week.arrivals.map((volume, i) => {
-			const queue = { volume, intervalS, ahtS: week.handleS[i], targetS: sla.frt_s, serviceLevel: sla.target, maxOccupancy: context.maxOccupancy, shrinkage: planning.shrinkage, patienceS: week.patienceS, maxAbandon: planning.max_abandon };
+			const queue = {
+				volume,
+				intervalS,
+				ahtS: week.handleS[i],
+				targetS: sla.frt_s,
+				serviceLevel: sla.target,
+				maxOccupancy: context.maxOccupancy,
+				shrinkage: planning.shrinkage,
+				patienceS: week.patienceS,
+				maxAbandon: planning.max_abandon
+			};
 			const required = requiredSyncAgents(queue);
 			const service = required.agents < minimum[i] ? evaluateSyncAgents(queue, minimum[i]) : required;
-			return { agents: service.agents, agentsScheduled: service.agentsScheduled, serviceLevel: service.serviceLevel, asaS: service.asaS, occupancy: service.occupancy, concurrency: 1 };
+			return {
+				agents: service.agents,
+				agentsScheduled: service.agentsScheduled,
+				serviceLevel: service.serviceLevel,
+				asaS: service.asaS,
+				occupancy: service.occupancy,
+				concurrency: 1
+			};
 		});
 	}
 	const concurrency = workingConcurrency(week);
-	const queue = { intervalS, maxConcurrency: planning.max_concurrency, concurrency, focusShare: week.focusShare, frtS: sla.frt_s, target: sla.target, clock: sla.clock, maxOccupancy: context.maxOccupancy, shrinkage: planning.shrinkage };
+	const queue = {
+		intervalS,
+		maxConcurrency: planning.max_concurrency,
+		concurrency,
+		focusShare: week.focusShare,
+		frtS: sla.frt_s,
+		target: sla.target,
+		clock: sla.clock,
+		maxOccupancy: context.maxOccupancy,
+		shrinkage: planning.shrinkage
+	};
 	const open = sla.clock === 'business' ? context.businessOpen : context.businessOpen.map(() => true);
 	// email is worked from a backlog, not held in slots: no open-thread cap
 	const openS = week.channel === 'email' ? null : week.openS;
 	const demands = week.arrivals.map((arrivals, i) => ({ arrivals, handleS: week.handleS[i], openS }));
-	return requiredAsyncAgents(queue, demands, open, minimum).map((s) => ({ agents: s.agents, agentsScheduled: s.agentsScheduled, serviceLevel: s.serviceLevel, asaS: s.asaS, occupancy: s.occupancy, concurrency: Math.min(concurrency, planning.max_concurrency) }));
+	return requiredAsyncAgents(queue, demands, open, minimum).map((s) => ({
+		agents: s.agents,
+		agentsScheduled: s.agentsScheduled,
+		serviceLevel: s.serviceLevel,
+		asaS: s.asaS,
+		occupancy: s.occupancy,
+		concurrency: Math.min(concurrency, planning.max_concurrency)
+	}));
 }
 
 /** The concurrency an async channel's focus is shared at: email is written one reply at a time, whatever tickets stay open. */

@@ -92,7 +92,17 @@ function erlangCService(queue: SyncQueue, load: number, agents: number, pWait: n
 }
 
 function emptyQueue(queue: SyncQueue, model: SyncService['model'], agents = 0): SyncService {
-	return { model, loadErlangs: 0, agents, agentsScheduled: scheduledAgents(agents, queue.shrinkage), serviceLevel: 1, occupancy: 0, pWait: 0, asaS: 0, pAbandon: model === 'erlang_a' ? 0 : null };
+	return {
+		model,
+		loadErlangs: 0,
+		agents,
+		agentsScheduled: scheduledAgents(agents, queue.shrinkage),
+		serviceLevel: 1,
+		occupancy: 0,
+		pWait: 0,
+		asaS: 0,
+		pAbandon: model === 'erlang_a' ? 0 : null
+	};
 }
 
 /** The service `agents` agents give under Erlang C. */

@@ -69,7 +69,8 @@ export function answeredMeanWait(lambda: number, serviceRate: number, theta: num
 function serviceAt(queue: SyncQueue, load: number, agents: number, blocking: number, withWait = true): SyncService {
 	const patience = patienceOf(queue);
 	const agentsScheduled = scheduledAgents(agents, queue.shrinkage);
-	if (agents <= 0) return { model: 'erlang_a', loadErlangs: load, agents, agentsScheduled, serviceLevel: 0, occupancy: 0, pWait: 1, asaS: Infinity, pAbandon: 1 };
+	if (agents <= 0)
+		return { model: 'erlang_a', loadErlangs: load, agents, agentsScheduled, serviceLevel: 0, occupancy: 0, pWait: 1, asaS: Infinity, pAbandon: 1 };
 	const theta = 1 / patience;
 	const x = (agents * patience) / queue.ahtS;
 	const y = (queue.volume / queue.intervalS) * patience;
@@ -92,7 +93,18 @@ function serviceAt(queue: SyncQueue, load: number, agents: number, blocking: num
 /** The service `agents` agents give under Erlang A. `asaS` is the mean wait of answered contacts (all arrivals' E[W] = P(abandon)/θ). */
 export function evaluateErlangA(queue: SyncQueue, agents: number): SyncService {
 	const load = offeredLoad(queue);
-	if (load <= 0) return { model: 'erlang_a', loadErlangs: 0, agents, agentsScheduled: scheduledAgents(agents, queue.shrinkage), serviceLevel: 1, occupancy: 0, pWait: 0, asaS: 0, pAbandon: 0 };
+	if (load <= 0)
+		return {
+			model: 'erlang_a',
+			loadErlangs: 0,
+			agents,
+			agentsScheduled: scheduledAgents(agents, queue.shrinkage),
+			serviceLevel: 1,
+			occupancy: 0,
+			pWait: 0,
+			asaS: 0,
+			pAbandon: 0
+		};
 	return serviceAt(queue, load, agents, blockingTable(load)(agents));
 }
 

@@ -94,7 +94,10 @@ function applyHolidays(arrivals: number[], options: ForecastOptions): number[] {
 export function forecastChannel(history: ChannelHistory, slots: number, options: ForecastOptions): ChannelForecast {
 	const k = Math.max(1, options.weeksHistory);
 	const recent = history.arrivals.slice(-k);
-	const arrivals = applyHolidays(meanOfWeeks(recent, slots).map((v) => v * (1 + options.growth)), options);
+	const arrivals = applyHolidays(
+		meanOfWeeks(recent, slots).map((v) => v * (1 + options.growth)),
+		options
+	);
 	const { perSlot, mean } = handleTimes(history, k, slots, options.defaultHandleS);
 	// backtest: the last full week from up to K weeks before it
 	const weeks = history.arrivals.length;

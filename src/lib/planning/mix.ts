@@ -59,7 +59,16 @@ function receivingChannel(weeks: ChannelWeek[], mode: Mode, base: MixBase): Chan
 	const candidates = weeks.filter((w) => w.mode === mode && w.channel !== 'email').sort((a, b) => sum(b.arrivals) - sum(a.arrivals));
 	if (candidates.length > 0) return candidates[0];
 	const channel: Channel = mode === 'async' ? 'messaging' : 'chat';
-	const created: ChannelWeek = { channel, mode, arrivals: base.businessOpen.map(() => 0), handleS: base.businessOpen.map(() => 0), concurrency: mode === 'async' ? base.defaultConcurrency : null, focusShare: 1, openS: null, patienceS: null };
+	const created: ChannelWeek = {
+		channel,
+		mode,
+		arrivals: base.businessOpen.map(() => 0),
+		handleS: base.businessOpen.map(() => 0),
+		concurrency: mode === 'async' ? base.defaultConcurrency : null,
+		focusShare: 1,
+		openS: null,
+		patienceS: null
+	};
 	weeks.push(created);
 	return created;
 }
@@ -109,12 +118,30 @@ export function evaluateShare(base: MixBase, share: number, assumptions: PlanAss
 		const level = weightedServiceLevel([{ arrivals: week.arrivals, staffed: staffed[c] }]);
 		if (level !== null && level < assumptions.sla[week.channel].target - 1e-9) meetsTargets = false;
 	});
-	const byMode = (mode: Mode) => weightedServiceLevel(weeks.flatMap((week, c) => (week.mode === mode ? [{ arrivals: week.arrivals, staffed: staffed[c] }] : [])));
-	return { asyncShare: share, weeks, staffed, agentHours, cost, syncServiceLevel: byMode('sync'), asyncServiceLevel: byMode('async'), meetsTargets, movedPerWeek: moved, movedAfterHours };
+	const byMode = (mode: Mode) =>
+		weightedServiceLevel(weeks.flatMap((week, c) => (week.mode === mode ? [{ arrivals: week.arrivals, staffed: staffed[c] }] : [])));
+	return {
+		asyncShare: share,
+		weeks,
+		staffed,
+		agentHours,
+		cost,
+		syncServiceLevel: byMode('sync'),
+		asyncServiceLevel: byMode('async'),
+		meetsTargets,
+		movedPerWeek: moved,
+		movedAfterHours
+	};
 }
 
 export function contextFor(week: ChannelWeek, base: Pick<MixBase, 'intervalMin' | 'businessOpen'>, assumptions: PlanAssumptions): StaffingContext {
-	return { intervalMin: base.intervalMin, sla: assumptions.sla[week.channel], planning: assumptions.planning, maxOccupancy: assumptions.costs.occupancy[week.mode], businessOpen: base.businessOpen };
+	return {
+		intervalMin: base.intervalMin,
+		sla: assumptions.sla[week.channel],
+		planning: assumptions.planning,
+		maxOccupancy: assumptions.costs.occupancy[week.mode],
+		businessOpen: base.businessOpen
+	};
 }
 
 export function frontier(base: MixBase, assumptions: PlanAssumptions): MixPoint[] {

@@ -54,24 +54,48 @@ export function mixReasons(recommended: MixPoint, context: ReasonsContext): stri
 	const money = (n: number) => `${whole(n)} ${assumptions.currency}`;
 	const reasons: string[] = [];
 	const moved = recommended.movedPerWeek;
-	if (Math.abs(moved) < 0.5) reasons.push(`Keep today's mix: ${percent(context.todayShare)} of the conversations free to move already go async, and no other share meeting every target is cheaper.`);
-	else reasons.push(`Move ${whole(Math.abs(moved))} conversations a week from ${moved > 0 ? 'sync to async' : 'async to sync'}, taking the async share of the movable volume from ${percent(context.todayShare)} to ${percent(recommended.asyncShare)}; ${whole(context.pinnedSync)} a week stay pinned to sync (urgent or high priority, negative sentiment, sync categories) and ${whole(context.pinnedAsync)} to async (email).`);
+	if (Math.abs(moved) < 0.5)
+		reasons.push(
+			`Keep today's mix: ${percent(context.todayShare)} of the conversations free to move already go async, and no other share meeting every target is cheaper.`
+		);
+	else
+		reasons.push(
+			`Move ${whole(Math.abs(moved))} conversations a week from ${moved > 0 ? 'sync to async' : 'async to sync'}, taking the async share of the movable volume from ${percent(context.todayShare)} to ${percent(recommended.asyncShare)}; ${whole(context.pinnedSync)} a week stay pinned to sync (urgent or high priority, negative sentiment, sync categories) and ${whole(context.pinnedAsync)} to async (email).`
+		);
 	const saving = today.cost - recommended.cost;
-	if (Math.abs(moved) >= 0.5) reasons.push(saving >= 0 ? `It saves ${money(saving)} a week: ${money(recommended.cost)} for ${whole(recommended.agentHours)} scheduled agent-hours against ${money(today.cost)} for ${whole(today.agentHours)} today.` : `It costs ${money(-saving)} a week more than today (${money(recommended.cost)} against ${money(today.cost)}) because today's mix misses a service target.`);
-	if (!recommended.meetsTargets) reasons.push('No mix meets every service target with these assumptions; this one comes closest to today\'s.');
+	if (Math.abs(moved) >= 0.5)
+		reasons.push(
+			saving >= 0
+				? `It saves ${money(saving)} a week: ${money(recommended.cost)} for ${whole(recommended.agentHours)} scheduled agent-hours against ${money(today.cost)} for ${whole(today.agentHours)} today.`
+				: `It costs ${money(-saving)} a week more than today (${money(recommended.cost)} against ${money(today.cost)}) because today's mix misses a service target.`
+		);
+	if (!recommended.meetsTargets) reasons.push("No mix meets every service target with these assumptions; this one comes closest to today's.");
 	const wait = syncWait(today);
 	const asyncSla = assumptions.sla.messaging;
-	if (moved > 0.5 && wait !== null) reasons.push(`Customers moved to async wait longer: ${percent(asyncSla.target)} get a first reply within ${duration(asyncSla.frt_s)} instead of an average wait of ${duration(wait)} on sync today.`);
+	if (moved > 0.5 && wait !== null)
+		reasons.push(
+			`Customers moved to async wait longer: ${percent(asyncSla.target)} get a first reply within ${duration(asyncSla.frt_s)} instead of an average wait of ${duration(wait)} on sync today.`
+		);
 	const straightLine = context.allSync.cost + recommended.asyncShare * (context.allAsync.cost - context.allSync.cost);
 	const penalty = recommended.cost - straightLine;
 	const splits = context.frontier.filter((p) => p.asyncShare > 0 && p.asyncShare < 1);
 	const cheapestSplit = splits.length > 0 ? splits.reduce((a, b) => (b.cost < a.cost ? b : a)) : null;
 	if ((recommended.asyncShare <= 0 || recommended.asyncShare >= 1) && cheapestSplit && cheapestSplit.cost > recommended.cost)
-		reasons.push(`Splitting the movable volume over two smaller queues is not worth it: the cheapest split (${percent(cheapestSplit.asyncShare)} async) costs ${money(cheapestSplit.cost - recommended.cost)} a week more, the pooling penalty of small queues.`);
-	else if (recommended.asyncShare > 0 && recommended.asyncShare < 1) reasons.push(penalty > 0 ? `Splitting the movable volume over two smaller queues costs ${money(penalty)} a week more than the straight line between all-sync (${money(context.allSync.cost)}) and all-async (${money(context.allAsync.cost)}): the pooling penalty.` : `Splitting the movable volume costs no pooling penalty here: this mix is ${money(-penalty)} a week below the straight line between all-sync and all-async.`);
+		reasons.push(
+			`Splitting the movable volume over two smaller queues is not worth it: the cheapest split (${percent(cheapestSplit.asyncShare)} async) costs ${money(cheapestSplit.cost - recommended.cost)} a week more, the pooling penalty of small queues.`
+		);
+	else if (recommended.asyncShare > 0 && recommended.asyncShare < 1)
+		reasons.push(
+			penalty > 0
+				? `Splitting the movable volume over two smaller queues costs ${money(penalty)} a week more than the straight line between all-sync (${money(context.allSync.cost)}) and all-async (${money(context.allAsync.cost)}): the pooling penalty.`
+				: `Splitting the movable volume costs no pooling penalty here: this mix is ${money(-penalty)} a week below the straight line between all-sync and all-async.`
+		);
 	if (recommended.movedAfterHours > 0.5) {
-		const saved = afterHoursSyncHours(today, context.businessOpen, context.intervalMin) - afterHoursSyncHours(recommended, context.businessOpen, context.intervalMin);
-		reasons.push(`${whole(recommended.movedAfterHours)} of the moved conversations arrive outside business hours; async answers them without ${whole(Math.max(0, saved))} sync agent-hours of after-hours cover a week.`);
+		const saved =
+			afterHoursSyncHours(today, context.businessOpen, context.intervalMin) - afterHoursSyncHours(recommended, context.businessOpen, context.intervalMin);
+		reasons.push(
+			`${whole(recommended.movedAfterHours)} of the moved conversations arrive outside business hours; async answers them without ${whole(Math.max(0, saved))} sync agent-hours of after-hours cover a week.`
+		);
 	}
 	return reasons;
 }

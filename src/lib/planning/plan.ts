@@ -79,7 +79,14 @@ function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: Staffed
 
 function frontierPoint(point: MixPoint): FrontierPoint {
 	const level = (v: number | null) => (v === null ? null : round(v, 4));
-	return { async_share: point.asyncShare, agent_hours: round(point.agentHours, 1), cost: round(point.cost, 2), sync_service_level: level(point.syncServiceLevel), async_service_level: level(point.asyncServiceLevel), meets_targets: point.meetsTargets };
+	return {
+		async_share: point.asyncShare,
+		agent_hours: round(point.agentHours, 1),
+		cost: round(point.cost, 2),
+		sync_service_level: level(point.syncServiceLevel),
+		async_service_level: level(point.asyncServiceLevel),
+		meets_targets: point.meetsTargets
+	};
 }
 
 /** `simulation`: run the simulation check on the recommendation (seconds, not milliseconds: leave it out for what-if sliders). */
@@ -92,12 +99,31 @@ export function buildPlan(inputs: PlanInputs, assumptions: PlanAssumptions, simu
  * The plan with `mix.simulation` null, and the simulation check of its recommendation still to
  * run (null when not asked for): the server runs it off the event loop.
  */
-export function buildPlanAndCheck(inputs: PlanInputs, assumptions: PlanAssumptions, simulation: SimulationOptions | null): { plan: Plan; check: SimulationRequest | null } {
+export function buildPlanAndCheck(
+	inputs: PlanInputs,
+	assumptions: PlanAssumptions,
+	simulation: SimulationOptions | null
+): { plan: Plan; check: SimulationRequest | null } {
 	const slots = intervalsPerWeek(inputs.intervalMin);
 	const forecasts = inputs.channels.map((channel) =>
-		forecastChannel(channel.history, slots, { weeksHistory: assumptions.planning.weeks_history, growth: assumptions.planning.growth, defaultHandleS: DEFAULT_HANDLE_S[channel.mode], holidayWeekdays: inputs.holidayWeekdays, closedWeekdays: inputs.closedWeekdays })
+		forecastChannel(channel.history, slots, {
+			weeksHistory: assumptions.planning.weeks_history,
+			growth: assumptions.planning.growth,
+			defaultHandleS: DEFAULT_HANDLE_S[channel.mode],
+			holidayWeekdays: inputs.holidayWeekdays,
+			closedWeekdays: inputs.closedWeekdays
+		})
 	);
-	const weeks: ChannelWeek[] = inputs.channels.map((channel, c) => ({ channel: channel.channel, mode: channel.mode, arrivals: forecasts[c].arrivals, handleS: forecasts[c].handleS, concurrency: channel.concurrency, focusShare: channel.focusShare, openS: channel.openS, patienceS: channel.patienceS }));
+	const weeks: ChannelWeek[] = inputs.channels.map((channel, c) => ({
+		channel: channel.channel,
+		mode: channel.mode,
+		arrivals: forecasts[c].arrivals,
+		handleS: forecasts[c].handleS,
+		concurrency: channel.concurrency,
+		focusShare: channel.focusShare,
+		openS: channel.openS,
+		patienceS: channel.patienceS
+	}));
 	const base = buildMixBase(inputs, assumptions, forecasts, weeks);
 	const todayShare = currentAsyncShare(base);
 	const points = frontier(base, assumptions);
@@ -105,9 +131,30 @@ export function buildPlanAndCheck(inputs: PlanInputs, assumptions: PlanAssumptio
 	const best = recommend([...points, today], todayShare);
 	const pinnedSync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? 0 : sum(weeks[c].arrivals) * ch.syncPinnedShare)));
 	const pinnedAsync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? sum(weeks[c].arrivals) : 0)));
-	const reasons = mixReasons(best, { assumptions, todayShare, today, allSync: points[0], allAsync: points[points.length - 1], frontier: points, businessOpen: base.businessOpen, intervalMin: inputs.intervalMin, pinnedSync, pinnedAsync });
+	const reasons = mixReasons(best, {
+		assumptions,
+		todayShare,
+		today,
+		allSync: points[0],
+		allAsync: points[points.length - 1],
+		frontier: points,
+		businessOpen: base.businessOpen,
+		intervalMin: inputs.intervalMin,
+		pinnedSync,
+		pinnedAsync
+	});
 	const todayStaffed = staffWeeks(base.weeks, (week) => contextFor(week, base, assumptions));
-	const check = simulation && inputs.horizon.length > 0 ? { point: { weeks: best.weeks, staffed: best.staffed }, start: inputs.horizon[0].start, intervalMin: inputs.intervalMin, assumptions, options: simulation, businessOpen: base.businessOpen } : null;
+	const check =
+		simulation && inputs.horizon.length > 0
+			? {
+					point: { weeks: best.weeks, staffed: best.staffed },
+					start: inputs.horizon[0].start,
+					intervalMin: inputs.intervalMin,
+					assumptions,
+					options: simulation,
+					businessOpen: base.businessOpen
+				}
+			: null;
 	const plan: Plan = {
 		dataset: inputs.dataset,
 		timezone: inputs.timezone,
@@ -119,7 +166,12 @@ export function buildPlanAndCheck(inputs: PlanInputs, assumptions: PlanAssumptio
 		mix: {
 			current_async_share: round(todayShare, 4),
 			frontier: points.map(frontierPoint),
-			recommended: { async_share: round(best.asyncShare, 4), agent_hours: round(best.agentHours, 1), cost: round(best.cost, 2), saving_vs_current: round(today.cost - best.cost, 2) },
+			recommended: {
+				async_share: round(best.asyncShare, 4),
+				agent_hours: round(best.agentHours, 1),
+				cost: round(best.cost, 2),
+				saving_vs_current: round(today.cost - best.cost, 2)
+			},
 			reasons,
 			simulation: null
 		}

@@ -18,7 +18,9 @@ function weightedMean(pairs: [value: number | null, weight: number][]): number |
 export function pooledWeek(members: ChannelWeek[]): ChannelWeek {
 	const first = members[0];
 	const arrivals = first.arrivals.map((_, t) => sum(members.map((m) => m.arrivals[t])));
-	const handleS = arrivals.map((total, t) => (total > 0 ? sum(members.map((m) => m.arrivals[t] * m.handleS[t])) / total : sum(members.map((m) => m.handleS[t])) / members.length));
+	const handleS = arrivals.map((total, t) =>
+		total > 0 ? sum(members.map((m) => m.arrivals[t] * m.handleS[t])) / total : sum(members.map((m) => m.handleS[t])) / members.length
+	);
 	const volume = members.map((m) => sum(m.arrivals));
 	const work = members.map((m) => sum(m.arrivals.map((a, t) => a * m.handleS[t])));
 	return {

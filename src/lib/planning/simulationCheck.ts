@@ -40,14 +40,24 @@ export function runSimulationRequest(request: SimulationRequest): SimulationChec
 }
 
 /** `businessOpen`: per interval of the simulated week, inside business hours (holidays closed), so business-clock SLAs are measured as the plan counts them. */
-export function simulateMixPoint(point: Pick<MixPoint, 'weeks' | 'staffed'>, start: string, intervalMin: number, assumptions: PlanAssumptions, options: SimulationOptions, businessOpen?: boolean[]): SimulationCheck {
+export function simulateMixPoint(
+	point: Pick<MixPoint, 'weeks' | 'staffed'>,
+	start: string,
+	intervalMin: number,
+	assumptions: PlanAssumptions,
+	options: SimulationOptions,
+	businessOpen?: boolean[]
+): SimulationCheck {
 	const active = point.weeks.map((week, c) => ({ week, staffed: point.staffed[c] })).filter(({ week }) => week.arrivals.some((v) => v > 0));
 	const channels: PlanChannel[] = active.map(({ week }) => ({
 		channel: week.channel,
 		mode: week.mode,
 		arrivals: week.arrivals,
 		// the simulator holds an async slot for focus K / g: attributed time is given as its focus equivalent
-		aht_s: week.mode === 'async' ? focusEquivalentS(week, meanHandle(week.arrivals, week.handleS), assumptions.planning.max_concurrency) : meanHandle(week.arrivals, week.handleS),
+		aht_s:
+			week.mode === 'async'
+				? focusEquivalentS(week, meanHandle(week.arrivals, week.handleS), assumptions.planning.max_concurrency)
+				: meanHandle(week.arrivals, week.handleS),
 		patience_s: week.patienceS ?? undefined,
 		concurrency: week.mode === 'async' ? workingConcurrency(week) : undefined,
 		sla_s: assumptions.sla[week.channel].frt_s,
@@ -61,7 +71,11 @@ export function simulateMixPoint(point: Pick<MixPoint, 'weeks' | 'staffed'>, sta
 		const key: Mode | Channel = pooled(week) ? 'async' : week.channel;
 		agents[key] = staffed.map((s, i) => s.agents + (agents[key]?.[i] ?? 0));
 	}
-	const summary = simulatePlanWeek({ start, interval_min: intervalMin, channels, agents, max_concurrency: assumptions.planning.max_concurrency, business_open: businessOpen }, options.seed, options.replications);
+	const summary = simulatePlanWeek(
+		{ start, interval_min: intervalMin, channels, agents, max_concurrency: assumptions.planning.max_concurrency, business_open: businessOpen },
+		options.seed,
+		options.replications
+	);
 	const level = (mode: 'sync' | 'async') => (summary[mode].contacts > 0 ? Math.round(summary[mode].service_level * 10_000) / 10_000 : null);
 	return { sync_service_level: level('sync'), async_service_level: level('async'), replications: options.replications };
 }

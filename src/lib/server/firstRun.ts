@@ -27,7 +27,14 @@ export async function loadDemoIfEmpty(db: Database, log: (line: string) => void)
 
 /** The generated password in a frame, so it stands out among the build and start-up lines. */
 export function framedPassword(password: string): string {
-	const lines = ['Created user "admin" with password:', '', `    ${password}`, '', 'Shown once: sign in, then add users under Settings', '(or set ADMIN_PASSWORD before the first start).'];
+	const lines = [
+		'Created user "admin" with password:',
+		'',
+		`    ${password}`,
+		'',
+		'Shown once: sign in, then add users under Settings',
+		'(or set ADMIN_PASSWORD before the first start).'
+	];
 	const width = Math.max(...lines.map((l) => l.length)) + 4;
 	const rule = '='.repeat(width);
 	return ['', rule, ...lines.map((l) => (l ? `  ${l}` : '')), rule, ''].join('\n');

@@ -29,7 +29,8 @@ const text = (v: unknown) => (v === undefined || v === null ? undefined : String
 /** The metrics filters (`metrics`, `series`, /api/metrics, /api/series) into a query; refuses an unknown --by. */
 export function queryFromOptions(options: Options): MetricsQuery {
 	const by = text(options.by);
-	if (by !== undefined && !['mode', 'channel', 'queue'].includes(by)) throw new UserError(`--by ${printable(by)} is not supported; use mode, channel or queue.`);
+	if (by !== undefined && !['mode', 'channel', 'queue'].includes(by))
+		throw new UserError(`--by ${printable(by)} is not supported; use mode, channel or queue.`);
 	return {
 		dataset: text(options.dataset),
 		from: text(options.from),

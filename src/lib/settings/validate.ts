@@ -71,7 +71,8 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 		if (!isRecord(v) || !isRecord(v.hourly) || !isRecord(v.occupancy))
 			return 'Give costs as {"hourly":{"sync":32,"async":32},"occupancy":{"sync":0.85,"async":0.85},"bot_per_conversation":0.5}.';
 		for (const mode of MODES) {
-			const problem = rangeProblem('hourlyCost', v.hourly[mode], `the hourly cost for ${mode}`) ?? rangeProblem('occupancy', v.occupancy[mode], `the occupancy for ${mode}`);
+			const problem =
+				rangeProblem('hourlyCost', v.hourly[mode], `the hourly cost for ${mode}`) ?? rangeProblem('occupancy', v.occupancy[mode], `the occupancy for ${mode}`);
 			if (problem) return problem;
 		}
 		return rangeProblem('botCost', v.bot_per_conversation, 'bot_per_conversation');
@@ -86,7 +87,8 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 		return v.some((c: string) => c.length > CATEGORY_MAX_LENGTH) ? `A sync category name may have at most ${CATEGORY_MAX_LENGTH} characters.` : null;
 	},
 	planning: (v) => {
-		if (!isRecord(v)) return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon, min_agents).';
+		if (!isRecord(v))
+			return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon, min_agents).';
 		if (![15, 30, 60].includes(v.interval_min as number)) return 'planning.interval_min must be 15, 30 or 60.';
 		return (
 			rangeProblem('weeksHistory', v.weeks_history, 'planning.weeks_history') ??

@@ -33,7 +33,9 @@ export function apiEndpoint(capability: Capability, work: (event: RequestEvent, 
 		try {
 			const user = requireCapability(event.locals, capability);
 			const result = await work(event, user);
-			return result instanceof Response ? result : new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
+			return result instanceof Response
+				? result
+				: new Response(JSON.stringify(result), { headers: { 'content-type': 'application/json', 'cache-control': 'no-store' } });
 		} catch (error) {
 			if (isUserError(error)) return jsonError(400, error.message);
 			if (isHttpError(error)) return jsonError(error.status, error.body.message);

@@ -39,7 +39,13 @@ export const actions: Actions = {
 		const address = clientAddress(event);
 		const throttle = await signInThrottle(db.connection, username, address);
 		if (throttle.blocked) {
-			await recordAudit(db.connection, { actor: username, action: 'sign_in_throttled', target: username, address, detail: { wait_seconds: throttle.waitSeconds } });
+			await recordAudit(db.connection, {
+				actor: username,
+				action: 'sign_in_throttled',
+				target: username,
+				address,
+				detail: { wait_seconds: throttle.waitSeconds }
+			});
 			return fail(429, { username, message: throttleMessage(throttle) });
 		}
 		const user = await checkCredentials(db.connection, username, password);

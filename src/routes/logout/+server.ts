@@ -15,7 +15,12 @@ export const POST: RequestHandler = async (event) => {
 	if (everywhere && locals.user) await endAllSessions(db.connection, locals.user.username);
 	else if (id) await endSession(db.connection, id);
 	if (locals.user) {
-		await recordAudit(db.connection, { actor: locals.user.username, action: everywhere ? 'sign_out_everywhere' : 'sign_out', target: locals.user.username, address: clientAddress(event) });
+		await recordAudit(db.connection, {
+			actor: locals.user.username,
+			action: everywhere ? 'sign_out_everywhere' : 'sign_out',
+			target: locals.user.username,
+			address: clientAddress(event)
+		});
 	}
 	cookies.delete(SESSION_COOKIE, { path: '/' });
 	redirect(303, '/login');

@@ -37,7 +37,11 @@ function savedWhatIfs(form: FormData): { growth: number; shrinkage: number; conc
 		const value = parseDecimal(typed);
 		return { value, problem: numberProblem(range, value, range.what, typed) };
 	};
-	const fields = { growth: read('growth', WHAT_IF_RANGES.growth), shrinkage: read('shrinkage', WHAT_IF_RANGES.shrinkage), concurrency: read('concurrency', WHAT_IF_RANGES.concurrencyFactor) };
+	const fields = {
+		growth: read('growth', WHAT_IF_RANGES.growth),
+		shrinkage: read('shrinkage', WHAT_IF_RANGES.shrinkage),
+		concurrency: read('concurrency', WHAT_IF_RANGES.concurrencyFactor)
+	};
 	const problem = Object.values(fields).find((f) => f.problem !== null)?.problem;
 	return problem ?? { growth: fields.growth.value, shrinkage: fields.shrinkage.value, concurrency: fields.concurrency.value };
 }
@@ -52,10 +56,21 @@ export const actions: Actions = {
 		const { planning } = await readSettings(db.connection);
 		const whatIfs = savedWhatIfs(form);
 		if (typeof whatIfs === 'string') return fail(400, { message: whatIfs });
-		const value = { ...planning, growth: whatIfs.growth, shrinkage: whatIfs.shrinkage, max_concurrency: Math.round(planning.max_concurrency * whatIfs.concurrency * 100) / 100 };
+		const value = {
+			...planning,
+			growth: whatIfs.growth,
+			shrinkage: whatIfs.shrinkage,
+			max_concurrency: Math.round(planning.max_concurrency * whatIfs.concurrency * 100) / 100
+		};
 		try {
 			await updateSetting(db, 'planning', value, user.username);
-			await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: 'planning', detail: { value }, address: clientAddress(event) });
+			await recordAudit(db.connection, {
+				actor: user.username,
+				action: 'setting_change',
+				target: 'planning',
+				detail: { value },
+				address: clientAddress(event)
+			});
 			return { saved: true, message: 'Saved growth, shrinkage and the concurrency cap as the planning defaults.' };
 		} catch (error) {
 			if (isUserError(error)) return fail(400, { message: error.message });

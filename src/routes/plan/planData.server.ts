@@ -9,6 +9,11 @@ export const SIMULATION = { seed: 1, replications: 20 };
 export async function planSources(connection: DuckDBConnection, dataset: string | undefined): Promise<{ inputs: PlanInputs; assumptions: PlanAssumptions }> {
 	const settings = await readSettings(connection);
 	const { planning } = settings;
-	const inputs = await readPlanInputs(connection, settings, { dataset, weeksHistory: planning.weeks_history, horizonDays: planning.horizon_days, intervalMin: planning.interval_min });
+	const inputs = await readPlanInputs(connection, settings, {
+		dataset,
+		weeksHistory: planning.weeks_history,
+		horizonDays: planning.horizon_days,
+		intervalMin: planning.interval_min
+	});
 	return { inputs, assumptions: { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency } };
 }

@@ -58,9 +58,7 @@ export const actions: Actions = {
 		let changed: string[] = [];
 		try {
 			const outcome = await updateSettings(db, values, user.username);
-			changed = Object.keys(outcome.values).filter(
-				(k) => JSON.stringify(outcome.values[k as SettingKey]) !== JSON.stringify(before[k as SettingKey])
-			);
+			changed = Object.keys(outcome.values).filter((k) => JSON.stringify(outcome.values[k as SettingKey]) !== JSON.stringify(before[k as SettingKey]));
 			recomputed = outcome.recomputedDatasets;
 			for (const [key, value] of Object.entries(outcome.values)) {
 				await recordAudit(db.connection, { actor: user.username, action: 'setting_change', target: key, detail: { value }, address: clientAddress(event) });

@@ -37,7 +37,11 @@ function jsonField(form: FormData, name: string, label: string): unknown {
 	}
 }
 
-const list = (raw: string) => raw.split(/[\n,;]+/).map((s) => s.trim()).filter((s) => s !== '');
+const list = (raw: string) =>
+	raw
+		.split(/[\n,;]+/)
+		.map((s) => s.trim())
+		.filter((s) => s !== '');
 
 type Parser = (form: FormData) => unknown;
 
@@ -76,7 +80,11 @@ const PARSERS: { [K in SettingKey]: Parser } = {
 			max_concurrency: number(f, 'planning.max_concurrency', 'maximum concurrency'),
 			max_abandon: abandon === '' ? null : percent(f, 'planning.max_abandon', 'maximum abandonment'),
 			// an empty field or 0 means no minimum for that channel
-			min_agents: Object.fromEntries(CHANNELS.filter((c) => text(f, `planning.min_agents.${c}`) !== '').map((c) => [c, number(f, `planning.min_agents.${c}`, `${c} minimum agents`)]).filter(([, n]) => n !== 0))
+			min_agents: Object.fromEntries(
+				CHANNELS.filter((c) => text(f, `planning.min_agents.${c}`) !== '')
+					.map((c) => [c, number(f, `planning.min_agents.${c}`, `${c} minimum agents`)])
+					.filter(([, n]) => n !== 0)
+			)
 		};
 	}
 };

@@ -8,7 +8,13 @@ describe('audit log', () => {
 	it('records events newest first, pages them, filters, and drops secret-looking detail keys', async () => {
 		const db = await tempDatabase();
 		for (let i = 1; i <= 7; i++) await recordAudit(db.connection, { actor: i % 2 ? 'maria' : 'cli', action: 'upload', target: `set${i}`, detail: { rows: i } });
-		await recordAudit(db.connection, { actor: 'ops', action: 'user_add', target: 'new', detail: { role: 'viewer', password: 'hunter2-secret', api_token: 'cm_x' }, address: '10.0.0.5' });
+		await recordAudit(db.connection, {
+			actor: 'ops',
+			action: 'user_add',
+			target: 'new',
+			detail: { role: 'viewer', password: 'hunter2-secret', api_token: 'cm_x' },
+			address: '10.0.0.5'
+		});
 		const first = await listAudit(db.connection, { page: 1, pageSize: 3 });
 		expect(first.total).toBe(8);
 		expect(first.entries.map((e) => e.target)).toEqual(['new', 'set7', 'set6']);

@@ -8,7 +8,11 @@ const QUEUE = ['--volume', '100', '--interval-min', '30', '--aht-s', '180', '--t
 
 /** The CLI as people run it; each call must end within the timeout (a flag without a bound used to hang it). */
 function cli(args: string[]) {
-	const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args, '--db', join(tempDir(), 'cli.duckdb')], { cwd: ROOT, encoding: 'utf8', timeout: 30_000 });
+	const result = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src/cli.ts'), ...args, '--db', join(tempDir(), 'cli.duckdb')], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		timeout: 30_000
+	});
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
 }
 
@@ -41,7 +45,9 @@ describe('erlang flags have ranges and say so in one sentence', () => {
 		// 1,000,000 contacts x 86,400 s / 1,800 s = 48,000,000 Erlangs, over the 20,000 bound
 		const { status, stderr } = cli(['erlang', '--volume', '1000000', '--interval-min', '30', '--aht-s', '86400', '--target-s', '20', '--sl', '0.8']);
 		expect(status).toBe(1);
-		expect(stderr).toBe('The offered load (contacts x handle time / interval) in Erlangs must be from 0 to 20000; got 48000000. Give fewer contacts, a shorter handle time or a longer interval.');
+		expect(stderr).toBe(
+			'The offered load (contacts x handle time / interval) in Erlangs must be from 0 to 20000; got 48000000. Give fewer contacts, a shorter handle time or a longer interval.'
+		);
 	});
 
 	it('refuses --max-abandon without --patience-s instead of ignoring it', () => {

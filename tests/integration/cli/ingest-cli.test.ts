@@ -19,7 +19,10 @@ function cli(args: string[]) {
 describe('ingest and datasets on the command line', () => {
 	it('prints the ingest --json contract: one JSON document on stdout', () => {
 		const db = join(tempDir(), 'cli.duckdb');
-		const file = writeFixture('calls.csv', 'Ticket ID,Opened,Answered At,Ended,Medium\n1,2026-08-03T10:00:00Z,2026-08-03T10:00:20Z,2026-08-03T10:05:00Z,phone\n2,2026-08-03T10:00:00Z,,2026-08-03T09:00:00Z,phone\n');
+		const file = writeFixture(
+			'calls.csv',
+			'Ticket ID,Opened,Answered At,Ended,Medium\n1,2026-08-03T10:00:00Z,2026-08-03T10:00:20Z,2026-08-03T10:05:00Z,phone\n2,2026-08-03T10:00:00Z,,2026-08-03T09:00:00Z,phone\n'
+		);
 		const run = cli(['ingest', file, '--db', db, '--json']);
 		expect(run.status).toBe(0);
 		const result = JSON.parse(run.stdout);

@@ -63,6 +63,9 @@ describe('commands load only when they run', () => {
 		expect(run.status).toBe(0);
 		const printed = JSON.parse(run.stdout);
 		expect(printed).toEqual(JSON.parse(JSON.stringify(expected)));
-		expect(printed.groups.map((g: { key: string; frt_p50_s: number }) => [g.key, g.frt_p50_s])).toEqual([['async', 600], ['sync', 20]]);
+		expect(printed.groups.map((g: { key: string; frt_p50_s: number }) => [g.key, g.frt_p50_s])).toEqual([
+			['async', 600],
+			['sync', 20]
+		]);
 	});
 });

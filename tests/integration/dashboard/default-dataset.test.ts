@@ -9,7 +9,10 @@ import { computeMetrics } from '../../../src/lib/server/metrics/index';
 const HEADER = 'conversation_id,created_at,first_response_at,closed_at,channel\n';
 /** `count` chat conversations, one a minute from 09:00 on `day` */
 const rows = (prefix: string, day: string, count: number) =>
-	Array.from({ length: count }, (_, i) => `${prefix}${i},${day}T09:${String(i).padStart(2, '0')}:00Z,${day}T09:${String(i).padStart(2, '0')}:30Z,${day}T10:00:00Z,chat`).join('\n') + '\n';
+	Array.from(
+		{ length: count },
+		(_, i) => `${prefix}${i},${day}T09:${String(i).padStart(2, '0')}:00Z,${day}T09:${String(i).padStart(2, '0')}:30Z,${day}T10:00:00Z,chat`
+	).join('\n') + '\n';
 
 describe('the default dataset', () => {
 	it('is the largest when none is marked, the marked one once marked, and the CLI, API and dashboard agree', async () => {

@@ -32,12 +32,19 @@ describe('closed vocabularies stored as ENUM types', () => {
 			['status', true]
 		]);
 		// concurrency.csv: chat c1-c3, voice c4-c5; channels come back as strings, sorted as text
-		const rows = await queryRows<{ channel: string; n: number }>(db.connection, 'SELECT channel, count(*)::INTEGER AS n FROM conversations GROUP BY channel ORDER BY channel');
+		const rows = await queryRows<{ channel: string; n: number }>(
+			db.connection,
+			'SELECT channel, count(*)::INTEGER AS n FROM conversations GROUP BY channel ORDER BY channel'
+		);
 		expect(rows).toEqual([
 			{ channel: 'chat', n: 3 },
 			{ channel: 'voice', n: 2 }
 		]);
-		const bound = await queryRows<{ n: number }>(db.connection, 'SELECT count(*)::INTEGER AS n FROM conversation_facts WHERE channel IN (?, ?) AND status <> ?', ['voice', 'fax', 'nonsense']);
+		const bound = await queryRows<{ n: number }>(
+			db.connection,
+			'SELECT count(*)::INTEGER AS n FROM conversation_facts WHERE channel IN (?, ?) AND status <> ?',
+			['voice', 'fax', 'nonsense']
+		);
 		expect(bound).toEqual([{ n: 2 }]);
 		const voice = await computeMetrics(db.connection, { dataset: 'concurrency', channels: ['voice'], by: 'channel' });
 		expect(voice.groups.map((g) => [g.key, g.conversations])).toEqual([['voice', 2]]);

@@ -13,7 +13,9 @@ const sha = (path: string) => createHash('sha256').update(readFileSync(path)).di
 /** RFC 4180 parser for the test's own reading (handles quoted commas, quotes and newlines). */
 function parseCsv(text: string): Record<string, string>[] {
 	const rows: string[][] = [];
-	let row: string[] = [], field = '', quoted = false;
+	let row: string[] = [],
+		field = '',
+		quoted = false;
 	for (let i = 0; i < text.length; i++) {
 		const ch = text[i];
 		if (quoted) {
@@ -59,7 +61,9 @@ describe('generate writers', () => {
 		const path = join(tempDir(), 'c.csv');
 		const result = await writeGenerated(path, 'conversations', { conversations: 20_000, seed: 2, days: 28 });
 		const text = readFileSync(path, 'utf8');
-		expect(text.split('\n')[0]).toBe('conversation_id,created_at,first_response_at,closed_at,status,channel,queue,agent_id,customer_id,handle_s,bot_involved,bot_resolved,reopens,csat,priority,category,sentiment,messages_in,messages_out');
+		expect(text.split('\n')[0]).toBe(
+			'conversation_id,created_at,first_response_at,closed_at,status,channel,queue,agent_id,customer_id,handle_s,bot_involved,bot_resolved,reopens,csat,priority,category,sentiment,messages_in,messages_out'
+		);
 		const rows = parseCsv(text);
 		expect(rows.length).toBe(result.rows);
 		expect(Math.abs(rows.length - 20_000) / 20_000).toBeLessThan(0.02);
@@ -86,7 +90,9 @@ describe('generate writers', () => {
 			const list = threads.get(r.thread_id) ?? (threads.set(r.thread_id, []), threads.get(r.thread_id)!);
 			list.push({ t: Date.parse(r.ts), conversation: r.message_id.split('-')[1], role: r.role });
 		}
-		let between = 0, betweenLong = 0, withinAfterAgentTooLong = 0;
+		let between = 0,
+			betweenLong = 0,
+			withinAfterAgentTooLong = 0;
 		for (const [thread, list] of threads) {
 			const closeAfterMs = DEFAULT_SETTINGS.close_after_s[thread.split('-')[3] as Channel] * 1000;
 			list.sort((a, b) => a.t - b.t);
@@ -120,7 +126,8 @@ describe('generate writers', () => {
 		expect(i[0]['Conversation started at']).toBe(c[0].created_at.replace('T', ' ').replace('Z', ' UTC'));
 		expect(f[0]['Created time']).toBe(z[0]['Created at']);
 		expect(new Set(z.map((r) => r.Status)).has('solved') || new Set(z.map((r) => r.Status)).has('closed')).toBe(true);
-		for (const v of new Set(z.map((r) => r.Via))) expect(['Phone call (incoming)', 'Chat', 'Web Widget', 'WhatsApp', 'Text', 'Facebook', 'Twitter', 'Email']).toContain(v);
+		for (const v of new Set(z.map((r) => r.Via)))
+			expect(['Phone call (incoming)', 'Chat', 'Web Widget', 'WhatsApp', 'Text', 'Facebook', 'Twitter', 'Email']).toContain(v);
 		for (const v of new Set(f.map((r) => r.Priority))) expect(['Low', 'Medium', 'High', 'Urgent']).toContain(v);
 		for (const v of new Set(i.map((r) => r['Conversation state']))) expect(['open', 'closed', 'snoozed']).toContain(v);
 		// a first response in hours equals the canonical first_response_at - created_at

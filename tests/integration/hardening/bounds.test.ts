@@ -37,12 +37,19 @@ describe('the ranges of $lib/bounds', () => {
 		expect(settingProblem('focus_cap_s', 1e12)).toBe('focus_cap_s must be from 1 to 86400; got 1000000000000.');
 		expect(settingProblem('max_upload_bytes', 1e15)).toBe('max_upload_bytes must be a whole number from 1048576 to 68719476736; got 1000000000000000.');
 		expect(settingProblem('holidays', ['0001-01-01'])).toBe('The holiday 0001-01-01 is outside the years 1900 to 2199 this app reads.');
-		expect(settingProblem('holidays', Array.from({ length: 400 }, () => '2026-12-25'))).toBe('Give at most 366 holidays.');
+		expect(
+			settingProblem(
+				'holidays',
+				Array.from({ length: 400 }, () => '2026-12-25')
+			)
+		).toBe('Give at most 366 holidays.');
 	});
 
 	it('limits dataset names in length and characters', () => {
 		expect(datasetNameProblem('x'.repeat(100000))).toBe('The dataset name is 100000 characters long; use at most 64.');
-		expect(datasetNameProblem('a\u0000b')).toBe('The dataset name "a?b" has characters a name may not have; use letters, digits, spaces and . _ ( ) -, starting with a letter or digit.');
+		expect(datasetNameProblem('a\u0000b')).toBe(
+			'The dataset name "a?b" has characters a name may not have; use letters, digits, spaces and . _ ( ) -, starting with a letter or digit.'
+		);
 		expect(datasetNameProblem('Q3 tickets (Zendesk)')).toBeNull();
 	});
 
@@ -54,7 +61,7 @@ describe('the ranges of $lib/bounds', () => {
 });
 
 describe('stored values and requests stay within the data', () => {
-	it('reads a stored planning value outside today\'s bounds as the default, so /plan cannot crash on it after a restart', async () => {
+	it("reads a stored planning value outside today's bounds as the default, so /plan cannot crash on it after a restart", async () => {
 		const db = await openDatabase(join(tempDir(), 'bounds.duckdb'));
 		// what an older version let the Plan page save
 		await db.connection.run(`INSERT INTO settings VALUES ('planning', '${JSON.stringify(planning({ growth: 1e308 }))}', now()::TIMESTAMP, NULL)`);
@@ -78,8 +85,12 @@ describe('stored values and requests stay within the data', () => {
 		// 3 days of 15-minute buckets: 288 points, not 200 years' worth
 		const series = await computeSeries(db.connection, 'arrivals', { dataset: 'range', from: '1900-01-02', to: '2100-01-01', interval: '15m' });
 		expect(series.series[0].points.length).toBe(288);
-		await expect(computeMetrics(db.connection, { dataset: 'range', from: '0001-01-01', to: '9999-12-31' })).rejects.toThrow('--from 0001-01-01 is outside the years 1900 to 2199 this app reads.');
-		await expect(computeMetrics(db.connection, { dataset: 'range', from: '275760-09-13' })).rejects.toThrow('--from 275760-09-13 is outside the years 1900 to 2199 this app reads.');
+		await expect(computeMetrics(db.connection, { dataset: 'range', from: '0001-01-01', to: '9999-12-31' })).rejects.toThrow(
+			'--from 0001-01-01 is outside the years 1900 to 2199 this app reads.'
+		);
+		await expect(computeMetrics(db.connection, { dataset: 'range', from: '275760-09-13' })).rejects.toThrow(
+			'--from 275760-09-13 is outside the years 1900 to 2199 this app reads.'
+		);
 		await expect(computeMetrics(db.connection, { dataset: 'range', from: '2030-01-01', to: '2030-02-01' })).rejects.toThrow(
 			'Dataset "range" has conversations from 2026-08-03 to 2026-08-05; the range asked for lies outside those days.'
 		);

@@ -51,7 +51,9 @@ describe('files that are refused whole, nothing written', () => {
 
 	it('a --map naming a header that is not there: the closest are named', async () => {
 		const db = await withBaseline();
-		await expect(ingestText(db, 'x.csv', GOOD, { map: ['created_at=Created'] })).rejects.toThrow(/x\.csv has no column "Created" \(for created_at\); the closest are "created_at"/);
+		await expect(ingestText(db, 'x.csv', GOOD, { map: ['created_at=Created'] })).rejects.toThrow(
+			/x\.csv has no column "Created" \(for created_at\); the closest are "created_at"/
+		);
 		await expectBaselineIntact(db);
 	});
 
@@ -81,13 +83,17 @@ describe('files that are refused whole, nothing written', () => {
 		const db = await withBaseline();
 		// 1 MB is the lowest limit the setting takes (bounds.ts); the file is GOOD plus 1.5 MB of padding, so 2 MB rounded up
 		await db.connection.run(`INSERT INTO settings VALUES ('max_upload_bytes', '1048576', now()::TIMESTAMP, NULL)`);
-		await expect(ingestText(db, 'big.csv', GOOD + ' '.repeat(1.5 * 1024 ** 2))).rejects.toThrow(/big\.csv is 2 MB, over the 1 MB limit; split the export or raise the max_upload_bytes setting\./);
+		await expect(ingestText(db, 'big.csv', GOOD + ' '.repeat(1.5 * 1024 ** 2))).rejects.toThrow(
+			/big\.csv is 2 MB, over the 1 MB limit; split the export or raise the max_upload_bytes setting\./
+		);
 		await expectBaselineIntact(db);
 	});
 
 	it('a dataset name that exists, without --replace', async () => {
 		const db = await withBaseline();
-		await expect(ingestText(db, 'baseline.csv', GOOD)).rejects.toThrow('A dataset named "baseline" exists already; choose to replace it, or give the new one another name.');
+		await expect(ingestText(db, 'baseline.csv', GOOD)).rejects.toThrow(
+			'A dataset named "baseline" exists already; choose to replace it, or give the new one another name.'
+		);
 		await expectBaselineIntact(db);
 	});
 });

@@ -157,8 +157,9 @@ describe('normalisation', () => {
 
 	it('hashes customer ids and never stores message text, subjects or e-mail addresses', async () => {
 		const db = await tempDatabase();
-		const csv = 'Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Resolved time,Closed time,First response time (in hrs),Resolution time (in hrs),Customer interactions,Agent interactions,Requester email,Contact ID,Satisfaction rating\n'
-			+ '901,My parcel never arrived,Resolved,High,Portal,Delivery,Ann,Tier 1,2026-08-03 10:00:00,2026-08-03 14:00:00,,0.5,4,2,3,pat@example.com,cust-77,Extremely Happy\n';
+		const csv =
+			'Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Resolved time,Closed time,First response time (in hrs),Resolution time (in hrs),Customer interactions,Agent interactions,Requester email,Contact ID,Satisfaction rating\n' +
+			'901,My parcel never arrived,Resolved,High,Portal,Delivery,Ann,Tier 1,2026-08-03 10:00:00,2026-08-03 14:00:00,,0.5,4,2,3,pat@example.com,cust-77,Extremely Happy\n';
 		const result = await ingestText(db, 'freshdesk.csv', csv, { timezone: 'UTC' });
 		expect(result.preset).toBe('freshdesk');
 		const [row] = await storedConversations(db, 'freshdesk');
@@ -166,7 +167,12 @@ describe('normalisation', () => {
 		expect(String(row.customer_hash)).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
 		expect(String(row.customer_hash)).not.toContain('cust-77');
 		expect([row.channel, row.priority, row.status, row.csat_satisfied, row.category, iso(row.first_response_at)]).toEqual([
-			'email', 'high', 'resolved', true, 'Delivery', '2026-08-03T10:30:00Z'
+			'email',
+			'high',
+			'resolved',
+			true,
+			'Delivery',
+			'2026-08-03T10:30:00Z'
 		]);
 		const everything = JSON.stringify(await db.connection.runAndReadAll('SELECT * FROM conversations').then((r) => r.getRowObjectsJson()));
 		expect(everything).not.toContain('parcel');

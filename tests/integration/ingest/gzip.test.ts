@@ -11,7 +11,8 @@ import { tempDatabase, tempDir } from '../../helpers/temp';
 
 const HEADER = 'conversation_id,created_at,first_response_at,closed_at,channel,agent_id\n';
 const ROW = 'c0000000000,2026-03-02T09:00:00Z,2026-03-02T09:00:30Z,2026-03-02T09:10:00Z,chat,agent-17\n';
-const BOMB_SENTENCE = 'inflates to more than 100 times its compressed size, which a CSV export does not do (it looks like a decompression bomb); decompress it yourself and upload the CSV.';
+const BOMB_SENTENCE =
+	'inflates to more than 100 times its compressed size, which a CSV export does not do (it looks like a decompression bomb); decompress it yourself and upload the CSV.';
 
 /** Gzips `parts` (each repeated `times`) streaming to a file: the same row over and over deflates about 1,000x. */
 async function writeGzip(path: string, parts: { text: string; times: number }[]): Promise<void> {
@@ -46,7 +47,10 @@ describe('gzip input', () => {
 	it('refuses a CSV-shaped gzip bomb (480 MB from under 2 MB) in one sentence while sniffing, without stalling the event loop', async () => {
 		const path = join(tempDir(), 'bomb.csv.gz');
 		// 480 MB of one 88-byte row: 5.7 M rows
-		await writeGzip(path, [{ text: HEADER, times: 1 }, { text: ROW, times: Math.floor((480 * 1024 ** 2) / ROW.length) }]);
+		await writeGzip(path, [
+			{ text: HEADER, times: 1 },
+			{ text: ROW, times: Math.floor((480 * 1024 ** 2) / ROW.length) }
+		]);
 		expect(statSync(path).size).toBeLessThan(2 * 1024 ** 2);
 		let refusal: unknown;
 		const stall = await longestStall(() => sniffFile(path, 'bomb.csv.gz').catch((error) => (refusal = error)));
@@ -59,8 +63,13 @@ describe('gzip input', () => {
 		const db = await tempDatabase();
 		const path = join(tempDir(), 'late-bomb.csv.gz');
 		// 20,000 distinct rows (~1.8 MB, compressing ~5x) then 300 MB of one row
-		const distinct = Array.from({ length: 20_000 }, (_, i) => ROW.replace('c0000000000', `c${String(i).padStart(10, '0')}`).replace('agent-17', `agent-${i % 97}`)).join('');
-		await writeGzip(path, [{ text: HEADER + distinct, times: 1 }, { text: ROW, times: Math.floor((300 * 1024 ** 2) / ROW.length) }]);
+		const distinct = Array.from({ length: 20_000 }, (_, i) =>
+			ROW.replace('c0000000000', `c${String(i).padStart(10, '0')}`).replace('agent-17', `agent-${i % 97}`)
+		).join('');
+		await writeGzip(path, [
+			{ text: HEADER + distinct, times: 1 },
+			{ text: ROW, times: Math.floor((300 * 1024 ** 2) / ROW.length) }
+		]);
 		await expect(ingestFile(db, path, { dataset: 'late' })).rejects.toThrow(`late-bomb.csv.gz ${BOMB_SENTENCE}`);
 		const datasets = await db.connection.runAndReadAll('SELECT count(*)::INTEGER AS n FROM datasets');
 		expect(datasets.getRowObjects()[0].n).toBe(0);
@@ -80,7 +89,12 @@ describe('gzip input', () => {
 		const fromPlain = await ingestFile(db, join(dir, 'demo.csv'), { dataset: 'plain' });
 		// the generator writes a few rows more than asked (the same seed, the same file either way)
 		expect(fromPlain.rows_read).toBe(20_234);
-		expect([fromGzip.rows_read, fromGzip.rows_loaded, fromGzip.rows_rejected, fromGzip.conversations]).toEqual([20_234, fromPlain.rows_loaded, fromPlain.rows_rejected, fromPlain.conversations]);
+		expect([fromGzip.rows_read, fromGzip.rows_loaded, fromGzip.rows_rejected, fromGzip.conversations]).toEqual([
+			20_234,
+			fromPlain.rows_loaded,
+			fromPlain.rows_rejected,
+			fromPlain.conversations
+		]);
 		expect(fromGzip.rows_loaded).toBeGreaterThan(20_000);
 	}, 120_000);
 });

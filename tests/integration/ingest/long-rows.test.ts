@@ -27,7 +27,12 @@ function fileWithLongRow(noteBytes: number, withNewlines: boolean): string {
 }
 
 const kept = async (db: Awaited<ReturnType<typeof tempDatabase>>) =>
-	(await queryRows<{ conversation_id: string; source_line: number }>(db.connection, 'SELECT conversation_id, source_line FROM conversations ORDER BY conversation_id')).map((r) => [r.conversation_id, Number(r.source_line)]);
+	(
+		await queryRows<{ conversation_id: string; source_line: number }>(
+			db.connection,
+			'SELECT conversation_id, source_line FROM conversations ORDER BY conversation_id'
+		)
+	).map((r) => [r.conversation_id, Number(r.source_line)]);
 
 describe('rows longer than a row may be', () => {
 	it('a 100 MB field: every row is read, the long one rejected with its line and reason, the rows after it keep their lines', async () => {
@@ -36,7 +41,11 @@ describe('rows longer than a row may be', () => {
 		// 4 data rows: r1, r2, r4 loaded; r3 (line 4) rejected
 		expect([result.rows_read, result.rows_loaded, result.rows_rejected]).toEqual([4, 3, 1]);
 		expect(result.rejects).toEqual([{ line: 4, reason: 'the row is longer than the 32 MB a row may have' }]);
-		expect(await kept(db)).toEqual([['r1', 2], ['r2', 3], ['r4', 5]]);
+		expect(await kept(db)).toEqual([
+			['r1', 2],
+			['r2', 3],
+			['r4', 5]
+		]);
 		const stored = await queryRows<{ line: number; reason: string }>(db.connection, 'SELECT line, reason FROM rejects');
 		expect(stored.map((r) => [Number(r.line), r.reason])).toEqual([[4, 'the row is longer than the 32 MB a row may have']]);
 	}, 120_000);
@@ -46,7 +55,11 @@ describe('rows longer than a row may be', () => {
 		const result = await ingestFile(db, fileWithLongRow(40 * MB, true), { dataset: 'long' });
 		expect([result.rows_read, result.rows_loaded, result.rows_rejected]).toEqual([4, 3, 1]);
 		expect(result.rejects).toEqual([{ line: 4, reason: 'the row is longer than the 32 MB a row may have' }]);
-		expect(await kept(db)).toEqual([['r1', 2], ['r2', 3], ['r4', 5]]);
+		expect(await kept(db)).toEqual([
+			['r1', 2],
+			['r2', 3],
+			['r4', 5]
+		]);
 	}, 120_000);
 
 	it('findLongRows counts records, not physical lines, across quotes and chunk ends', async () => {

@@ -8,7 +8,10 @@ import { ingestText, iso, storedConversations } from '../../helpers/ingest';
 
 describe('preset detection from realistic vendor headers', () => {
 	it('a Zendesk ticket export (with business-hours columns that must not be used)', () => {
-		const headers = 'Id,Requester,Requester id,Requester external id,Requester email,Requester domain,Submitter,Assignee,Group,Subject,Tags,Status,Priority,Via,Ticket type,Created at,Updated at,Assigned at,Organization,Due date,Initially assigned at,Solved at,Resolution time,Satisfaction Score,Group stations,Assignee stations,Reopens,Replies,First reply time in minutes,First reply time in minutes within business hours,First resolution time in minutes,Full resolution time in minutes,Full resolution time in minutes within business hours,Agent wait time in minutes,Requester wait time in minutes,On hold time in minutes'.split(',');
+		const headers =
+			'Id,Requester,Requester id,Requester external id,Requester email,Requester domain,Submitter,Assignee,Group,Subject,Tags,Status,Priority,Via,Ticket type,Created at,Updated at,Assigned at,Organization,Due date,Initially assigned at,Solved at,Resolution time,Satisfaction Score,Group stations,Assignee stations,Reopens,Replies,First reply time in minutes,First reply time in minutes within business hours,First resolution time in minutes,Full resolution time in minutes,Full resolution time in minutes within business hours,Agent wait time in minutes,Requester wait time in minutes,On hold time in minutes'.split(
+				','
+			);
 		const mapping = resolveMapping(headers, 'auto', {}, 'zendesk.csv');
 		expect(mapping.preset.name).toBe('zendesk');
 		const summary = mappingSummary(mapping);
@@ -29,9 +32,15 @@ describe('preset detection from realistic vendor headers', () => {
 	});
 
 	it('an Intercom conversation export and a Freshdesk ticket export', () => {
-		const intercom = 'Conversation ID,Conversation started at,Started via,Conversation state,Teammate assigned,Team assigned,User ID,User email,First response time (seconds),Time to close (seconds),Closed at,Conversation rating,Conversation rating remark,Fin involved,Fin resolved,Tags,Priority'.split(',');
+		const intercom =
+			'Conversation ID,Conversation started at,Started via,Conversation state,Teammate assigned,Team assigned,User ID,User email,First response time (seconds),Time to close (seconds),Closed at,Conversation rating,Conversation rating remark,Fin involved,Fin resolved,Tags,Priority'.split(
+				','
+			);
 		expect(resolveMapping(intercom, 'auto', {}, 'i.csv').preset.name).toBe('intercom');
-		const freshdesk = 'Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Due by Time,Resolved time,Closed time,Last update time,Initial response time,Time tracked,First response time (in hrs),Resolution time (in hrs),Agent interactions,Customer interactions,Resolution status,First response status,Tags,Survey results,Requester email,Contact ID,Satisfaction rating'.split(',');
+		const freshdesk =
+			'Ticket ID,Subject,Status,Priority,Source,Type,Agent,Group,Created time,Due by Time,Resolved time,Closed time,Last update time,Initial response time,Time tracked,First response time (in hrs),Resolution time (in hrs),Agent interactions,Customer interactions,Resolution status,First response status,Tags,Survey results,Requester email,Contact ID,Satisfaction rating'.split(
+				','
+			);
 		const mapping = resolveMapping(freshdesk, 'auto', {}, 'f.csv');
 		expect(mapping.preset.name).toBe('freshdesk');
 		expect(mappingSummary(mapping).closed_at).toBe('Resolved time | Closed time');
@@ -42,7 +51,12 @@ describe('preset detection from realistic vendor headers', () => {
 		expect(messages.preset.name).toBe('messages');
 		expect(mappingSummary(messages)).toEqual({ thread_id: 'Conversation', ts: 'Sent At', role: 'Sender Type', agent_id: 'Agent', channel: 'Channel' });
 
-		const generic = resolveMapping(['Case Number', 'Opened', 'Answered At', 'Ended', 'Medium', 'Team', 'Owner', 'Severity', 'Contact Reason'], 'auto', {}, 'g.csv');
+		const generic = resolveMapping(
+			['Case Number', 'Opened', 'Answered At', 'Ended', 'Medium', 'Team', 'Owner', 'Severity', 'Contact Reason'],
+			'auto',
+			{},
+			'g.csv'
+		);
 		expect(generic.preset.name).toBe('generic');
 		expect(mappingSummary(generic)).toEqual({
 			conversation_id: 'Case Number',
@@ -61,7 +75,9 @@ describe('preset detection from realistic vendor headers', () => {
 		const headers = ['id', 'created', 'opened_by_customer_at'];
 		const overridden = resolveMapping(headers, 'auto', { created_at: 'opened_by_customer_at' }, 'x.csv');
 		expect(mappingSummary(overridden).created_at).toBe('opened_by_customer_at');
-		expect(() => resolveMapping(headers, 'auto', { createdAt: 'created' }, 'x.csv')).toThrow(/"createdAt" is not a field of conversations rows; map one of conversation_id, created_at,/);
+		expect(() => resolveMapping(headers, 'auto', { createdAt: 'created' }, 'x.csv')).toThrow(
+			/"createdAt" is not a field of conversations rows; map one of conversation_id, created_at,/
+		);
 	});
 });
 
@@ -76,7 +92,9 @@ describe('generated vendor exports load completely', () => {
 			expect(result.rows_rejected).toBe(0);
 			expect(result.conversations).toBe(generated.conversations);
 			// Zendesk's whole minutes put some first replies up to 59 s after Solved at: moved back and noted, not rejected
-			expect(result.notes.map((n) => n.replace(/^[\d,]+/, 'N'))).toEqual(format === 'zendesk' ? ['N first responses from the rounded column "First reply time in minutes" were moved back to the close, by at most 59 s.'] : []);
+			expect(result.notes.map((n) => n.replace(/^[\d,]+/, 'N'))).toEqual(
+				format === 'zendesk' ? ['N first responses from the rounded column "First reply time in minutes" were moved back to the close, by at most 59 s.'] : []
+			);
 		});
 	}
 });
@@ -104,7 +122,19 @@ describe('sessionization of message rows (data.md)', () => {
 		expect([result.preset, result.rows_read, result.rows_loaded, result.conversations]).toEqual(['messages', 13, 13, 5]);
 		const rows = await storedConversations(db, 'messages');
 		expect(
-			rows.map((r) => [r.conversation_id, iso(r.created_at), iso(r.first_response_at), iso(r.closed_at), r.status, r.agent_id, r.source_handle_s, r.bot_involved, r.bot_resolved, r.messages_in, r.messages_out])
+			rows.map((r) => [
+				r.conversation_id,
+				iso(r.created_at),
+				iso(r.first_response_at),
+				iso(r.closed_at),
+				r.status,
+				r.agent_id,
+				r.source_handle_s,
+				r.bot_involved,
+				r.bot_resolved,
+				r.messages_in,
+				r.messages_out
+			])
 		).toEqual([
 			['c1#1', '2026-08-03T10:00:00Z', '2026-08-03T10:01:00Z', '2026-08-03T10:01:00Z', 'resolved', 'a3', 60, false, false, 1, 1],
 			['c1#2', '2026-08-03T11:00:00Z', null, null, 'open', null, null, false, false, 1, 0],
@@ -129,7 +159,18 @@ describe('sessionization of message rows (data.md)', () => {
 		].join('\n');
 		await ingestText(db, 'outreach.csv', csv);
 		const rows = await storedConversations(db, 'outreach');
-		expect(rows.map((r) => [r.conversation_id, iso(r.created_at), iso(r.first_response_at), iso(r.closed_at), r.agent_id, r.source_handle_s, r.messages_in, r.messages_out])).toEqual([
+		expect(
+			rows.map((r) => [
+				r.conversation_id,
+				iso(r.created_at),
+				iso(r.first_response_at),
+				iso(r.closed_at),
+				r.agent_id,
+				r.source_handle_s,
+				r.messages_in,
+				r.messages_out
+			])
+		).toEqual([
 			['x#1', '2026-08-03T10:00:00Z', '2026-08-03T10:01:00Z', '2026-08-03T10:01:00Z', 'a1', 60, 1, 1],
 			['x#2', '2026-08-03T12:05:00Z', '2026-08-03T12:05:00Z', '2026-08-03T12:09:00Z', 'a2', 120, 2, 2]
 		]);

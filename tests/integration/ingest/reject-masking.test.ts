@@ -23,7 +23,11 @@ describe('reject reports hold no customer data in clear', () => {
 		expect([result.rows_read, result.rows_loaded, result.rows_rejected]).toEqual([4, 1, 3]);
 		const rejects = await queryRows<{ line: number; reason: string; raw: string }>(db.connection, 'SELECT line, reason, raw FROM rejects ORDER BY line');
 		expect(rejects.map((r) => [Number(r.line), r.reason.replace(/ \(.*\)$/, ''), r.raw])).toEqual([
-			[3, 'closed_at = 2026-03-02T09:00:00Z is before created_at = 2026-03-02T10:00:00Z', 'r2,2026-03-02T10:00:00Z,2026-03-02T09:00:00Z,[masked],[masked],[masked],bob,"EU, reach [email]"'],
+			[
+				3,
+				'closed_at = 2026-03-02T09:00:00Z is before created_at = 2026-03-02T10:00:00Z',
+				'r2,2026-03-02T10:00:00Z,2026-03-02T09:00:00Z,[masked],[masked],[masked],bob,"EU, reach [email]"'
+			],
 			[4, 'created_at = not a date is not a date and time', 'r3,not a date,,[masked],[masked],[masked],ann,call [phone]'],
 			// the quoted comma keeps the columns in place; the extra column is masked whole (its meaning is unknown)
 			[5, 'the row has more columns than the header', 'r4,2026-03-02T11:00:00Z,,[masked],[masked],[masked],ann,EU,[masked]']
@@ -34,7 +38,8 @@ describe('reject reports hold no customer data in clear', () => {
 
 	it('keeps dates, ids and numbers that only look like phone numbers', async () => {
 		const db = await tempDatabase();
-		const csv = 'conversation_id,created_at,first_response_at,Order\nk1,2026-03-02 08:00:00,2026-03-02 08:01:00,1\n12345678901,2026-03-02 10:00:00,2026-03-02 09:00:00,2026-03-02 / 4711\n';
+		const csv =
+			'conversation_id,created_at,first_response_at,Order\nk1,2026-03-02 08:00:00,2026-03-02 08:01:00,1\n12345678901,2026-03-02 10:00:00,2026-03-02 09:00:00,2026-03-02 / 4711\n';
 		const result = await ingestText(db, 'plain.csv', csv, { timezone: 'UTC' });
 		expect(result.rows_rejected).toBe(1);
 		const [row] = await queryRows<{ raw: string }>(db.connection, 'SELECT raw FROM rejects');

@@ -40,7 +40,10 @@ describe('real-shaped vendor exports load with the times their columns say', () 
 		const db = await tempDatabase();
 		const result = await ingestFile(db, join(FIXTURES, 'intercom-conversations.csv'), { timezone: 'America/New_York' });
 		expect([result.preset, result.rows_read, result.rows_loaded, result.rows_rejected]).toEqual(['intercom', 10, 10, 0]);
-		expect(result.mapping).toMatchObject({ first_response_at: 'Conversation first replied at | First response time (seconds)', closed_at: 'Conversation last closed at' });
+		expect(result.mapping).toMatchObject({
+			first_response_at: 'Conversation first replied at | First response time (seconds)',
+			closed_at: 'Conversation last closed at'
+		});
 		expect(iso((await storedConversations(db, 'intercom-conversations'))[0].created_at)).toBe('2026-06-01T09:00:00Z');
 		expect(await secondsAfterCreated(db, 'intercom-conversations')).toEqual([
 			['215000000001', 150, 1200], // 09:00:00 → 09:02:30 → 09:20:00
@@ -78,7 +81,7 @@ describe('real-shaped vendor exports load with the times their columns say', () 
 	});
 });
 
-describe('whole-minute first reply times and reject reasons in the user\'s words', () => {
+describe("whole-minute first reply times and reject reasons in the user's words", () => {
 	it('moves a first reply up to 59 s after the close back to it, rejects one 60 s after, and names the column and value', async () => {
 		const db = await tempDatabase();
 		const csv = [

@@ -31,8 +31,7 @@ describe('two adjacent periods computed together', () => {
 		await seedDataset(db, 'periods', ROWS);
 		const earlier = { dataset: 'periods', from: '2026-03-01', to: '2026-03-02', by: 'mode' as const };
 		const later = { dataset: 'periods', from: '2026-03-02', to: '2026-03-03', by: 'mode' as const };
-		const series = (q: typeof later) =>
-			Promise.all(['backlog', 'concurrency'].map((m) => computeSeries(db.connection, m, { ...q, interval: '1h' })));
+		const series = (q: typeof later) => Promise.all(['backlog', 'concurrency'].map((m) => computeSeries(db.connection, m, { ...q, interval: '1h' })));
 
 		invalidateMetricsCache();
 		const statements = vi.spyOn(DuckDBConnection.prototype, 'runAndReadAll');
@@ -60,7 +59,10 @@ describe('two adjacent periods computed together', () => {
 		expect(earlierSync.backlog_peak).toBe(1);
 		// later: sync r and t, async s
 		const laterGroups = (paired[1] as Awaited<ReturnType<typeof computeMetrics>>).groups;
-		expect(laterGroups.map((g) => [g.key, g.conversations])).toEqual([['async', 1], ['sync', 2]]);
+		expect(laterGroups.map((g) => [g.key, g.conversations])).toEqual([
+			['async', 1],
+			['sync', 2]
+		]);
 	});
 
 	it('leaves periods that are not adjacent to the usual path', async () => {

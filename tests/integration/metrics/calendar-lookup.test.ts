@@ -44,7 +44,8 @@ describe('conversations before the calendar', () => {
 		const result = await ingestText(
 			db,
 			'old.csv',
-			HEADER + 'old,1899-12-25T08:00:00Z,1899-12-25T09:10:00Z,1899-12-25T09:20:00Z,email,ann\nnew,1899-12-26T10:00:00Z,1899-12-26T10:05:00Z,1899-12-26T10:30:00Z,email,ann\n',
+			HEADER +
+				'old,1899-12-25T08:00:00Z,1899-12-25T09:10:00Z,1899-12-25T09:20:00Z,email,ann\nnew,1899-12-26T10:00:00Z,1899-12-26T10:05:00Z,1899-12-26T10:30:00Z,email,ann\n',
 			{ timezone: 'UTC', dataset: 'old' }
 		);
 		expect([result.rows_loaded, result.rows_rejected]).toEqual([2, 0]);

@@ -95,8 +95,24 @@ describe('concurrency from hourly pieces', () => {
 	// 2026-03-02: 30 min at 1 + 30 min at 2 -> 1.5, max 2; 2026-03-03: 30 min at 2 + 30 min at 1 -> 1.5, max 2.
 	// Whole range: (1800 + 7200 + 1800) / 7200 = 1.5.
 	const rows = [
-		{ id: 'c1', created: '2026-03-02 22:50:00', first: '2026-03-02 23:00:00', closed: '2026-03-03 01:00:00', agent: 'ana', queue: 'q1', status: 'resolved' as const },
-		{ id: 'c2', created: '2026-03-02 23:20:00', first: '2026-03-02 23:30:00', closed: '2026-03-03 00:30:00', agent: 'ana', queue: 'q1', status: 'resolved' as const }
+		{
+			id: 'c1',
+			created: '2026-03-02 22:50:00',
+			first: '2026-03-02 23:00:00',
+			closed: '2026-03-03 01:00:00',
+			agent: 'ana',
+			queue: 'q1',
+			status: 'resolved' as const
+		},
+		{
+			id: 'c2',
+			created: '2026-03-02 23:20:00',
+			first: '2026-03-02 23:30:00',
+			closed: '2026-03-03 00:30:00',
+			agent: 'ana',
+			queue: 'q1',
+			status: 'resolved' as const
+		}
 	];
 
 	it('cuts a window at midnight into both days, through the sweep and the stored segments alike', async () => {
@@ -127,7 +143,13 @@ describe('concurrency from hourly pieces', () => {
 		const db = await tempDatabase();
 		// 2,001 agents, each one 30-minute chat at 10:00 on 2026-03-02: k = 1 everywhere it is held
 		const roster: SeedConversation[] = Array.from({ length: 2001 }, (_, i) => ({
-			id: `r${i}`, created: '2026-03-02 09:55:00', first: '2026-03-02 10:00:00', closed: '2026-03-02 10:30:00', agent: `agent-${i}`, queue: 'q1', status: 'resolved'
+			id: `r${i}`,
+			created: '2026-03-02 09:55:00',
+			first: '2026-03-02 10:00:00',
+			closed: '2026-03-02 10:30:00',
+			agent: `agent-${i}`,
+			queue: 'q1',
+			status: 'resolved'
 		}));
 		await seedDataset(db, 'roster', roster);
 		const range = { dataset: 'roster', from: '2026-03-02', to: '2026-03-03', by: 'channel' as const, interval: '1h' as const };
@@ -139,7 +161,15 @@ describe('concurrency from hourly pieces', () => {
 	it('gives the same days from daily pieces on a range longer than 45 days', async () => {
 		const db = await tempDatabase();
 		// a chat on 2026-01-01 (another queue) makes the data span 2026-01-01..03-03, so the range is not cut to the data's days
-		const early = { id: 'e1', created: '2026-01-01 10:00:00', first: '2026-01-01 10:01:00', closed: '2026-01-01 10:31:00', agent: 'bob', queue: 'q2', status: 'resolved' as const };
+		const early = {
+			id: 'e1',
+			created: '2026-01-01 10:00:00',
+			first: '2026-01-01 10:01:00',
+			closed: '2026-01-01 10:31:00',
+			agent: 'bob',
+			queue: 'q2',
+			status: 'resolved' as const
+		};
 		await seedDataset(db, 'cross', [...rows, early]);
 		// 2026-01-01..2026-03-04 (62 days) with a filter: one sweep cut at days serves metrics and the daily series
 		const range = { dataset: 'cross', from: '2026-01-01', to: '2026-03-04', by: 'channel' as const, queues: ['q1'] };

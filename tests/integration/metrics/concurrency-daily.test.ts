@@ -92,8 +92,7 @@ describe('bucket floors on epoch microseconds', () => {
 	it('floor to the step before and after 1970', async () => {
 		const db = await tempDatabase();
 		const hour = 3_600_000_000;
-		const floor = async (v: number) =>
-			(await queryRows<{ f: number }>(db.connection, `SELECT ${floorUsSql('?::BIGINT', hour)} AS f`, [v]))[0].f;
+		const floor = async (v: number) => (await queryRows<{ f: number }>(db.connection, `SELECT ${floorUsSql('?::BIGINT', hour)} AS f`, [v]))[0].f;
 		expect(await floor(0)).toBe(0);
 		expect(await floor(hour - 1)).toBe(0);
 		expect(await floor(hour)).toBe(hour);

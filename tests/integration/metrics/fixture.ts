@@ -27,10 +27,19 @@ function readFixture(file: string): SeedConversation[] {
 		const v = Object.fromEntries(line.split(',').map((x, i) => [names[i], x === '' ? null : x]));
 		const csat = v.csat === null ? null : Number(v.csat) >= 4;
 		return {
-			id: v.conversation_id!, created: v.created_at!.replace('Z', ''), first: v.first_response_at?.replace('Z', '') ?? null,
-			closed: v.closed_at?.replace('Z', '') ?? null, status: v.status as SeedConversation['status'], channel: v.channel ?? undefined,
-			queue: v.queue, agent: v.agent_id, customer: v.customer_id, handle: v.handle_s === null ? null : Number(v.handle_s),
-			botInvolved: v.bot_involved === 'true', botResolved: v.bot_resolved === 'true', csat
+			id: v.conversation_id!,
+			created: v.created_at!.replace('Z', ''),
+			first: v.first_response_at?.replace('Z', '') ?? null,
+			closed: v.closed_at?.replace('Z', '') ?? null,
+			status: v.status as SeedConversation['status'],
+			channel: v.channel ?? undefined,
+			queue: v.queue,
+			agent: v.agent_id,
+			customer: v.customer_id,
+			handle: v.handle_s === null ? null : Number(v.handle_s),
+			botInvolved: v.bot_involved === 'true',
+			botResolved: v.bot_resolved === 'true',
+			csat
 		};
 	});
 }

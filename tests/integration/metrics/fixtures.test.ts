@@ -100,7 +100,12 @@ describe('business hours', () => {
 		// fri in hours; sat, sun (weekend) and tue 20:00 local after hours -> 3/4
 		expect((await computeMetrics(db.connection, { dataset: 'business' })).groups[0].after_hours_share).toBe(0.75);
 		const allDay: [string, string][] = [['00:00', '24:00']];
-		const result = await updateSetting(db, 'business_hours', { mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay }, null);
+		const result = await updateSetting(
+			db,
+			'business_hours',
+			{ mon: allDay, tue: allDay, wed: allDay, thu: allDay, fri: allDay, sat: allDay, sun: allDay },
+			null
+		);
 		expect(result.recomputedDatasets).toBe(1);
 		expect((await computeMetrics(db.connection, { dataset: 'business' })).groups[0].after_hours_share).toBe(0);
 		// open all week: business FRT = calendar FRT (fri: 320400 across the DST change)

@@ -27,8 +27,14 @@ function toSeed(g: Generated, i: number): SeedConversation {
 	const first = g.wait === null ? null : g.created + g.wait;
 	const closed = g.duration === null ? null : (first ?? g.created) + g.duration;
 	return {
-		id: `c${i}`, created: at(g.created), first: first === null ? null : at(first), closed: closed === null ? null : at(closed),
-		status: g.status as SeedConversation['status'], agent: g.agent, channel: g.channel, customer: i % 3 === 0 ? 'same' : null
+		id: `c${i}`,
+		created: at(g.created),
+		first: first === null ? null : at(first),
+		closed: closed === null ? null : at(closed),
+		status: g.status as SeedConversation['status'],
+		agent: g.agent,
+		channel: g.channel,
+		customer: i % 3 === 0 ? 'same' : null
 	};
 }
 
@@ -84,7 +90,11 @@ describe('metric properties', () => {
 					const mine = seeds.filter((s) => s.channel === group.key);
 					const created = mine.map((s) => Date.parse(s.created + 'Z'));
 					const end = mine.map((s) =>
-						s.closed ? Date.parse(s.closed + 'Z') : s.status === 'open' ? Infinity : Math.max(Date.parse(s.created + 'Z'), s.first ? Date.parse(s.first + 'Z') : 0)
+						s.closed
+							? Date.parse(s.closed + 'Z')
+							: s.status === 'open'
+								? Infinity
+								: Math.max(Date.parse(s.created + 'Z'), s.first ? Date.parse(s.first + 'Z') : 0)
 					);
 					const lo = Math.floor(Math.min(...created) / 3_600_000) * 3_600_000;
 					const hi = Math.floor(Math.max(...created) / 3_600_000) * 3_600_000 + 3_600_000;
@@ -126,7 +136,11 @@ describe('metric properties', () => {
 		await fc.assert(
 			fc.asyncProperty(fc.array(conversationArb, { minLength: 1, maxLength: 30 }), fc.integer(), async (generated, seed) => {
 				const seeds = generated.map(toSeed);
-				const shuffled = [...seeds].sort((a, b) => ((a.id.length * 31 + a.id.charCodeAt(a.id.length - 1) * seed) % 97) - ((b.id.length * 31 + b.id.charCodeAt(b.id.length - 1) * seed) % 97)).reverse();
+				const shuffled = [...seeds]
+					.sort(
+						(a, b) => ((a.id.length * 31 + a.id.charCodeAt(a.id.length - 1) * seed) % 97) - ((b.id.length * 31 + b.id.charCodeAt(b.id.length - 1) * seed) % 97)
+					)
+					.reverse();
 				const [one, two] = [`o${n}`, `r${n++}`];
 				await seedDataset(db, one, seeds);
 				await seedDataset(db, two, shuffled);
@@ -136,7 +150,9 @@ describe('metric properties', () => {
 				expect(roundedGroups(b.groups)).toEqual(roundedGroups(a.groups));
 				// a filter that keeps every row takes the live sweep instead of the stored per-group concurrency: same numbers
 				const live = await computeMetrics(db.connection, { dataset: one, by: 'channel', from: '2000-01-01' });
-				expect(live.groups.map((g) => [g.key, g.concurrency_mean, g.concurrency_max])).toEqual(a.groups.map((g) => [g.key, g.concurrency_mean, g.concurrency_max]));
+				expect(live.groups.map((g) => [g.key, g.concurrency_mean, g.concurrency_max])).toEqual(
+					a.groups.map((g) => [g.key, g.concurrency_mean, g.concurrency_max])
+				);
 			}),
 			{ numRuns: 20 }
 		);

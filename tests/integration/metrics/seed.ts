@@ -41,11 +41,25 @@ export async function seedDataset(db: Database, name: string, rows: SeedConversa
 		const channel = r.channel ?? 'chat';
 		const status = r.status ?? (r.closed ? (r.first || r.botResolved ? 'resolved' : 'abandoned') : 'open');
 		return [
-			datasetId, r.id, r.created, r.first ?? null, r.closed ?? null, status, channel, r.mode ?? MODE[channel] ?? 'async',
-			r.queue ?? null, r.agent ?? null, r.customer ?? null, r.handle ?? null, r.botInvolved ?? false, r.botResolved ?? false, r.csat ?? null
+			datasetId,
+			r.id,
+			r.created,
+			r.first ?? null,
+			r.closed ?? null,
+			status,
+			channel,
+			r.mode ?? MODE[channel] ?? 'async',
+			r.queue ?? null,
+			r.agent ?? null,
+			r.customer ?? null,
+			r.handle ?? null,
+			r.botInvolved ?? false,
+			r.botResolved ?? false,
+			r.csat ?? null
 		];
 	});
-	const row = '(?::INTEGER, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?::TIMESTAMP, ?, ?, ?, false, ?::VARCHAR, ?::VARCHAR, md5(?::VARCHAR)::UUID, ?::DOUBLE, ?::BOOLEAN, ?::BOOLEAN, ?::BOOLEAN)';
+	const row =
+		'(?::INTEGER, ?, ?::TIMESTAMP, ?::TIMESTAMP, ?::TIMESTAMP, ?, ?, ?, false, ?::VARCHAR, ?::VARCHAR, md5(?::VARCHAR)::UUID, ?::DOUBLE, ?::BOOLEAN, ?::BOOLEAN, ?::BOOLEAN)';
 	for (let i = 0; i < values.length; i += 500) {
 		const chunk = values.slice(i, i + 500);
 		await execute(

@@ -48,7 +48,10 @@ describe('a range that covers the whole dataset', () => {
 
 		const backlog = await computeSeries(db.connection, 'backlog', query);
 		const chatBacklog = backlog.series.find((s) => s.key === 'chat')!.points;
-		expect(chatBacklog.filter((p) => p.value !== 0).map((p) => [p.t.slice(11, 13), p.value])).toEqual([['10', 1], ['11', 1]]);
+		expect(chatBacklog.filter((p) => p.value !== 0).map((p) => [p.t.slice(11, 13), p.value])).toEqual([
+			['10', 1],
+			['11', 1]
+		]);
 		expect(backlog.series).toEqual((await computeSeries(db.connection, 'backlog', { ...query, queues: ['q1'] })).series);
 	});
 });

@@ -9,7 +9,24 @@ const cli = (args: string[]) => run('npx', ['tsx', 'src/cli.ts', ...args, '--db'
 
 describe('erlang CLI', () => {
 	it('prints the required agents in the JSON contract (CRAN ErlangC check values)', async () => {
-		const { stdout } = await cli(['erlang', '--volume', '100', '--interval-min', '30', '--aht-s', '180', '--target-s', '20', '--sl', '0.8', '--shrinkage', '0.3', '--max-occupancy', '0.85', '--json']);
+		const { stdout } = await cli([
+			'erlang',
+			'--volume',
+			'100',
+			'--interval-min',
+			'30',
+			'--aht-s',
+			'180',
+			'--target-s',
+			'20',
+			'--sl',
+			'0.8',
+			'--shrinkage',
+			'0.3',
+			'--max-occupancy',
+			'0.85',
+			'--json'
+		]);
 		// full precision since issue 14 (product.md's example shows the fields rounded for print)
 		const result = JSON.parse(stdout);
 		expect(Object.keys(result)).toEqual(['model', 'load_erlangs', 'agents', 'agents_scheduled', 'service_level', 'occupancy', 'p_wait', 'asa_s', 'p_abandon']);
@@ -21,7 +38,24 @@ describe('erlang CLI', () => {
 	});
 
 	it('evaluates given agents under Erlang A with --patience-s', async () => {
-		const { stdout } = await cli(['erlang', '--volume', '100', '--interval-min', '30', '--aht-s', '180', '--target-s', '20', '--sl', '0.8', '--patience-s', '300', '--agents', '14', '--json']);
+		const { stdout } = await cli([
+			'erlang',
+			'--volume',
+			'100',
+			'--interval-min',
+			'30',
+			'--aht-s',
+			'180',
+			'--target-s',
+			'20',
+			'--sl',
+			'0.8',
+			'--patience-s',
+			'300',
+			'--agents',
+			'14',
+			'--json'
+		]);
 		const result = JSON.parse(stdout);
 		expect(result.model).toBe('erlang_a');
 		expect(result.agents).toBe(14);
@@ -32,7 +66,9 @@ describe('erlang CLI', () => {
 	});
 
 	it('refuses a service level given as a percentage with one sentence', async () => {
-		const failure = await cli(['erlang', '--volume', '100', '--interval-min', '30', '--aht-s', '180', '--target-s', '20', '--sl', '80']).catch((e: { code: number; stderr: string }) => e);
+		const failure = await cli(['erlang', '--volume', '100', '--interval-min', '30', '--aht-s', '180', '--target-s', '20', '--sl', '80']).catch(
+			(e: { code: number; stderr: string }) => e
+		);
 		expect(failure).toMatchObject({ code: 1 });
 		expect((failure as { stderr: string }).stderr.trim()).toBe('--sl (the service-level target as a share, e.g. 0.8) must be above 0 and below 1; got "80".');
 	});

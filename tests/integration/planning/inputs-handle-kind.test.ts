@@ -22,7 +22,8 @@ function fixture(focus: boolean): string {
 	for (let pair = 0; pair < 15; pair++) {
 		const t = Date.parse('2026-11-02T09:00:00Z') + pair * 60_000;
 		const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
-		for (const side of ['a', 'b']) rows.push(`m${pair}${side},${iso(t)},${iso(t + 30_000)},${iso(t + 1_230_000)},resolved,messaging,agent${pair},u${pair}${side},${focus ? 600 : ''}`);
+		for (const side of ['a', 'b'])
+			rows.push(`m${pair}${side},${iso(t)},${iso(t + 30_000)},${iso(t + 1_230_000)},resolved,messaging,agent${pair},u${pair}${side},${focus ? 600 : ''}`);
 	}
 	rows.push('x1,2026-11-09T12:00:00Z,,,open,messaging,,u9,');
 	const file = join(tempDir(), focus ? 'focus.csv' : 'attributed.csv');

@@ -19,7 +19,19 @@ describe('plan and report staffing CLI', () => {
 		expect(plan).toMatchObject({ dataset: 'two', timezone: 'UTC', interval_min: 30, weeks_history: 2 });
 		// channels with volume in the window: chat, voice, email; 48 intervals of one day each
 		expect(plan.intervals).toHaveLength(3 * 48);
-		expect(Object.keys(plan.intervals[0])).toEqual(['start', 'mode', 'channel', 'forecast', 'aht_s', 'concurrency', 'agents', 'agents_scheduled', 'service_level', 'asa_s', 'occupancy']);
+		expect(Object.keys(plan.intervals[0])).toEqual([
+			'start',
+			'mode',
+			'channel',
+			'forecast',
+			'aht_s',
+			'concurrency',
+			'agents',
+			'agents_scheduled',
+			'service_level',
+			'asa_s',
+			'occupancy'
+		]);
 		expect(plan.intervals[0].start).toBe('2026-11-23T00:00:00Z');
 		// the recommended mix's staffing, in the same row shape, over the same horizon
 		expect(Object.keys(plan.recommended_intervals[0])).toEqual(Object.keys(plan.intervals[0]));

@@ -32,7 +32,9 @@ describe('staffing report', () => {
 		expect(text.charCodeAt(0)).toBe(0xfeff);
 		const lines = text.slice(1).trimEnd().split('\r\n');
 		expect(lines).toHaveLength(1 + 336 * 2);
-		expect(lines[0]).toBe('Interval start (local),Mode,Channel,Forecast,AHT (s),Concurrency,Required agents,Scheduled agents,Expected service level,ASA (s),Occupancy');
+		expect(lines[0]).toBe(
+			'Interval start (local),Mode,Channel,Forecast,AHT (s),Concurrency,Required agents,Scheduled agents,Expected service level,ASA (s),Occupancy'
+		);
 		// Monday 09:00 UTC is interval 18: chat row first (channel order of the inputs), 17 agents, 25 scheduled
 		expect(lines[1 + 18 * 2]).toMatch(/^2026-11-30 09:00,sync,chat,40,600,1,17,25,0\.82\d*,[\d.]+,0\.78\d*$/);
 	});

@@ -25,10 +25,15 @@ describe('cached dashboard numbers', () => {
 
 		// replaced by a file with a1 only (chat, sync): 1 sync conversation, no async group
 		const onlyA1 = join(folder, 'only-a1.csv');
-		writeFileSync(onlyA1, 'conversation_id,created_at,first_response_at,closed_at,status,channel,agent_id\na1,2026-08-03T09:00:00Z,2026-08-03T09:00:30Z,2026-08-03T09:10:00Z,resolved,chat,ag1\n');
+		writeFileSync(
+			onlyA1,
+			'conversation_id,created_at,first_response_at,closed_at,status,channel,agent_id\na1,2026-08-03T09:00:00Z,2026-08-03T09:00:30Z,2026-08-03T09:10:00Z,resolved,chat,ag1\n'
+		);
 		await ingestFile(db, onlyA1, { dataset: 'before', replace: true });
 		expect(counts((await computeMetrics(db.connection, { dataset: 'before' })).groups)).toEqual([['sync', 1]]);
-		expect((await computeSeries(db.connection, 'arrivals', { dataset: 'before', interval: '1d' })).series[0].points).toEqual([{ t: '2026-08-03T00:00:00.000Z', value: 1 }]);
+		expect((await computeSeries(db.connection, 'arrivals', { dataset: 'before', interval: '1d' })).series[0].points).toEqual([
+			{ t: '2026-08-03T00:00:00.000Z', value: 1 }
+		]);
 
 		// a second dataset, whose file gives the mode of its chat: every dataset is derived again, and a given mode stays
 		const given = join(folder, 'given.csv');
@@ -40,7 +45,10 @@ describe('cached dashboard numbers', () => {
 		await updateSetting(db, 'channel_modes', { ...DEFAULT_SETTINGS.channel_modes, chat: 'async' }, 'admin');
 		expect(counts((await computeMetrics(db.connection, { dataset: 'before' })).groups)).toEqual([['async', 1]]);
 		// g1's file said sync; g2 had no mode, so it follows the setting
-		expect(counts((await computeMetrics(db.connection, { dataset: 'given' })).groups)).toEqual([['async', 1], ['sync', 1]]);
+		expect(counts((await computeMetrics(db.connection, { dataset: 'given' })).groups)).toEqual([
+			['async', 1],
+			['sync', 1]
+		]);
 		// a1 arrived Monday 09:00 UTC, inside the default business hours: in hours, answered
 		expect((await computeCoverage(db.connection, { dataset: 'before' })).in_hours.answered.conversations).toBe(1);
 

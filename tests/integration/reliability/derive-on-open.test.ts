@@ -9,9 +9,12 @@ import { tempDir } from '../../helpers/temp';
 describe('datasets left without derived values', () => {
 	it('are derived on the next open, even when no migration is pending (a first derive cut short)', async () => {
 		const path = join(tempDir('derive-on-open-'), 'cm.duckdb');
-		const csv = writeFixture('two.csv', 'conversation_id,created_at,first_response_at,closed_at,channel\n'
-			+ 'a,2026-08-03T10:00:00Z,2026-08-03T10:05:00Z,2026-08-03T10:20:00Z,email\n'
-			+ 'b,2026-08-08T12:00:00Z,2026-08-10T09:30:00Z,2026-08-10T10:00:00Z,email\n');
+		const csv = writeFixture(
+			'two.csv',
+			'conversation_id,created_at,first_response_at,closed_at,channel\n' +
+				'a,2026-08-03T10:00:00Z,2026-08-03T10:05:00Z,2026-08-03T10:20:00Z,email\n' +
+				'b,2026-08-08T12:00:00Z,2026-08-10T09:30:00Z,2026-08-10T10:00:00Z,email\n'
+		);
 		let db = await openDatabase(path);
 		await ingestFile(db, csv, { dataset: 'two', timezone: 'UTC' });
 		// what a process killed between migration 005 and the end of deriveMissing leaves: rows without derived values
@@ -29,10 +32,13 @@ describe('datasets left without derived values', () => {
 	it('get the summary and daily concurrency that newer versions store, when a file from before them opens', async () => {
 		const path = join(tempDir('rollups-on-open-'), 'cm.duckdb');
 		// one agent, two email threads on Monday 3 August: [10:05, 10:20) alone, then [11:00, 12:00) with a second from 11:30
-		const csv = writeFixture('three.csv', 'conversation_id,created_at,first_response_at,closed_at,channel,agent_id\n'
-			+ 'a,2026-08-03T10:00:00Z,2026-08-03T10:05:00Z,2026-08-03T10:20:00Z,email,ana\n'
-			+ 'b,2026-08-03T10:50:00Z,2026-08-03T11:00:00Z,2026-08-03T12:00:00Z,email,ana\n'
-			+ 'c,2026-08-03T11:20:00Z,2026-08-03T11:30:00Z,2026-08-03T12:00:00Z,email,ana\n');
+		const csv = writeFixture(
+			'three.csv',
+			'conversation_id,created_at,first_response_at,closed_at,channel,agent_id\n' +
+				'a,2026-08-03T10:00:00Z,2026-08-03T10:05:00Z,2026-08-03T10:20:00Z,email,ana\n' +
+				'b,2026-08-03T10:50:00Z,2026-08-03T11:00:00Z,2026-08-03T12:00:00Z,email,ana\n' +
+				'c,2026-08-03T11:20:00Z,2026-08-03T11:30:00Z,2026-08-03T12:00:00Z,email,ana\n'
+		);
 		let db = await openDatabase(path);
 		await ingestFile(db, csv, { dataset: 'three', timezone: 'UTC' });
 		const stored = async () => ({

@@ -32,14 +32,26 @@ export async function writeBigCsv(folder: string, conversations: number): Promis
 }
 
 /** The hand-worked numbers of the "before" dataset, by mode. */
-export function expectBeforeNumbers(groups: { key: string; conversations: number; resolved: number; abandoned: number; open: number; frt_p50_s: number | null }[]): void {
+export function expectBeforeNumbers(
+	groups: { key: string; conversations: number; resolved: number; abandoned: number; open: number; frt_p50_s: number | null }[]
+): void {
 	expect(groups.map((g) => [g.key, g.conversations, g.resolved, g.abandoned, g.open, g.frt_p50_s])).toEqual([
 		['async', 1, 0, 0, 1, 3600],
 		['sync', 2, 1, 1, 0, 30]
 	]);
 }
 
-export const DATASET_TABLES = ['conversations', 'rejects', 'conversation_facts', 'business_calendar', 'concurrency_segments', 'hourly_rollup', 'group_concurrency', 'group_summaries', 'concurrency_daily'];
+export const DATASET_TABLES = [
+	'conversations',
+	'rejects',
+	'conversation_facts',
+	'business_calendar',
+	'concurrency_segments',
+	'hourly_rollup',
+	'group_concurrency',
+	'group_summaries',
+	'concurrency_daily'
+];
 
 /** Rows of any dataset table whose dataset is not in `datasets` (left by an import that did not finish). */
 export async function orphanRows(connection: DuckDBConnection): Promise<Record<string, number>> {

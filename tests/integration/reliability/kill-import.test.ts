@@ -54,7 +54,10 @@ describe('kill -9 during an import', () => {
 			try {
 				// a scratch file left by the kill is gone once the database is open again
 				expect(readdirSync(workFolder(db)).filter((n) => n.includes('.import-'))).toEqual([]);
-				const datasets = await queryRows<{ name: string; rows_loaded: number; dataset_id: number }>(db.connection, 'SELECT name, rows_loaded, dataset_id FROM datasets ORDER BY dataset_id');
+				const datasets = await queryRows<{ name: string; rows_loaded: number; dataset_id: number }>(
+					db.connection,
+					'SELECT name, rows_loaded, dataset_id FROM datasets ORDER BY dataset_id'
+				);
 				const committed = datasets.some((d) => d.name === name);
 				outcomes.push({ killed: run.killed, committed });
 				// a killed import is all or nothing: either absent, or present with every row and every derived row

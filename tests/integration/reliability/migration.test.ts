@@ -33,13 +33,17 @@ describe('an old database file', () => {
 		try {
 			const versions = await queryRows<{ version: number }>(db.connection, 'SELECT version FROM schema_migrations ORDER BY version');
 			expect(versions.map((v) => v.version)).toEqual(Array.from({ length: latestSchemaVersion }, (_, i) => i + 1));
-			expect(await queryRows(db.connection, 'SELECT dataset_id, name, rows_loaded, timezone FROM datasets')).toEqual([{ dataset_id: 1, name: 'q2', rows_loaded: 2, timezone: 'Europe/Berlin' }]);
+			expect(await queryRows(db.connection, 'SELECT dataset_id, name, rows_loaded, timezone FROM datasets')).toEqual([
+				{ dataset_id: 1, name: 'q2', rows_loaded: 2, timezone: 'Europe/Berlin' }
+			]);
 			expect(await queryRows(db.connection, 'SELECT conversation_id, status FROM conversations ORDER BY conversation_id')).toEqual([
 				{ conversation_id: 'c1', status: 'resolved' },
 				{ conversation_id: 'c2', status: 'abandoned' }
 			]);
 			expect(await queryRows(db.connection, 'SELECT line, reason FROM rejects')).toEqual([{ line: 4, reason: 'created_at is empty' }]);
-			expect(await queryRows(db.connection, 'SELECT username, password_hash, role FROM users')).toEqual([{ username: 'admin', password_hash: 'hash-from-before', role: 'admin' }]);
+			expect(await queryRows(db.connection, 'SELECT username, password_hash, role FROM users')).toEqual([
+				{ username: 'admin', password_hash: 'hash-from-before', role: 'admin' }
+			]);
 			// the old dataset is derived on the way: its facts exist, with the abandoned call's FRT null and the chat's 60 s
 			expect(await queryRows(db.connection, 'SELECT conversation_id, frt_s FROM conversation_facts ORDER BY conversation_id')).toEqual([
 				{ conversation_id: 'c1', frt_s: 60 },

@@ -66,7 +66,12 @@ describe('upload endpoint', () => {
 		const baseline = residentMb(server.pid);
 		let peak = baseline;
 		const sampler = setInterval(() => (peak = Math.max(peak, residentMb(server.pid))), 50);
-		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: uploadHeaders('big export.csv'), body, duplex: 'half' } as RequestInit);
+		const response = await fetch(server.url + '/data/upload', {
+			method: 'POST',
+			headers: uploadHeaders('big export.csv'),
+			body,
+			duplex: 'half'
+		} as RequestInit);
 		clearInterval(sampler);
 		const preview = await response.json();
 		expect(response.status).toBe(200);
@@ -94,9 +99,15 @@ describe('upload endpoint', () => {
 	});
 
 	it('answers a malformed X-File-Name with 400 and one sentence, not a 500', async () => {
-		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: { ...uploadHeaders('a.csv'), 'x-file-name': '%E0%A4%A.csv' }, body: HEADER + ROW });
+		const response = await fetch(server.url + '/data/upload', {
+			method: 'POST',
+			headers: { ...uploadHeaders('a.csv'), 'x-file-name': '%E0%A4%A.csv' },
+			body: HEADER + ROW
+		});
 		expect(response.status).toBe(400);
-		expect(await response.json()).toEqual({ error: 'The X-File-Name header is not a valid percent-encoded file name; upload the file again from the Data page.' });
+		expect(await response.json()).toEqual({
+			error: 'The X-File-Name header is not a valid percent-encoded file name; upload the file again from the Data page.'
+		});
 	});
 
 	it('refuses a file name over 255 characters or with control characters, with one sentence', async () => {
@@ -116,7 +127,8 @@ describe('upload endpoint', () => {
 		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: uploadHeaders('bomb.csv.gz'), body: bomb });
 		expect(response.status).toBe(400);
 		expect(await response.json()).toEqual({
-			error: 'bomb.csv.gz inflates to more than 100 times its compressed size, which a CSV export does not do (it looks like a decompression bomb); decompress it yourself and upload the CSV.'
+			error:
+				'bomb.csv.gz inflates to more than 100 times its compressed size, which a CSV export does not do (it looks like a decompression bomb); decompress it yourself and upload the CSV.'
 		});
 		// the refusal came after the first MB of content, not after 480 MB of it
 		expect(residentMb(server.pid) - before).toBeLessThan(100);
@@ -124,15 +136,24 @@ describe('upload endpoint', () => {
 	}, 60_000);
 
 	it('refuses an upload without the page origin (CSRF)', async () => {
-		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: { ...uploadHeaders('a.csv'), origin: 'http://evil.example' }, body: HEADER + ROW });
+		const response = await fetch(server.url + '/data/upload', {
+			method: 'POST',
+			headers: { ...uploadHeaders('a.csv'), origin: 'http://evil.example' },
+			body: HEADER + ROW
+		});
 		expect(response.status).toBe(403);
 	});
 
 	it('refuses a body over the max_upload_bytes setting, saved through the Settings page, with one sentence', async () => {
 		// the Sessions section saves close_after_s, focus_cap_s, repeat_window_days and max_upload_bytes together
 		const form = new URLSearchParams({ section: 'sessions', focus_cap_min: '10', repeat_window_days: '7', max_upload_mb: '1' });
-		for (const channel of ['voice', 'chat', 'messaging', 'sms', 'whatsapp', 'social', 'email', 'other']) form.set(`close.${channel}`, channel === 'email' ? '5760' : '1440');
-		const saved = await fetch(server.url + '/settings?/save', { method: 'POST', headers: { origin: server.url, cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true' }, body: form });
+		for (const channel of ['voice', 'chat', 'messaging', 'sms', 'whatsapp', 'social', 'email', 'other'])
+			form.set(`close.${channel}`, channel === 'email' ? '5760' : '1440');
+		const saved = await fetch(server.url + '/settings?/save', {
+			method: 'POST',
+			headers: { origin: server.url, cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-sveltekit-action': 'true' },
+			body: form
+		});
 		const outcome = await saved.json();
 		expect(outcome.type, JSON.stringify(outcome) + server.output().slice(-3000)).toBe('success');
 		expect(outcome.data).toContain('Saved; derived values of 1 dataset recomputed.');
@@ -147,7 +168,9 @@ describe('upload endpoint', () => {
 		});
 		const response = await fetch(server.url + '/data/upload', { method: 'POST', headers: uploadHeaders('too-big.csv'), body, duplex: 'half' } as RequestInit);
 		expect(response.status).toBe(413);
-		expect(await response.json()).toEqual({ error: 'too-big.csv is over the 1.0 MB upload limit; split the export or ask an analyst to raise the max_upload_bytes setting.' });
+		expect(await response.json()).toEqual({
+			error: 'too-big.csv is over the 1.0 MB upload limit; split the export or ask an analyst to raise the max_upload_bytes setting.'
+		});
 		expect(readdirSync(join(server.dataDir, 'uploads'))).toEqual([]);
 	});
 });

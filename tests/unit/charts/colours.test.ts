@@ -22,7 +22,9 @@ describe('blue means sync and orange async, on every chart', () => {
 	});
 
 	it('shades the arrivals heatmap (both modes) without the sync blue', () => {
-		const option = buildHourOfWeekOption({ cells: [], openHours: Array.from({ length: 7 }, () => [[9, 17]]) }) as unknown as { visualMap: { inRange: { color: string[] } } };
+		const option = buildHourOfWeekOption({ cells: [], openHours: Array.from({ length: 7 }, () => [[9, 17]]) }) as unknown as {
+			visualMap: { inRange: { color: string[] } };
+		};
 		expect(option.visualMap.inRange.color).toEqual(['#f1f7f6', '#7cc4ba', '#1d6b62']);
 	});
 });
@@ -32,7 +34,10 @@ describe('the mix frontier chart', () => {
 	const plan = buildPlan(planInputs([steadyChannel('chat', 'sync', 40, 600), steadyChannel('messaging', 'async', 40, 300)]), assumptions);
 
 	it('starts the cost axis at zero and uses no mode colour for points that are not a mode', () => {
-		const option = buildFrontierOption({ plan, currency: 'USD', selectedShare: 0.3 }) as { yAxis: { min: number; scale?: boolean }; series: { name: string; color?: string; itemStyle?: { color?: string } }[] };
+		const option = buildFrontierOption({ plan, currency: 'USD', selectedShare: 0.3 }) as {
+			yAxis: { min: number; scale?: boolean };
+			series: { name: string; color?: string; itemStyle?: { color?: string } }[];
+		};
 		expect(option.yAxis.min).toBe(0);
 		expect(option.yAxis.scale).toBeUndefined();
 		expect(noModeHue(option.series.flatMap((s) => [s.color, s.itemStyle?.color]))).toEqual([]);

@@ -20,10 +20,18 @@ describe('hour-of-week heatmap', () => {
 		const outlines = svg.match(/<polygon points="([\d. ]+)"[^>]*stroke-width="2"/g) ?? [];
 		expect(outlines).toHaveLength(5);
 		// each outline has height: its corners' y values differ
-		const ys = outlines[0]!.match(/points="([\d. ]+)"/)![1].split(' ').map(Number).filter((_, i) => i % 2 === 1);
+		const ys = outlines[0]!
+			.match(/points="([\d. ]+)"/)![1]
+			.split(' ')
+			.map(Number)
+			.filter((_, i) => i % 2 === 1);
 		expect(Math.max(...ys) - Math.min(...ys)).toBeGreaterThan(20);
 		// 8 hours of a 24-hour-wide grid: a third of the width of the whole day row
-		const xs = outlines[0]!.match(/points="([\d. ]+)"/)![1].split(' ').map(Number).filter((_, i) => i % 2 === 0);
+		const xs = outlines[0]!
+			.match(/points="([\d. ]+)"/)![1]
+			.split(' ')
+			.map(Number)
+			.filter((_, i) => i % 2 === 0);
 		const all = (svg.match(/<polygon points="([\d. ]+)"/g) ?? []).length;
 		expect(all).toBeGreaterThanOrEqual(5);
 		expect(Math.max(...xs) - Math.min(...xs)).toBeGreaterThan(200);

@@ -27,6 +27,8 @@ describe('stacked bars builder', () => {
 		const html = option.tooltip.formatter([{ dataIndex: 1, seriesName: 'Agent time', value: 9.5, marker: '' }]);
 		expect(html).toBe('&lt;b&gt;queue&lt;/b&gt;<br/>Agent time: <b>$9.50</b><br/>Total: <b>$9.50</b>');
 		expect(stackedBarsTable(input, 'Group').rows[0]).toEqual({ category: 'voice', p0: 2.84, p1: 0.06, total: 2.9 });
-		expect(stackedBarsSummary(input, 'Cost')).toBe('Cost. voice: Agent time $2.84, Bot $0.06, total $2.90; <b>queue</b>: Agent time $9.50, Bot no data, total $9.50.');
+		expect(stackedBarsSummary(input, 'Cost')).toBe(
+			'Cost. voice: Agent time $2.84, Bot $0.06, total $2.90; <b>queue</b>: Agent time $9.50, Bot no data, total $9.50.'
+		);
 	});
 });

@@ -37,7 +37,13 @@ describe('time series builder', () => {
 	});
 
 	it('samples lines above 5,000 points and tables the same numbers', () => {
-		const many = { ...input, interval: '15m' as const, kind: 'count' as const, target: undefined, lines: [{ name: 'all', points: Array.from({ length: 6000 }, (_, i) => ({ t: new Date(Date.UTC(2026, 0, 1) + i * 900_000).toISOString(), value: i })) }] };
+		const many = {
+			...input,
+			interval: '15m' as const,
+			kind: 'count' as const,
+			target: undefined,
+			lines: [{ name: 'all', points: Array.from({ length: 6000 }, (_, i) => ({ t: new Date(Date.UTC(2026, 0, 1) + i * 900_000).toISOString(), value: i })) }]
+		};
 		const option = buildTimeSeriesOption(many) as { series: { sampling?: string }[] };
 		expect(option.series[0].sampling).toBe('lttb');
 		const table = timeSeriesTable(input);

@@ -8,7 +8,13 @@ import { assumptions, planInputs, steadyChannel } from './planFixtures';
 function simulatedLevel(arrivals: number, focusS: number, k: number, g: number, frtS: number, agents: number): number {
 	const intervals = 96;
 	const summary = simulatePlanWeek(
-		{ start: '2026-11-30T00:00:00Z', interval_min: 30, channels: [{ channel: 'messaging', mode: 'async', arrivals: new Array(intervals).fill(arrivals), aht_s: focusS, concurrency: g, sla_s: frtS }], agents: { messaging: new Array(intervals).fill(agents) }, max_concurrency: k },
+		{
+			start: '2026-11-30T00:00:00Z',
+			interval_min: 30,
+			channels: [{ channel: 'messaging', mode: 'async', arrivals: new Array(intervals).fill(arrivals), aht_s: focusS, concurrency: g, sla_s: frtS }],
+			agents: { messaging: new Array(intervals).fill(agents) },
+			max_concurrency: k
+		},
 		11,
 		3
 	);
@@ -23,7 +29,11 @@ describe('async slots model against the simulator', () => {
 	];
 	for (const s of scenarios) {
 		it(`${s.arrivals} per half hour, focus ${s.focusS} s, K ${s.k}, g ${s.g}: N meets 80% in ${s.frtS} s and N - 1 does not`, () => {
-			const [staffing] = requiredAsyncAgents({ intervalS: 1800, maxConcurrency: s.k, concurrency: s.g, frtS: s.frtS, target: 0.8, clock: 'calendar', focusShare: 1 }, [{ arrivals: s.arrivals, handleS: s.focusS }], [true]);
+			const [staffing] = requiredAsyncAgents(
+				{ intervalS: 1800, maxConcurrency: s.k, concurrency: s.g, frtS: s.frtS, target: 0.8, clock: 'calendar', focusShare: 1 },
+				[{ arrivals: s.arrivals, handleS: s.focusS }],
+				[true]
+			);
 			expect(staffing.byModel.slots).toBe(s.expected);
 			expect(simulatedLevel(s.arrivals, s.focusS, s.k, s.g, s.frtS, s.expected)).toBeGreaterThanOrEqual(0.8);
 			expect(simulatedLevel(s.arrivals, s.focusS, s.k, s.g, s.frtS, s.expected - 1)).toBeLessThan(0.8);

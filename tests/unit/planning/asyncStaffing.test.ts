@@ -30,7 +30,7 @@ describe('async staffing models', () => {
 		expect(email.byModel.occupancy).toBe(38);
 	});
 
-	it("open-thread cap (Little): 90 / 1800 s x 7200 s open = 360 threads, 4 per agent = 90, and the backlog carries the same slot time", () => {
+	it('open-thread cap (Little): 90 / 1800 s x 7200 s open = 360 threads, 4 per agent = 90, and the backlog carries the same slot time', () => {
 		const day = Array.from({ length: 48 }, () => ({ arrivals: 90, handleS: 60, openS: 7200 }));
 		const staffing = requiredAsyncAgents({ ...messaging, maxConcurrency: 4, concurrency: 4, frtS: 3600 }, day, allOpen(48));
 		expect(staffing[20].byModel.open_threads).toBe(90);
@@ -43,7 +43,14 @@ describe('async staffing models', () => {
 	it('applies shrinkage with the tolerant rounding and staffs nothing in closed intervals', () => {
 		const queue = { ...messaging, frtS: 86400, maxOccupancy: 1, shrinkage: 0.3 };
 		// workload 63 * 600 / 1.5 / 1800 = 14
-		const result = requiredAsyncAgents(queue, [{ arrivals: 63, handleS: 600 }, { arrivals: 63, handleS: 600 }], [true, false]);
+		const result = requiredAsyncAgents(
+			queue,
+			[
+				{ arrivals: 63, handleS: 600 },
+				{ arrivals: 63, handleS: 600 }
+			],
+			[true, false]
+		);
 		expect(result[0].agents).toBeGreaterThanOrEqual(14);
 		expect(result[1].agents).toBe(0);
 		expect(result[1].model).toBe('closed');
@@ -56,7 +63,11 @@ describe('async staffing models', () => {
 
 function scheduledOf(agents: number): number {
 	// agents * 3 threads of 420 s = 0.7 x agents Erlangs, at 70% occupancy exactly `agents`
-	return requiredAsyncAgents({ ...messaging, frtS: 86400, maxOccupancy: 0.7, shrinkage: 0.3, concurrency: 1 }, [{ arrivals: agents * 3, handleS: 420 }], [true])[0].agentsScheduled;
+	return requiredAsyncAgents(
+		{ ...messaging, frtS: 86400, maxOccupancy: 0.7, shrinkage: 0.3, concurrency: 1 },
+		[{ arrivals: agents * 3, handleS: 420 }],
+		[true]
+	)[0].agentsScheduled;
 }
 
 describe('backlog with a deadline', () => {
@@ -71,7 +82,12 @@ describe('backlog with a deadline', () => {
 		const shares = backlogOnTimeShares(email, demands, allOpen(48), agents);
 		expect(Math.min(...shares.map((s) => s ?? 1))).toBeGreaterThanOrEqual(0.9);
 		// one agent fewer everywhere falls behind and misses deadlines
-		const fewer = backlogOnTimeShares(email, demands, allOpen(48), agents.map((n) => n - 1));
+		const fewer = backlogOnTimeShares(
+			email,
+			demands,
+			allOpen(48),
+			agents.map((n) => n - 1)
+		);
 		expect(Math.min(...fewer.map((s) => s ?? 1))).toBeLessThan(0.9);
 	});
 
@@ -80,7 +96,16 @@ describe('backlog with a deadline', () => {
 		const open = Array.from({ length: 336 }, (_, i) => Math.floor(i / 48) < 5 && i % 48 >= 18 && i % 48 < 34);
 		const demands = Array.from({ length: 336 }, () => ({ arrivals: 10, handleS: 600 }));
 		// concurrency 1: email focus is not shared, each email costs its 600 s
-		const queue: AsyncQueue = { intervalS: 1800, maxConcurrency: 3, concurrency: 1, focusShare: 1, frtS: 86400, target: 0.9, clock: 'business', maxOccupancy: 0.85 };
+		const queue: AsyncQueue = {
+			intervalS: 1800,
+			maxConcurrency: 3,
+			concurrency: 1,
+			focusShare: 1,
+			frtS: 86400,
+			target: 0.9,
+			clock: 'business',
+			maxOccupancy: 0.85
+		};
 		const staffing = requiredAsyncAgents(queue, demands, open);
 		// weekly work 336 x 10 x 600 s = 2,016,000 s; one agent does 1800 x 0.85 = 1530 s per open interval
 		const agentIntervals = staffing.reduce((sum, s) => sum + s.agents, 0);

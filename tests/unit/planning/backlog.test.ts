@@ -15,7 +15,17 @@ describe('backlog with a deadline', () => {
 		// 1,728,000 / 1,530 = 1,129.41 agent-intervals, rounded once: 1,130 = 565 agent-hours whatever the deadline
 		const demands = officeOpen.map((o) => ({ arrivals: o ? 20 : 5, handleS: 600, openS: null }));
 		for (const hours of [8, 16, 32, 40, 48, 80, 200]) {
-			const queue = { intervalS: 1800, maxConcurrency: 1, concurrency: 1, focusShare: 1, frtS: hours * 3600, target: 0.9, clock: 'business' as const, maxOccupancy: 0.85, shrinkage: 0 };
+			const queue = {
+				intervalS: 1800,
+				maxConcurrency: 1,
+				concurrency: 1,
+				focusShare: 1,
+				frtS: hours * 3600,
+				target: 0.9,
+				clock: 'business' as const,
+				maxOccupancy: 0.85,
+				shrinkage: 0
+			};
 			const staffed = requiredAsyncAgents(queue, demands, officeOpen);
 			expect(sum(staffed.map((s) => s.agents)) / 2).toBe(565);
 			expect(Math.min(...staffed.map((s, i) => (officeOpen[i] ? s.serviceLevel : 1)))).toBeGreaterThanOrEqual(0.9 - 1e-9);
@@ -24,9 +34,29 @@ describe('backlog with a deadline', () => {
 
 	it('staffs nobody and meets no deadline when the business clock never runs (a week of holidays)', () => {
 		const closed = new Array<boolean>(336).fill(false);
-		const queue = { intervalS: 1800, maxConcurrency: 1, concurrency: 1, focusShare: 1, frtS: 86400, target: 0.9, clock: 'business' as const, maxOccupancy: 0.85, shrinkage: 0.3 };
-		const staffed = requiredAsyncAgents(queue, closed.map(() => ({ arrivals: 3, handleS: 600, openS: null })), closed);
-		expect(staffed[0]).toMatchObject({ model: 'closed', agents: 0, agentsScheduled: 0, serviceLevel: 0, byModel: { slots: 0, occupancy: 0, open_threads: 0, backlog: 0 } });
+		const queue = {
+			intervalS: 1800,
+			maxConcurrency: 1,
+			concurrency: 1,
+			focusShare: 1,
+			frtS: 86400,
+			target: 0.9,
+			clock: 'business' as const,
+			maxOccupancy: 0.85,
+			shrinkage: 0.3
+		};
+		const staffed = requiredAsyncAgents(
+			queue,
+			closed.map(() => ({ arrivals: 3, handleS: 600, openS: null })),
+			closed
+		);
+		expect(staffed[0]).toMatchObject({
+			model: 'closed',
+			agents: 0,
+			agentsScheduled: 0,
+			serviceLevel: 0,
+			byModel: { slots: 0, occupancy: 0, open_threads: 0, backlog: 0 }
+		});
 	});
 
 	it('carries the rounding as work done: 14.1 agents an interval staffs 15, 14, 14, 14', () => {
@@ -48,7 +78,17 @@ describe('backlog with a deadline', () => {
 		// 5.02 agent-intervals at 1,530 s. The idle third of the day before did none of it.
 		const open = Array.from({ length: 96 }, (_, t) => t % 48 >= 18 && t % 48 < 34);
 		const demands = open.map((o) => ({ arrivals: o ? 8 : 3, handleS: 300, openS: null }));
-		const queue = { intervalS: 1800, maxConcurrency: 3, concurrency: 3, focusShare: 1, frtS: 3600, target: 0.8, clock: 'business' as const, maxOccupancy: 0.85, shrinkage: 0 };
+		const queue = {
+			intervalS: 1800,
+			maxConcurrency: 3,
+			concurrency: 3,
+			focusShare: 1,
+			frtS: 3600,
+			target: 0.8,
+			clock: 'business' as const,
+			maxOccupancy: 0.85,
+			shrinkage: 0
+		};
 		const staffed = requiredAsyncAgents(queue, demands, open);
 		expect(staffed[66].agents + staffed[67].agents).toBeGreaterThanOrEqual(6);
 		expect(Math.min(...staffed.map((s) => s.serviceLevel))).toBeGreaterThanOrEqual(0.8);
@@ -65,7 +105,10 @@ describe('backlog with a deadline', () => {
 			openS: fc.option(fc.integer({ min: 60, max: 20_000 })),
 			minAgents: fc.integer({ min: 0, max: 3 })
 		});
-		const week = fc.array(fc.record({ arrivals: fc.integer({ min: 0, max: 40 }), handleS: fc.integer({ min: 30, max: 1800 }), open: fc.boolean() }), { minLength: 2, maxLength: 48 });
+		const week = fc.array(fc.record({ arrivals: fc.integer({ min: 0, max: 40 }), handleS: fc.integer({ min: 30, max: 1800 }), open: fc.boolean() }), {
+			minLength: 2,
+			maxLength: 48
+		});
 		const hours = fc.integer({ min: 1, max: 400 });
 		fc.assert(
 			fc.property(queueArb, week, hours, hours, (q, shape, a, b) => {
@@ -81,7 +124,8 @@ describe('backlog with a deadline', () => {
 				if (open.some(Boolean)) few.forEach((s, i) => demands[i].arrivals > 0 && expect(s.serviceLevel).toBeGreaterThanOrEqual(q.target - 1e-6));
 				// the backlog's fluid levels alone: the same work, done no earlier than needed
 				const work = shape.map((s) => ({ arrivals: s.arrivals, focusS: s.handleS }));
-				const fluid = (h: number) => sum(backlogLevels({ intervalS: 1800, frtS: h * 3600, target: q.target, clock: q.clock, maxOccupancy: q.maxOccupancy }, work, open));
+				const fluid = (h: number) =>
+					sum(backlogLevels({ intervalS: 1800, frtS: h * 3600, target: q.target, clock: q.clock, maxOccupancy: q.maxOccupancy }, work, open));
 				expect(fluid(long)).toBeLessThanOrEqual(fluid(short) + 1e-6);
 			}),
 			{ numRuns: 250, seed: 14 }

@@ -6,12 +6,24 @@ export const SLOTS = 336;
 export const businessOpen = Array.from({ length: SLOTS }, (_, i) => Math.floor(i / 48) < 5 && i % 48 >= 18 && i % 48 < 34);
 
 /** A channel whose history is `weeks` identical weeks: `perInterval` arrivals in every open interval, none outside. */
-export function steadyChannel(channel: Channel, mode: Mode, perInterval: number, handleS: number, extra: Partial<PlanChannelInputs> = {}, weeks = 5): PlanChannelInputs {
+export function steadyChannel(
+	channel: Channel,
+	mode: Mode,
+	perInterval: number,
+	handleS: number,
+	extra: Partial<PlanChannelInputs> = {},
+	weeks = 5
+): PlanChannelInputs {
 	const arrivals = businessOpen.map((open) => (open ? perInterval : 0));
 	return {
 		channel,
 		mode,
-		history: { channel, arrivals: Array.from({ length: weeks }, () => arrivals), handleSeconds: Array.from({ length: weeks }, () => arrivals.map((v) => v * handleS)), handled: Array.from({ length: weeks }, () => arrivals) },
+		history: {
+			channel,
+			arrivals: Array.from({ length: weeks }, () => arrivals),
+			handleSeconds: Array.from({ length: weeks }, () => arrivals.map((v) => v * handleS)),
+			handled: Array.from({ length: weeks }, () => arrivals)
+		},
 		concurrency: mode === 'async' ? 2.5 : null,
 		focusShare: 1,
 		openS: null,

@@ -16,7 +16,13 @@ const week = (channel: Channel, perOpenInterval: number, handleS: number): Chann
 	patienceS: null
 });
 
-const contextOf = (w: ChannelWeek) => ({ intervalMin: 30, sla: DEFAULT_SETTINGS.sla[w.channel], planning: { ...DEFAULT_SETTINGS.planning, max_concurrency: 1 }, maxOccupancy: 0.85, businessOpen });
+const contextOf = (w: ChannelWeek) => ({
+	intervalMin: 30,
+	sla: DEFAULT_SETTINGS.sla[w.channel],
+	planning: { ...DEFAULT_SETTINGS.planning, max_concurrency: 1 },
+	maxOccupancy: 0.85,
+	businessOpen
+});
 
 describe('async channels of one team staffed as one pool', () => {
 	it('staffs sms and whatsapp together: 1 agent an interval, not 1 + 1', () => {
@@ -29,9 +35,15 @@ describe('async channels of one team staffed as one pool', () => {
 		const apart = weeks.map((w) => staffWeeks([w], contextOf)[0]);
 		const together = staffWeeks(weeks, contextOf);
 		const monday9 = 18;
-		expect(apart.map((s) => [s[monday9].agents, s[monday9].agentsScheduled])).toEqual([[1, 2], [1, 2]]);
+		expect(apart.map((s) => [s[monday9].agents, s[monday9].agentsScheduled])).toEqual([
+			[1, 2],
+			[1, 2]
+		]);
 		// split by workload 300 : 600 s: 1 agent -> 0.33, 0.67: [0, 1]; 2 scheduled -> 0.67, 1.33: [0, 1] + the remainder to sms: [1, 1]
-		expect(together.map((s) => [s[monday9].agents, s[monday9].agentsScheduled])).toEqual([[0, 1], [1, 1]]);
+		expect(together.map((s) => [s[monday9].agents, s[monday9].agentsScheduled])).toEqual([
+			[0, 1],
+			[1, 1]
+		]);
 		// both channels report the pool's service: the hour's SLA spans intervals, so the backlog's on-time share, all of it
 		expect(together.map((s) => s[monday9].serviceLevel)).toEqual([1, 1]);
 	});
@@ -55,7 +67,12 @@ describe('the simulation check of a pooled plan', () => {
 		// sms has 0 of the pool's agent in its own row (the split above); in a pool of its own it would have nobody
 		const weeks = [week('sms', 1, 300), week('whatsapp', 2, 300)];
 		const staffed = staffWeeks(weeks, contextOf);
-		const assumptions = { sla: DEFAULT_SETTINGS.sla, costs: DEFAULT_SETTINGS.costs, planning: { ...DEFAULT_SETTINGS.planning, max_concurrency: 1 }, currency: 'USD' };
+		const assumptions = {
+			sla: DEFAULT_SETTINGS.sla,
+			costs: DEFAULT_SETTINGS.costs,
+			planning: { ...DEFAULT_SETTINGS.planning, max_concurrency: 1 },
+			currency: 'USD'
+		};
 		const check = simulateMixPoint({ weeks, staffed }, '2026-11-30T00:00:00Z', 30, assumptions, { seed: 1, replications: 2 }, businessOpen);
 		// 1 agent for 0.5 Erlang with an hour to answer: nearly everyone on time
 		expect(check.async_service_level!).toBeGreaterThan(0.95);

@@ -25,7 +25,11 @@ describe('simulatePlanWeek on the SLA clock', () => {
 		const arrivals = open.map((_, i) => (i < 6 ? 2 : 0));
 		const agents = open.map((o) => (o ? 5 : 0));
 		const channel = { channel: 'messaging' as const, mode: 'async' as const, arrivals, aht_s: 300, concurrency: 5, sla_s: 3600 };
-		const business = simulatePlanWeek({ start, interval_min: 30, channels: [{ ...channel, sla_clock: 'business' }], agents: { messaging: agents }, max_concurrency: 5, business_open: open }, 3, 2);
+		const business = simulatePlanWeek(
+			{ start, interval_min: 30, channels: [{ ...channel, sla_clock: 'business' }], agents: { messaging: agents }, max_concurrency: 5, business_open: open },
+			3,
+			2
+		);
 		const calendar = simulatePlanWeek({ start, interval_min: 30, channels: [channel], agents: { messaging: agents }, max_concurrency: 5 }, 3, 2);
 		// same seeds, same runs: every contact waits 6-9 h on the wall clock and 0 s of business time (25 slots take them all at 09:00)
 		expect(business.async.contacts).toBe(calendar.async.contacts);

@@ -5,7 +5,9 @@ import { ZoneClock, formatUtcIso } from '../../../src/lib/planning/simulate/zone
 
 describe('Random', () => {
 	it('gives the same sequence for the same seed and another for another seed', () => {
-		const a = new Random(42), b = new Random(42), c = new Random(43);
+		const a = new Random(42),
+			b = new Random(42),
+			c = new Random(43);
 		const first = Array.from({ length: 5 }, () => a.next());
 		expect(Array.from({ length: 5 }, () => b.next())).toEqual(first);
 		expect(Array.from({ length: 5 }, () => c.next())).not.toEqual(first);
@@ -15,7 +17,10 @@ describe('Random', () => {
 	it('draws distributions with the asked means', () => {
 		const r = new Random(7);
 		const n = 200_000;
-		let exp = 0, logn = 0, small = 0, large = 0;
+		let exp = 0,
+			logn = 0,
+			small = 0,
+			large = 0;
 		for (let i = 0; i < n; i++) {
 			exp += r.exponential(120);
 			logn += r.lognormal(300, 0.6);
@@ -43,7 +48,15 @@ describe('Random', () => {
 describe('EventHeap', () => {
 	it('pops in time order and keeps insertion order for equal times', () => {
 		const heap = new EventHeap<{ t: number; seq: number; name: string }>();
-		for (const [t, name] of [[5, 'e'], [1, 'a'], [3, 'c1'], [3, 'c2'], [2, 'b'], [3, 'c3']] as const) heap.push({ t, name });
+		for (const [t, name] of [
+			[5, 'e'],
+			[1, 'a'],
+			[3, 'c1'],
+			[3, 'c2'],
+			[2, 'b'],
+			[3, 'c3']
+		] as const)
+			heap.push({ t, name });
 		const order: string[] = [];
 		while (heap.size > 0) order.push(heap.pop()!.name);
 		expect(order).toEqual(['a', 'b', 'c1', 'c2', 'c3', 'e']);

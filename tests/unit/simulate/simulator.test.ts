@@ -71,7 +71,14 @@ describe('simulateConversations (demo shapes)', () => {
 		const byId = new Map(all.map((c) => [c.id, c]));
 		const repeats = all.filter((c) => c.repeatOf !== null && byId.has(c.repeatOf));
 		expect(repeats.length / all.length).toBeGreaterThan(0.05);
-		expect(repeats.every((r) => r.customer === byId.get(r.repeatOf!)!.customer && r.createdMs > byId.get(r.repeatOf!)!.closedMs! && r.createdMs - byId.get(r.repeatOf!)!.closedMs! <= 7 * DAY)).toBe(true);
+		expect(
+			repeats.every(
+				(r) =>
+					r.customer === byId.get(r.repeatOf!)!.customer &&
+					r.createdMs > byId.get(r.repeatOf!)!.closedMs! &&
+					r.createdMs - byId.get(r.repeatOf!)!.closedMs! <= 7 * DAY
+			)
+		).toBe(true);
 		expect(repeats.some((r) => r.channel !== byId.get(r.repeatOf!)!.channel)).toBe(true);
 	});
 
@@ -118,7 +125,11 @@ describe('simulatePlanWeek', () => {
 	it('agrees with Erlang C on a steady queue', () => {
 		// Erlang C (planning.md check values): 100 contacts / 30 min, AHT 180 s, 14 agents → SL(20 s) 0.888, ASA 7.8 s.
 		// Handle times here are lognormal (less variable than exponential), so the simulation is a little better.
-		const s = simulatePlanWeek({ start, interval_min: 30, channels: [{ channel: 'voice', mode: 'sync', arrivals: flat(100), aht_s: 180, sla_s: 20 }], agents: { sync: flat(14) } }, 3, 2);
+		const s = simulatePlanWeek(
+			{ start, interval_min: 30, channels: [{ channel: 'voice', mode: 'sync', arrivals: flat(100), aht_s: 180, sla_s: 20 }], agents: { sync: flat(14) } },
+			3,
+			2
+		);
 		expect(s.replications).toBe(2);
 		// 2 weeks x 336 x 100 = 67,200 contacts expected (sd 260)
 		expect(Math.abs(s.sync.contacts - 67_200)).toBeLessThan(1_000);
@@ -153,7 +164,12 @@ describe('simulatePlanWeek', () => {
 	});
 
 	it('leaves contacts unanswered when nobody is scheduled', () => {
-		const s = simulatePlanWeek({ start, interval_min: 30, channels: [{ channel: 'chat', mode: 'sync', arrivals: flat(2), aht_s: 300, sla_s: 60 }], agents: { sync: flat(0) } });
+		const s = simulatePlanWeek({
+			start,
+			interval_min: 30,
+			channels: [{ channel: 'chat', mode: 'sync', arrivals: flat(2), aht_s: 300, sla_s: 60 }],
+			agents: { sync: flat(0) }
+		});
 		expect(s.sync.answered).toBe(0);
 		expect(s.sync.service_level).toBe(0);
 		expect(s.sync.unanswered).toBe(s.sync.contacts);

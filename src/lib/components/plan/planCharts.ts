@@ -78,17 +78,42 @@ export function buildFrontierOption(input: FrontierInput): ChartOption {
 				const p = params as { seriesName?: string; value?: [number, number] };
 				const [share, cost] = p.value ?? [0, 0];
 				const point = plan.mix.frontier.find((f) => Math.abs(f.async_share - share) < 1e-9);
-				const service = point ? `<br/>sync service ${escapeHtml(formatPercent(point.sync_service_level))}, async ${escapeHtml(formatPercent(point.async_service_level))}` : '';
+				const service = point
+					? `<br/>sync service ${escapeHtml(formatPercent(point.sync_service_level))}, async ${escapeHtml(formatPercent(point.async_service_level))}`
+					: '';
 				return `${escapeHtml(p.seriesName)}<br/>${escapeHtml(formatPercent(share, 0))} async: <b>${escapeHtml(formatMoney(cost, currency))}</b> a week${service}`;
 			}
 		},
-		xAxis: { type: 'value', min: 0, max: 1, name: 'async share of movable volume', nameLocation: 'middle', nameGap: 28, axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` } },
+		xAxis: {
+			type: 'value',
+			min: 0,
+			max: 1,
+			name: 'async share of movable volume',
+			nameLocation: 'middle',
+			nameGap: 28,
+			axisLabel: { formatter: (v: number) => `${Math.round(v * 100)}%` }
+		},
 		// from zero: a cut axis would make a few percent of cost look like a cliff
 		yAxis: { type: 'value', min: 0, axisLabel: { formatter: (v: number) => formatMoney(v, currency) } },
 		series: [
-			{ type: 'line', name: 'Frontier', data: plan.mix.frontier.map((p) => [p.async_share, p.cost]), showSymbol: false, lineStyle: { color: colors.muted, width: 1.5 }, color: colors.muted, z: 1 },
+			{
+				type: 'line',
+				name: 'Frontier',
+				data: plan.mix.frontier.map((p) => [p.async_share, p.cost]),
+				showSymbol: false,
+				lineStyle: { color: colors.muted, width: 1.5 },
+				color: colors.muted,
+				z: 1
+			},
 			{ type: 'scatter', name: 'Meets every target', data: meets, symbolSize: 9, color: PALETTE[4] },
-			{ type: 'scatter', name: 'Misses a target', data: misses, symbolSize: 9, itemStyle: { color: 'transparent', borderColor: '#b42318', borderWidth: 1.5 }, color: '#b42318' },
+			{
+				type: 'scatter',
+				name: 'Misses a target',
+				data: misses,
+				symbolSize: 9,
+				itemStyle: { color: 'transparent', borderColor: '#b42318', borderWidth: 1.5 },
+				color: '#b42318'
+			},
 			marked('Today', plan.mix.current_async_share, todayCost(plan), '#5d6b7c', 'diamond'),
 			marked('Recommended', plan.mix.recommended.async_share, plan.mix.recommended.cost, '#157f3b', 'triangle'),
 			...(selected ? [marked('What-if point', selected.async_share, selected.cost, PALETTE[1], 'circle')] : [])
@@ -106,7 +131,14 @@ export function frontierTable(plan: Plan, currency: string): TableData {
 			{ key: 'async', label: 'Async service level', kind: 'percent' },
 			{ key: 'meets', label: 'Meets targets', kind: 'text' }
 		],
-		rows: plan.mix.frontier.map((p) => ({ share: p.async_share, cost: Math.round(p.cost), hours: Math.round(p.agent_hours), sync: p.sync_service_level, async: p.async_service_level, meets: p.meets_targets ? 'yes' : 'no' }))
+		rows: plan.mix.frontier.map((p) => ({
+			share: p.async_share,
+			cost: Math.round(p.cost),
+			hours: Math.round(p.agent_hours),
+			sync: p.sync_service_level,
+			async: p.async_service_level,
+			meets: p.meets_targets ? 'yes' : 'no'
+		}))
 	};
 }
 

@@ -30,13 +30,21 @@ export function applyWhatIf(inputs: PlanInputs, assumptions: PlanAssumptions, wh
 			: inputs.channels.map((channel) => ({
 					...channel,
 					concurrency: channel.concurrency === null || channel.mode === 'sync' ? channel.concurrency : channel.concurrency * whatIf.concurrencyFactor,
-					history: whatIf.ahtFactor === 1 ? channel.history : { ...channel.history, handleSeconds: channel.history.handleSeconds.map((week) => week.map((s) => s * whatIf.ahtFactor)) }
+					history:
+						whatIf.ahtFactor === 1
+							? channel.history
+							: { ...channel.history, handleSeconds: channel.history.handleSeconds.map((week) => week.map((s) => s * whatIf.ahtFactor)) }
 				}));
 	return {
 		inputs: { ...inputs, channels },
 		assumptions: {
 			...assumptions,
-			planning: { ...assumptions.planning, growth: whatIf.growth, shrinkage: whatIf.shrinkage, max_concurrency: assumptions.planning.max_concurrency * whatIf.concurrencyFactor }
+			planning: {
+				...assumptions.planning,
+				growth: whatIf.growth,
+				shrinkage: whatIf.shrinkage,
+				max_concurrency: assumptions.planning.max_concurrency * whatIf.concurrencyFactor
+			}
 		}
 	};
 }
@@ -49,7 +57,12 @@ function bounded(raw: string | null, fallback: number, range: NumberRange): numb
 
 /** What-ifs as URL parameters (the export links carry them). */
 export function whatIfToParams(whatIf: WhatIf): URLSearchParams {
-	const params = new URLSearchParams({ growth: String(whatIf.growth), aht: String(whatIf.ahtFactor), concurrency: String(whatIf.concurrencyFactor), shrinkage: String(whatIf.shrinkage) });
+	const params = new URLSearchParams({
+		growth: String(whatIf.growth),
+		aht: String(whatIf.ahtFactor),
+		concurrency: String(whatIf.concurrencyFactor),
+		shrinkage: String(whatIf.shrinkage)
+	});
 	if (whatIf.asyncShare !== null) params.set('share', String(whatIf.asyncShare));
 	return params;
 }

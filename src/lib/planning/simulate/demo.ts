@@ -90,11 +90,29 @@ export function buildDemoEngine(config: GenerationConfig): ContactCenterEngine {
 		random,
 		behaviour.map((b) => ({ channel: b.channel, botShare: b.botShare, closeAfterS: closeAfter[b.channel], share: b.share }))
 	);
-	return new ContactCenterEngine({ startMs, intervalMs: HOUR_MS, intervals, random, channels, pools, traits, recordMessages: config.messages === true, drain: false });
+	return new ContactCenterEngine({
+		startMs,
+		intervalMs: HOUR_MS,
+		intervals,
+		random,
+		channels,
+		pools,
+		traits,
+		recordMessages: config.messages === true,
+		drain: false
+	});
 }
 
 function scriptOf(b: ChannelBehaviour): AsyncScript {
-	return { composeMeanS: b.composeMeanS, exchangesMean: b.exchangesMean, replyMedianS: b.replyMedianS, pendingShare: b.pendingShare, returnMedianS: b.returnMedianS, slowdown: ASYNC_SLOWDOWN, holdQuietS: b.holdQuietS };
+	return {
+		composeMeanS: b.composeMeanS,
+		exchangesMean: b.exchangesMean,
+		replyMedianS: b.replyMedianS,
+		pendingShare: b.pendingShare,
+		returnMedianS: b.returnMedianS,
+		slowdown: ASYNC_SLOWDOWN,
+		holdQuietS: b.holdQuietS
+	};
 }
 
 /** Seconds an async conversation holds an agent's slot, roughly, for the demo's staffing rule. */
@@ -117,7 +135,8 @@ function demoPool(name: string, behaviour: ChannelBehaviour[], expected: Float64
 	const sync = members[0].b.mode === 'sync';
 	const concurrency = sync ? 1 : ASYNC_CONCURRENCY;
 	const humanShare = (b: ChannelBehaviour) => 1 - b.botShare * 0.35;
-	const hourlyLoad = (i: number) => members.reduce((sum, { b, k }) => sum + expected[k][i] * humanShare(b) * (sync ? b.serviceMeanS : slotSeconds(b)), 0) / 3600;
+	const hourlyLoad = (i: number) =>
+		members.reduce((sum, { b, k }) => sum + expected[k][i] * humanShare(b) * (sync ? b.serviceMeanS : slotSeconds(b)), 0) / 3600;
 	const meanLoad = hourOfWeek.reduce((sum, _h, i) => sum + hourlyLoad(i), 0) / Math.max(1, hourOfWeek.length);
 	const openShare = openHoursPerWeek(name) / 168;
 	return {

@@ -73,7 +73,15 @@ export interface LiveConversation extends SimulatedConversation {
 	done: boolean;
 }
 
-const ARRIVAL = 0, INTERVAL = 1, BOT_DONE = 2, ABANDON = 3, SYNC_DONE = 4, AGENT_REPLY = 5, CUSTOMER_REPLY = 6, SITTING_END = 7, RETURN = 8;
+const ARRIVAL = 0,
+	INTERVAL = 1,
+	BOT_DONE = 2,
+	ABANDON = 3,
+	SYNC_DONE = 4,
+	AGENT_REPLY = 5,
+	CUSTOMER_REPLY = 6,
+	SITTING_END = 7,
+	RETURN = 8;
 const FOCUS_CAP_MS = 600_000;
 
 interface EngineEvent extends TimedEvent {
@@ -98,7 +106,9 @@ export class ContactCenterEngine {
 
 	constructor(private readonly config: EngineConfig) {
 		this.endMs = config.startMs + config.intervals * config.intervalMs;
-		this.pools = config.pools.map((p) => new AgentPool<LiveConversation>(p.name, p.concurrency, config.random, () => `agent-${String(++this.agentCount).padStart(3, '0')}`));
+		this.pools = config.pools.map(
+			(p) => new AgentPool<LiveConversation>(p.name, p.concurrency, config.random, () => `agent-${String(++this.agentCount).padStart(3, '0')}`)
+		);
 		this.schedule(config.startMs, INTERVAL, null, 0);
 	}
 
@@ -117,15 +127,24 @@ export class ContactCenterEngine {
 		this.heap.pop();
 		const c = event.conversation;
 		switch (event.kind) {
-			case INTERVAL: return this.interval(event.index, event.t), true;
-			case ARRIVAL: return this.arrive(c!, event.t), true;
-			case BOT_DONE: return this.botDone(c!, event.t), true;
-			case ABANDON: return this.abandon(c!, event.t), true;
-			case SYNC_DONE: return this.syncDone(c!, event.t), true;
-			case AGENT_REPLY: return this.agentReply(c!, event.t), true;
-			case CUSTOMER_REPLY: return this.customerReply(c!, event.t), true;
-			case SITTING_END: return this.sittingEnd(c!, event.t), true;
-			case RETURN: return this.customerReturns(c!, event.t), true;
+			case INTERVAL:
+				return (this.interval(event.index, event.t), true);
+			case ARRIVAL:
+				return (this.arrive(c!, event.t), true);
+			case BOT_DONE:
+				return (this.botDone(c!, event.t), true);
+			case ABANDON:
+				return (this.abandon(c!, event.t), true);
+			case SYNC_DONE:
+				return (this.syncDone(c!, event.t), true);
+			case AGENT_REPLY:
+				return (this.agentReply(c!, event.t), true);
+			case CUSTOMER_REPLY:
+				return (this.customerReply(c!, event.t), true);
+			case SITTING_END:
+				return (this.sittingEnd(c!, event.t), true);
+			case RETURN:
+				return (this.customerReturns(c!, event.t), true);
 		}
 		return true;
 	}
@@ -151,10 +170,41 @@ export class ContactCenterEngine {
 	newConversation(channelIndex: number, createdMs: number, customer: number): LiveConversation {
 		const ch = this.config.channels[channelIndex];
 		return {
-			id: 0, customer, thread: 0, channel: ch.channel, mode: ch.mode, queue: this.config.pools[ch.pool].name, createdMs, firstResponseMs: null, closedMs: null,
-			status: 'open', agentId: null, handleS: null, botInvolved: false, botResolved: false, reopens: 0, csat: null, csatOffered: false,
-			priority: 'normal', category: 'general', sentiment: 0, messagesIn: 0, messagesOut: 0, agentMessages: 0, repeatOf: null, messages: this.config.recordMessages ? [] : null,
-			waiting: false, channelIndex, agent: null, lastAgent: null, waitStartMs: createdMs, lastMessageMs: createdMs, exchangesLeft: 0, sittings: 0, botWillResolve: false, done: false
+			id: 0,
+			customer,
+			thread: 0,
+			channel: ch.channel,
+			mode: ch.mode,
+			queue: this.config.pools[ch.pool].name,
+			createdMs,
+			firstResponseMs: null,
+			closedMs: null,
+			status: 'open',
+			agentId: null,
+			handleS: null,
+			botInvolved: false,
+			botResolved: false,
+			reopens: 0,
+			csat: null,
+			csatOffered: false,
+			priority: 'normal',
+			category: 'general',
+			sentiment: 0,
+			messagesIn: 0,
+			messagesOut: 0,
+			agentMessages: 0,
+			repeatOf: null,
+			messages: this.config.recordMessages ? [] : null,
+			waiting: false,
+			channelIndex,
+			agent: null,
+			lastAgent: null,
+			waitStartMs: createdMs,
+			lastMessageMs: createdMs,
+			exchangesLeft: 0,
+			sittings: 0,
+			botWillResolve: false,
+			done: false
 		};
 	}
 

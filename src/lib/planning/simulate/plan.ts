@@ -117,7 +117,17 @@ export function buildPlanEngine(plan: StaffingPlanInput, seed: number): ContactC
 			closeAfterS: DEFAULT_SETTINGS.close_after_s[c.channel]
 		};
 	});
-	return new ContactCenterEngine({ startMs, intervalMs: plan.interval_min * 60_000, intervals, random: new Random(seed), channels, pools, traits: null, recordMessages: false, drain: true });
+	return new ContactCenterEngine({
+		startMs,
+		intervalMs: plan.interval_min * 60_000,
+		intervals,
+		random: new Random(seed),
+		channels,
+		pools,
+		traits: null,
+		recordMessages: false,
+		drain: true
+	});
 }
 
 function handleSampler(c: PlanChannel): (r: Random) => number {

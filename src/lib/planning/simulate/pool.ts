@@ -107,7 +107,10 @@ export class AgentPool<C extends Waiting> {
 	setStaff(target: number): Agent[] {
 		const joined: Agent[] = [];
 		while (this.onShift.length < target) {
-			const agent = this.offDuty.length > 0 ? this.offDuty.splice(this.random.int(this.offDuty.length), 1)[0] : { id: this.newAgentId(), held: 0, onShift: false, slot: -1 };
+			const agent =
+				this.offDuty.length > 0
+					? this.offDuty.splice(this.random.int(this.offDuty.length), 1)[0]
+					: { id: this.newAgentId(), held: 0, onShift: false, slot: -1 };
 			agent.onShift = true;
 			this.onShift.push(agent);
 			this.attach(agent);

@@ -62,13 +62,50 @@ const asyncChat = { composeMeanS: 110, exchangesMean: 2.2, replyMedianS: 150, pe
 const none = { patienceMeanS: 0, serviceMeanS: 0 };
 
 export const CHANNEL_BEHAVIOUR: ChannelBehaviour[] = [
-	{ channel: 'voice', mode: 'sync', share: 0.27, pool: 'voice', botShare: 0.12, patienceMeanS: 150, serviceMeanS: 380, ...asyncChat, answerMeanS: 6, shape: 'office' },
-	{ channel: 'chat', mode: 'sync', share: 0.2, pool: 'chat', botShare: 0.55, patienceMeanS: 240, serviceMeanS: 600, ...asyncChat, answerMeanS: 12, shape: 'office' },
+	{
+		channel: 'voice',
+		mode: 'sync',
+		share: 0.27,
+		pool: 'voice',
+		botShare: 0.12,
+		patienceMeanS: 150,
+		serviceMeanS: 380,
+		...asyncChat,
+		answerMeanS: 6,
+		shape: 'office'
+	},
+	{
+		channel: 'chat',
+		mode: 'sync',
+		share: 0.2,
+		pool: 'chat',
+		botShare: 0.55,
+		patienceMeanS: 240,
+		serviceMeanS: 600,
+		...asyncChat,
+		answerMeanS: 12,
+		shape: 'office'
+	},
 	{ channel: 'messaging', mode: 'async', share: 0.13, pool: 'messaging', botShare: 0.6, ...none, ...asyncChat, shape: 'evening' },
 	{ channel: 'whatsapp', mode: 'async', share: 0.12, pool: 'messaging', botShare: 0.5, ...none, ...asyncChat, shape: 'evening' },
 	{ channel: 'sms', mode: 'async', share: 0.04, pool: 'messaging', botShare: 0.2, ...none, ...asyncChat, shape: 'evening' },
 	{ channel: 'social', mode: 'async', share: 0.06, pool: 'messaging', botShare: 0.3, ...none, ...asyncChat, shape: 'evening' },
-	{ channel: 'email', mode: 'async', share: 0.18, pool: 'email', botShare: 0, ...none, composeMeanS: 420, exchangesMean: 0.2, replyMedianS: 1800, pendingShare: 0.15, returnMedianS: 3 * 3600, holdQuietS: 0, answerMeanS: 0, shape: 'office' }
+	{
+		channel: 'email',
+		mode: 'async',
+		share: 0.18,
+		pool: 'email',
+		botShare: 0,
+		...none,
+		composeMeanS: 420,
+		exchangesMean: 0.2,
+		replyMedianS: 1800,
+		pendingShare: 0.15,
+		returnMedianS: 3 * 3600,
+		holdQuietS: 0,
+		answerMeanS: 0,
+		shape: 'office'
+	}
 ];
 
 /**

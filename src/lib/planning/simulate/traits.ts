@@ -41,7 +41,13 @@ export class ContactTraits {
 
 	assign(c: LiveConversation, _engine: ContactCenterEngine): void {
 		const { random } = this;
-		const categoryIndex = c.repeatOf !== null && random.chance(0.7) ? Math.max(0, CATEGORIES.findIndex((k) => k.name === c.category)) : this.categoryDraw.draw(random);
+		const categoryIndex =
+			c.repeatOf !== null && random.chance(0.7)
+				? Math.max(
+						0,
+						CATEGORIES.findIndex((k) => k.name === c.category)
+					)
+				: this.categoryDraw.draw(random);
 		const category = CATEGORIES[categoryIndex];
 		c.category = category.name;
 		c.queue = category.queue;

@@ -61,11 +61,14 @@ function detailText(detail: AuditEvent['detail']): string | null {
  * so a rolled-back change leaves no entry.
  */
 export async function recordAudit(connection: DuckDBConnection, event: AuditEvent): Promise<void> {
-	await execute(
-		connection,
-		`INSERT INTO audit_log (at_time, actor, action, target, detail, address) VALUES (?::TIMESTAMP, ?, ?, ?, ?, ?)`,
-		[new Date().toISOString(), event.actor || 'anonymous', event.action, event.target ?? null, detailText(event.detail), event.address ?? null]
-	);
+	await execute(connection, `INSERT INTO audit_log (at_time, actor, action, target, detail, address) VALUES (?::TIMESTAMP, ?, ?, ?, ?, ?)`, [
+		new Date().toISOString(),
+		event.actor || 'anonymous',
+		event.action,
+		event.target ?? null,
+		detailText(event.detail),
+		event.address ?? null
+	]);
 }
 
 export interface AuditQuery {
@@ -96,7 +99,10 @@ type AuditRow = Omit<AuditEntry, 'at'> & { at: Date };
 const toEntry = (row: AuditRow): AuditEntry => ({ ...row, at: row.at.toISOString() });
 
 /** One page of the log, newest first, and the total count for the pager. */
-export async function listAudit(connection: DuckDBConnection, query: AuditQuery = {}): Promise<{ entries: AuditEntry[]; total: number; page: number; pageSize: number }> {
+export async function listAudit(
+	connection: DuckDBConnection,
+	query: AuditQuery = {}
+): Promise<{ entries: AuditEntry[]; total: number; page: number; pageSize: number }> {
 	const pageSize = Math.min(500, Math.max(1, Math.floor(query.pageSize ?? AUDIT_PAGE_SIZE)));
 	const filter = where(query);
 	const total = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM audit_log ${filter.sql}`, filter.params))!.n;

@@ -18,4 +18,3 @@ export function crossSiteRefusal(request: Request, origins: readonly string[], b
 }
 
 const REFUSAL = 'Cross-site request refused: send it from this site, or call the API with an Authorization: Bearer token and no cookie.';
-

@@ -27,7 +27,11 @@ export function publicOrigin(event: RequestFacts): string {
 /** The client's address; behind a trusted proxy the last X-Forwarded-For entry (the one the proxy added). */
 export function clientAddress(event: RequestFacts): string {
 	if (trustProxy()) {
-		const forwarded = event.request.headers.get('x-forwarded-for')?.split(',').map((s) => s.trim()).filter(Boolean);
+		const forwarded = event.request.headers
+			.get('x-forwarded-for')
+			?.split(',')
+			.map((s) => s.trim())
+			.filter(Boolean);
 		if (forwarded && forwarded.length > 0) return forwarded[forwarded.length - 1];
 	}
 	try {

@@ -15,7 +15,12 @@ export async function startSession(connection: DuckDBConnection, username: strin
 	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
 	// times are bound from JS in UTC: DuckDB's now()::TIMESTAMP is in the machine's zone
 	await execute(connection, `DELETE FROM sessions WHERE expires_at <= ?::TIMESTAMP`, [new Date().toISOString()]);
-	await execute(connection, `INSERT INTO sessions VALUES (?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`, [hashId(id), username, new Date().toISOString(), expires.toISOString()]);
+	await execute(connection, `INSERT INTO sessions VALUES (?, ?, ?::TIMESTAMP, ?::TIMESTAMP)`, [
+		hashId(id),
+		username,
+		new Date().toISOString(),
+		expires.toISOString()
+	]);
 	return { id, expires };
 }
 

@@ -27,7 +27,13 @@ export async function createToken(connection: DuckDBConnection, username: string
 	}
 	const tokenId = randomBytes(5).toString('hex').slice(0, 8);
 	const token = `cm_${tokenId}_${randomBytes(32).toString('base64url')}`;
-	await execute(connection, `INSERT INTO api_tokens VALUES (?, ?, ?, ?, ?::TIMESTAMP, NULL, NULL)`, [tokenId, username, name, hashToken(token), new Date().toISOString()]);
+	await execute(connection, `INSERT INTO api_tokens VALUES (?, ?, ?, ?, ?::TIMESTAMP, NULL, NULL)`, [
+		tokenId,
+		username,
+		name,
+		hashToken(token),
+		new Date().toISOString()
+	]);
 	return { token, token_id: tokenId };
 }
 

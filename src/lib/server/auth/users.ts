@@ -87,7 +87,10 @@ export async function setDisabled(connection: DuckDBConnection, username: string
 	await execute(connection, 'UPDATE users SET disabled = ? WHERE username = ?', [disabled, username]);
 	if (disabled) {
 		await execute(connection, 'DELETE FROM sessions WHERE username = ?', [username]);
-		await execute(connection, 'UPDATE api_tokens SET revoked_at = ?::TIMESTAMP WHERE username = ? AND revoked_at IS NULL', [new Date().toISOString(), username]);
+		await execute(connection, 'UPDATE api_tokens SET revoked_at = ?::TIMESTAMP WHERE username = ? AND revoked_at IS NULL', [
+			new Date().toISOString(),
+			username
+		]);
 	}
 }
 

@@ -46,7 +46,15 @@ async function startBuiltServer(dbPath: string): Promise<Server> {
 	const url = `http://127.0.0.1:${port}`;
 	let output = '';
 	const child = spawn(process.execPath, serverArguments(resolve('.')), {
-		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, CHANNEL_MIX_DB: dbPath, ADMIN_PASSWORD: LOAD_PASSWORD, UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16' },
+		env: {
+			...process.env,
+			PORT: String(port),
+			HOST: '127.0.0.1',
+			ORIGIN: url,
+			CHANNEL_MIX_DB: dbPath,
+			ADMIN_PASSWORD: LOAD_PASSWORD,
+			UV_THREADPOOL_SIZE: process.env.UV_THREADPOOL_SIZE ?? '16'
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	child.stdout.on('data', (d: Buffer) => (output += d.toString()));
@@ -108,7 +116,11 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
 				const path = paths[n++ % paths.length];
 				const t = performance.now();
 				try {
-					const response = await fetch(`${server.url}${path}`, { headers: { cookie: cookies[index] }, redirect: 'manual', signal: AbortSignal.timeout(60_000) });
+					const response = await fetch(`${server.url}${path}`, {
+						headers: { cookie: cookies[index] },
+						redirect: 'manual',
+						signal: AbortSignal.timeout(60_000)
+					});
 					await response.arrayBuffer();
 					if (response.status !== 200) {
 						errorCount++;

@@ -45,8 +45,10 @@ export function pageSearch(page: BenchPage, days: DatasetDays): string {
 
 /** One page's data load, as its route runs it. */
 export async function loadPage(connection: DuckDBConnection, page: BenchPage, days: DatasetDays): Promise<void> {
-	const data = await dashboardPageData(connection, new URL(`http://bench.local${page.path}?${pageSearch(page, days)}`), (c, scope) =>
-		page.load(c, scope) as Promise<object>
+	const data = await dashboardPageData(
+		connection,
+		new URL(`http://bench.local${page.path}?${pageSearch(page, days)}`),
+		(c, scope) => page.load(c, scope) as Promise<object>
 	);
 	if (data.state === 'empty') throw new Error(`No dataset is loaded, so the page "${page.name}" has nothing to show.`);
 	if (data.state === 'error') throw new Error(`The page "${page.name}" failed: ${data.message}`);

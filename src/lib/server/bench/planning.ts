@@ -28,7 +28,10 @@ export async function erlangSolutionsMs(count = 10_000): Promise<{ ms: number; a
 }
 
 /** Forecast from the dataset, then the plan: 336 half-hour intervals x 11 mix points x both modes (no simulation check). */
-export async function planMs(connection: DuckDBConnection, dataset: string): Promise<{ inputs_ms: number; plan_ms: number; intervals: number; frontier: number }> {
+export async function planMs(
+	connection: DuckDBConnection,
+	dataset: string
+): Promise<{ inputs_ms: number; plan_ms: number; intervals: number; frontier: number }> {
 	const settings = await readSettings(connection);
 	const planning = { ...settings.planning, interval_min: 30, horizon_days: 7 };
 	let inputs!: Awaited<ReturnType<typeof readPlanInputs>>;
@@ -66,8 +69,16 @@ export function weekOf100k(): StaffingPlanInput {
 			{ channel: 'messaging', mode: 'async', arrivals: messaging, aht_s: 300, concurrency: 2.5, sla_s: 3600 }
 		],
 		agents: {
-			sync: staff(voice.map((v, i) => v + chat[i] * (420 / 300)), 300, 1),
-			async: staff(email.map((v, i) => v + messaging[i]), 330, 2.5)
+			sync: staff(
+				voice.map((v, i) => v + chat[i] * (420 / 300)),
+				300,
+				1
+			),
+			async: staff(
+				email.map((v, i) => v + messaging[i]),
+				330,
+				2.5
+			)
 		}
 	};
 }

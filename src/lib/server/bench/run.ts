@@ -100,7 +100,11 @@ export async function runLoadOnly(options: BenchOptions): Promise<LoadReport> {
 		await childStep('ingest', csv, dbPath);
 		options.log(`Load: ${options.loadClients} signed-in clients for ${options.loadSeconds} s…`);
 		const report = await runLoad({ dbPath, clients: options.loadClients, seconds: options.loadSeconds });
-		writeFileSync(options.out, JSON.stringify({ conversations: options.conversations, cores: availableParallelism(), load: report, measured_at: new Date().toISOString() }, null, 2) + '\n');
+		writeFileSync(
+			options.out,
+			JSON.stringify({ conversations: options.conversations, cores: availableParallelism(), load: report, measured_at: new Date().toISOString() }, null, 2) +
+				'\n'
+		);
 		return report;
 	} finally {
 		rmSync(folder, { recursive: true, force: true });
@@ -122,7 +126,12 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 		if (!csv) {
 			csv = join(folder, 'conversations.csv');
 			log(`Generating ${options.conversations.toLocaleString('en-US')} conversations…`);
-			const generated = await writeGenerated(csv, 'conversations', { conversations: options.conversations, seed: options.seed, start: '2026-08-01', timezone: 'UTC' });
+			const generated = await writeGenerated(csv, 'conversations', {
+				conversations: options.conversations,
+				seed: options.seed,
+				start: '2026-08-01',
+				timezone: 'UTC'
+			});
 			details.generate = generated;
 		}
 		const csvMb = Math.round(statSync(csv).size / 1024 ** 2);
@@ -229,7 +238,8 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 	}
 }
 
-const fmt = (s: Spread, unit: string, digits: number) => `${s.median.toFixed(digits)} ${unit} (min ${s.min.toFixed(digits)}, max ${s.max.toFixed(digits)}, n=${s.runs.length})`;
+const fmt = (s: Spread, unit: string, digits: number) =>
+	`${s.median.toFixed(digits)} ${unit} (min ${s.min.toFixed(digits)}, max ${s.max.toFixed(digits)}, n=${s.runs.length})`;
 
 /** The printed table: one line per step, the bar beside it. */
 export function benchTable(results: BenchResults): string {
@@ -240,7 +250,12 @@ export function benchTable(results: BenchResults): string {
 		['our ingest', fmt(d.ingest_s, 's', 2), '', ''],
 		['ingest / raw', fmt(d.ingest_vs_raw_ratio, 'x', 2), '<= 2.0x', mark('ingest_vs_raw_ratio')],
 		['ingest peak RSS', `${results.ingest_peak_rss_mb} MB`, '<= 2048 MB', mark('ingest_peak_rss_mb')],
-		...d.dashboard_pages.map((p): [string, string, string, string] => [`page: ${p.page}`, `cold ${p.cold_ms.toFixed(0)} ms, warm ${fmt(p.warm_ms, 'ms', 0)}`, 'cold 1500, warm 150', p.cold_ms <= 1500 && p.warm_ms.median <= 150 ? 'ok' : 'MISSED']),
+		...d.dashboard_pages.map((p): [string, string, string, string] => [
+			`page: ${p.page}`,
+			`cold ${p.cold_ms.toFixed(0)} ms, warm ${fmt(p.warm_ms, 'ms', 0)}`,
+			'cold 1500, warm 150',
+			p.cold_ms <= 1500 && p.warm_ms.median <= 150 ? 'ok' : 'MISSED'
+		]),
 		['metrics --json (process)', fmt(d.metrics_cli_s, 's', 2), '<= 3 s', mark('metrics_cli_s')],
 		['10,000 Erlang C', fmt(d.erlang_10k_ms, 'ms', 1), '<= 100 ms', mark('erlang_10k_ms')],
 		['plan (336 x 11 x 2)', fmt(d.plan_ms, 'ms', 0), '<= 1000 ms', mark('plan_ms')],

@@ -18,7 +18,11 @@ export const benchCommand: CliCommand = {
 		{ flags: '--load-only', description: 'Only load the data and run the load test (npm run loadtest)' },
 		{ flags: '--out <file>', description: 'Results file (default bench-results.json, or load-results.json with --load-only)' }
 	],
-	examples: ['bench --conversations 1000000', 'bench --csv /tmp/c10m.csv --repeat 1 --out /tmp/bench-10m.json', 'bench --conversations 100000 --load-seconds 60'],
+	examples: [
+		'bench --conversations 1000000',
+		'bench --csv /tmp/c10m.csv --repeat 1 --out /tmp/bench-10m.json',
+		'bench --conversations 100000 --load-seconds 60'
+	],
 	async run(_args, options, context) {
 		const loadOnly = options.loadOnly === true;
 		const benchOptions: BenchOptions = {

@@ -13,7 +13,10 @@ export const datasetsCommand: CliCommand = {
 			const datasets = await listDatasets(db.connection);
 			const text = datasets.length
 				? datasets
-						.map((d) => `${d.name}\t${d.conversations.toLocaleString('en-US')} conversations\t${d.min_created_at?.slice(0, 10)} – ${d.max_created_at?.slice(0, 10)}\t${d.preset}\t${d.rows_rejected} rejected`)
+						.map(
+							(d) =>
+								`${d.name}\t${d.conversations.toLocaleString('en-US')} conversations\t${d.min_created_at?.slice(0, 10)} – ${d.max_created_at?.slice(0, 10)}\t${d.preset}\t${d.rows_rejected} rejected`
+						)
 						.join('\n')
 				: 'No datasets yet; load one with: npm run cli -- ingest FILE';
 			return context.print({ datasets }, text);

@@ -18,7 +18,8 @@ function queueFrom(options: CliOptions): SyncQueue {
 		patienceS: boundedOption(options, 'patienceS', 'patience-s', 'patienceS') ?? null,
 		maxAbandon: boundedOption(options, 'maxAbandon', 'max-abandon', 'maxAbandon') ?? null
 	};
-	if (queue.maxAbandon !== null && queue.patienceS === null) throw new UserError('--max-abandon needs --patience-s: abandonment is modelled by Erlang A, which needs the mean patience.');
+	if (queue.maxAbandon !== null && queue.patienceS === null)
+		throw new UserError('--max-abandon needs --patience-s: abandonment is modelled by Erlang A, which needs the mean patience.');
 	const load = (queue.volume * queue.ahtS) / queue.intervalS;
 	const problem = rangeProblem('loadErlangs', load);
 	if (problem) throw new UserError(`${problem} Give fewer contacts, a shorter handle time or a longer interval.`);

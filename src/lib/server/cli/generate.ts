@@ -26,7 +26,10 @@ export const generateCommand: CliCommand = {
 		{ flags: '--timezone <zone>', description: 'Zone of the simulated center (shapes the day; local times in zendesk/freshdesk)', default: 'UTC' },
 		{ flags: '--out <file>', description: 'Output CSV (.csv.gz compresses)' }
 	],
-	examples: ['generate --conversations 100000 --seed 7 --out /tmp/demo.csv', 'generate --format zendesk --timezone Europe/Berlin --conversations 5000 --out /tmp/zendesk.csv'],
+	examples: [
+		'generate --conversations 100000 --seed 7 --out /tmp/demo.csv',
+		'generate --format zendesk --timezone Europe/Berlin --conversations 5000 --out /tmp/zendesk.csv'
+	],
 	async run(_args, options, context) {
 		if (typeof options.out !== 'string' || options.out === '') throw new UserError('Say where to write with --out FILE, for example --out /tmp/demo.csv.');
 		const format = String(options.format) as GeneratedFormatName;

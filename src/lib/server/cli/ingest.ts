@@ -35,11 +35,18 @@ export const ingestCommand: CliCommand = {
 			replace: options.replace === true,
 			dateFormat: dateFormat as DateOrder | undefined
 		});
-		await recordAudit(db.connection, { actor: 'cli', action: 'upload', target: result.dataset, detail: { file: basename(file), rows_loaded: result.rows_loaded, rows_rejected: result.rows_rejected } });
+		await recordAudit(db.connection, {
+			actor: 'cli',
+			action: 'upload',
+			target: result.dataset,
+			detail: { file: basename(file), rows_loaded: result.rows_loaded, rows_rejected: result.rows_rejected }
+		});
 		const flags = Object.entries(result.flags).map(([flag, n]) => `${n} ${flag.replaceAll('_', ' ')}`);
 		const lines = [
 			`Loaded ${result.rows_loaded.toLocaleString('en-US')} of ${result.rows_read.toLocaleString('en-US')} rows into "${result.dataset}" (${result.preset}${result.kind === 'messages' ? `, ${result.conversations.toLocaleString('en-US')} conversations` : ''}) in ${result.seconds} s.`,
-			...(result.rows_rejected > 0 ? [`${result.rows_rejected} rejected, for example:`, ...result.rejects.slice(0, 5).map((r) => `  line ${r.line}: ${r.reason}`)] : []),
+			...(result.rows_rejected > 0
+				? [`${result.rows_rejected} rejected, for example:`, ...result.rejects.slice(0, 5).map((r) => `  line ${r.line}: ${r.reason}`)]
+				: []),
 			...(flags.length ? [`Flagged (kept): ${flags.join(', ')}.`] : []),
 			...result.notes
 		];

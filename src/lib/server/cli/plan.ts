@@ -12,7 +12,9 @@ export const planCommand: CliCommand = {
 		const { recommended } = plan.mix;
 		const text = [
 			`Plan for ${plan.dataset} (${plan.timezone}, ${plan.interval_min}-minute intervals, ${plan.weeks_history} weeks of history)`,
-			`Backtest WAPE: ${Object.entries(plan.backtest_wape).map(([c, w]) => `${c} ${w === null ? 'n/a' : `${Math.round(w * 100)}%`}`).join(', ')}`,
+			`Backtest WAPE: ${Object.entries(plan.backtest_wape)
+				.map(([c, w]) => `${c} ${w === null ? 'n/a' : `${Math.round(w * 100)}%`}`)
+				.join(', ')}`,
 			`Scheduled agent-hours over the horizon: ${Math.round(plan.intervals.reduce((s, r) => s + (r.agents_scheduled * plan.interval_min) / 60, 0))}`,
 			`Async share today ${Math.round(plan.mix.current_async_share * 100)}%, recommended ${Math.round(recommended.async_share * 100)}%: ${Math.round(recommended.cost)} ${currency} a week, saving ${Math.round(recommended.saving_vs_current)} ${currency}`,
 			...plan.mix.reasons.map((r) => `- ${r}`)

@@ -7,7 +7,11 @@ import { REPORT_FORMATS, writeStaffingReport } from '../reports/index';
 export const reportCommand: CliCommand = {
 	spec: 'report <kind>',
 	description: 'Write a report file; "report staffing --format csv|xlsx|pdf --out FILE" is the staffing report',
-	options: [{ flags: '--format <format>', description: `One of ${REPORT_FORMATS.join(', ')}` }, { flags: '--out <file>', description: 'File to write' }, ...PLAN_OPTIONS],
+	options: [
+		{ flags: '--format <format>', description: `One of ${REPORT_FORMATS.join(', ')}` },
+		{ flags: '--out <file>', description: 'File to write' },
+		...PLAN_OPTIONS
+	],
 	examples: ['report staffing --format xlsx --out staffing.xlsx'],
 	async run([kind], options, context) {
 		if (kind !== 'staffing') throw new UserError(`Unknown report "${kind}"; the one report is "staffing".`);
@@ -18,6 +22,9 @@ export const reportCommand: CliCommand = {
 		const { plan, currency } = await planForDataset(db.connection, planOverrides(options));
 		await writeStaffingReport(plan, currency, format, options.out);
 		await recordAudit(db.connection, { actor: 'cli', action: 'export', target: 'staffing', detail: { format, rows: plan.intervals.length } });
-		context.print({ report: 'staffing', format, out: options.out, rows: plan.intervals.length }, `Wrote the staffing report (${plan.intervals.length} rows) to ${options.out}.`);
+		context.print(
+			{ report: 'staffing', format, out: options.out, rows: plan.intervals.length },
+			`Wrote the staffing report (${plan.intervals.length} rows) to ${options.out}.`
+		);
 	}
 };

@@ -11,7 +11,13 @@ function seriesText(result: SeriesResult): string {
 		const days = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 		return result.series
 			.map((s) => {
-				const lines = days.map((d, w) => `${d} ${(s.cells ?? []).filter((c) => c.weekday === w).map((c) => String(c.value).padStart(5)).join('')}`);
+				const lines = days.map(
+					(d, w) =>
+						`${d} ${(s.cells ?? [])
+							.filter((c) => c.weekday === w)
+							.map((c) => String(c.value).padStart(5))
+							.join('')}`
+				);
 				return `${s.key} (arrivals by local weekday x hour 0..23)\n${lines.join('\n')}`;
 			})
 			.join('\n\n');

@@ -53,7 +53,9 @@ export const serveCommand: CliCommand = {
 			// adapter-node assumes https when it cannot tell, and Kit then refuses every form posted from http://localhost
 			ORIGIN: process.env.ORIGIN ?? (process.env.PROTOCOL_HEADER ? undefined : `http://localhost:${port}`)
 		};
-		context.note(`Channel Mix on ${env.ORIGIN ?? `port ${port}`} (database ${context.dbPath}); set ORIGIN to the address people type when it is served under another name.`);
+		context.note(
+			`Channel Mix on ${env.ORIGIN ?? `port ${port}`} (database ${context.dbPath}); set ORIGIN to the address people type when it is served under another name.`
+		);
 		const server = spawn(process.execPath, serverArguments(root), { stdio: ['inherit', 'pipe', 'inherit'], env, cwd: root });
 		// the server's own "Listening on 0.0.0.0" is not an address to type: name the one sign-in accepts once it listens
 		let told = false;

@@ -27,7 +27,10 @@ export const settingsCommand: CliCommand = {
 			}
 			const result = await updateSetting(db, key, parsed, null);
 			await recordAudit(db.connection, { actor: 'cli', action: 'setting_change', target: key, detail: { value: result.value } });
-			return context.print({ [key]: result.value, recomputed: result.recomputedDatasets }, `${key} saved${result.recomputedDatasets > 0 ? `; derived values of ${result.recomputedDatasets} dataset(s) recomputed` : ''}.`);
+			return context.print(
+				{ [key]: result.value, recomputed: result.recomputedDatasets },
+				`${key} saved${result.recomputedDatasets > 0 ? `; derived values of ${result.recomputedDatasets} dataset(s) recomputed` : ''}.`
+			);
 		}
 		throw new UserError(`Unknown settings action "${action}"; use "settings get [KEY]" or "settings set KEY JSON".`);
 	}

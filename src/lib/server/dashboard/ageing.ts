@@ -36,7 +36,11 @@ export async function backlogByAge(connection: DuckDBConnection, datasetId: numb
 	const byTime = new Map<number, number[]>();
 	for (const row of rows) {
 		const key = row.t.getTime();
-		if (!byTime.has(key)) byTime.set(key, AGE_BANDS.map(() => 0));
+		if (!byTime.has(key))
+			byTime.set(
+				key,
+				AGE_BANDS.map(() => 0)
+			);
 		byTime.get(key)![row.band] = row.level;
 	}
 	return [...byTime.entries()].sort((a, b) => a[0] - b[0]).map(([t, bands]) => ({ t: new Date(t).toISOString(), bands }));

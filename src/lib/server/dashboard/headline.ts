@@ -25,9 +25,10 @@ export function overviewHeadline(groups: HeadlineGroup[]): string {
 		speed = `Async answers in ${formatDurationWords(async.frt_p50_s)} at the median vs ${formatDurationWords(sync.frt_p50_s)} for sync`;
 	} else {
 		const only = sync ?? async!;
-		speed = only.frt_p50_s !== null
-			? `Only ${only.key} conversations here: first answer in ${formatDurationWords(only.frt_p50_s)} at the median`
-			: `Only ${only.key} conversations here, none answered yet`;
+		speed =
+			only.frt_p50_s !== null
+				? `Only ${only.key} conversations here: first answer in ${formatDurationWords(only.frt_p50_s)} at the median`
+				: `Only ${only.key} conversations here, none answered yet`;
 	}
 	return `${[speed, afterHoursPart].filter(Boolean).join('; ')}.`;
 }

@@ -9,10 +9,7 @@ import type { DashboardFilters, FilterOptions } from '../../components/filters';
 
 /** What every analytics page's load returns: its data when ready, else why not (each page draws the state). */
 export type DashboardPage<T> =
-	| ({ state: 'ready' } & PageFrame & T)
-	| ({ state: 'nomatch' } & PageFrame)
-	| { state: 'empty' }
-	| { state: 'error'; message: string };
+	({ state: 'ready' } & PageFrame & T) | ({ state: 'nomatch' } & PageFrame) | { state: 'empty' } | { state: 'error'; message: string };
 
 /** The filter bar and the settings every page shows. */
 export interface PageFrame {

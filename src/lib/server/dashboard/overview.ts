@@ -6,7 +6,14 @@ import type { Channel, Settings } from '../../settings/defaults';
 import { previousSeries, type PreviousSeries } from './previous';
 
 /** Sparklines per mode: the metric key of a tile and the series it draws. */
-const TRENDS = { conversations: 'arrivals', frt_p50_s: 'frt_p50', frt_p90_s: 'frt_p90', sla_attainment: 'sla', backlog_mean: 'backlog', concurrency_mean: 'concurrency' } as const satisfies Record<string, SeriesMetric>;
+const TRENDS = {
+	conversations: 'arrivals',
+	frt_p50_s: 'frt_p50',
+	frt_p90_s: 'frt_p90',
+	sla_attainment: 'sla',
+	backlog_mean: 'backlog',
+	concurrency_mean: 'concurrency'
+} as const satisfies Record<string, SeriesMetric>;
 export type TrendKey = keyof typeof TRENDS;
 
 export interface OverviewData {
@@ -61,7 +68,10 @@ export async function loadOverview(connection: DuckDBConnection, scope: Dashboar
 	for (const [tile, metric] of Object.entries(TRENDS) as [TrendKey, SeriesMetric][]) {
 		const series = await computeSeries(connection, metric, { ...query, interval: '1d' });
 		trends[tile] = Object.fromEntries(series.series.map((s) => [s.key, s.points.map((p) => p.value)]));
-		if (metric === 'arrivals') arrivals = [...series.series].sort((a, b) => (a.key === 'sync' ? -1 : b.key === 'sync' ? 1 : 0)).map((s) => ({ key: s.key, points: s.points.map(({ t, value }) => ({ t, value })) }));
+		if (metric === 'arrivals')
+			arrivals = [...series.series]
+				.sort((a, b) => (a.key === 'sync' ? -1 : b.key === 'sync' ? 1 : 0))
+				.map((s) => ({ key: s.key, points: s.points.map(({ t, value }) => ({ t, value })) }));
 	}
 	return {
 		headline: overviewHeadline(current),

@@ -9,7 +9,12 @@ export interface PreviousSeries {
 }
 
 /** The same series over the previous equal period, per mode; null when the data does not reach back that far (as the tiles). */
-export async function previousSeries(connection: DuckDBConnection, scope: DashboardScope, metric: SeriesMetric, interval: '1h' | '1d'): Promise<PreviousSeries | null> {
+export async function previousSeries(
+	connection: DuckDBConnection,
+	scope: DashboardScope,
+	metric: SeriesMetric,
+	interval: '1h' | '1d'
+): Promise<PreviousSeries | null> {
 	const prior = previousPeriod(scope.filters);
 	if (prior.from < scope.options.firstDay) return null;
 	const result = await computeSeries(connection, metric, { ...toMetricsQuery(prior), by: 'mode', interval });

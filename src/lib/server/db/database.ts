@@ -27,9 +27,7 @@ export function databasePath(explicit?: string): string {
 function explainOpenError(path: string, error: unknown): Error {
 	const message = error instanceof Error ? error.message : String(error);
 	if (/lock/i.test(message)) {
-		return new UserError(
-			`The database ${path} is in use by another process (probably the running server); stop it first, or pass --db with another file.`
-		);
+		return new UserError(`The database ${path} is in use by another process (probably the running server); stop it first, or pass --db with another file.`);
 	}
 	if (/not a valid DuckDB database|Unable to open|corrupt/i.test(message)) {
 		return new UserError(`The file ${path} is not a Channel Mix database (${message.split('\n')[0]}); pass --db with another path.`);

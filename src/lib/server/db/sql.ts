@@ -31,19 +31,13 @@ export type Row = Record<string, unknown>;
 
 function plainValue(value: unknown): unknown {
 	if (typeof value === 'bigint') {
-		return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER)
-			? Number(value)
-			: value.toString();
+		return value <= BigInt(Number.MAX_SAFE_INTEGER) && value >= BigInt(Number.MIN_SAFE_INTEGER) ? Number(value) : value.toString();
 	}
 	return value;
 }
 
 /** Runs a query with bound parameters and returns its rows as plain objects. */
-export async function queryRows<T extends Row = Row>(
-	connection: DuckDBConnection,
-	sql: string,
-	params?: SqlParams
-): Promise<T[]> {
+export async function queryRows<T extends Row = Row>(connection: DuckDBConnection, sql: string, params?: SqlParams): Promise<T[]> {
 	const reader = await connection.runAndReadAll(sql, bindable(params));
 	const rows = reader.getRowObjectsJS() as Row[];
 	for (const row of rows) for (const key of Object.keys(row)) row[key] = plainValue(row[key]);
@@ -51,11 +45,7 @@ export async function queryRows<T extends Row = Row>(
 }
 
 /** The first row of a query, or undefined. */
-export async function queryOne<T extends Row = Row>(
-	connection: DuckDBConnection,
-	sql: string,
-	params?: SqlParams
-): Promise<T | undefined> {
+export async function queryOne<T extends Row = Row>(connection: DuckDBConnection, sql: string, params?: SqlParams): Promise<T | undefined> {
 	const rows = await queryRows<T>(connection, sql, params);
 	return rows[0];
 }

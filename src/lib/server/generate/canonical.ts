@@ -6,7 +6,8 @@ import { customerLabel, subjectOf, type GeneratedFormat } from './format';
 export const conversationsFormat: GeneratedFormat = {
 	name: 'conversations',
 	needsMessages: false,
-	header: 'conversation_id,created_at,first_response_at,closed_at,status,channel,queue,agent_id,customer_id,handle_s,bot_involved,bot_resolved,reopens,csat,priority,category,sentiment,messages_in,messages_out\n',
+	header:
+		'conversation_id,created_at,first_response_at,closed_at,status,channel,queue,agent_id,customer_id,handle_s,bot_involved,bot_resolved,reopens,csat,priority,category,sentiment,messages_in,messages_out\n',
 	write(c, _context, out) {
 		// every value here is generated (no commas, quotes or line breaks), so no quoting is needed
 		const first = c.firstResponseMs === null ? '' : formatUtcIso(c.firstResponseMs);

@@ -19,5 +19,11 @@ export async function generateDemo(path: string, options: DemoOptions = {}): Pro
 	const end = options.end instanceof Date ? options.end : options.end !== undefined ? new Date(`${options.end}T00:00:00Z`) : new Date();
 	const endDay = Date.UTC(end.getUTCFullYear(), end.getUTCMonth(), end.getUTCDate());
 	const start = new Date(endDay - days * 86_400_000).toISOString().slice(0, 10);
-	return writeGenerated(path, 'conversations', { conversations: options.conversations ?? 80_000, seed: options.seed ?? 1, days, start, timezone: options.timezone });
+	return writeGenerated(path, 'conversations', {
+		conversations: options.conversations ?? 80_000,
+		seed: options.seed ?? 1,
+		days,
+		start,
+		timezone: options.timezone
+	});
 }

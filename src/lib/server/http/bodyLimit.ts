@@ -10,7 +10,8 @@ export function takesLargeBody(method: string, pathname: string): boolean {
 	return method === 'POST' && pathname === '/data/upload';
 }
 
-const tooLarge = () => `The request body is over ${formatBytes(REQUEST_BODY_MAX_BYTES)}, more than any form or API call here needs; upload files on the Data page.`;
+const tooLarge = () =>
+	`The request body is over ${formatBytes(REQUEST_BODY_MAX_BYTES)}, more than any form or API call here needs; upload files on the Data page.`;
 
 /** The request with its body read (at most the limit), or the sentence refusing it: answer it with REFUSAL_HEADERS. */
 export async function boundedRequest(request: Request): Promise<Request | string> {

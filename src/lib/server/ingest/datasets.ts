@@ -93,7 +93,15 @@ export async function datasetRejects(connection: DuckDBConnection, datasetId: nu
 
 /** A dataset name from a file name: "Tickets Export (3).csv.gz" → "tickets-export-3". */
 export function datasetNameFromFile(fileName: string): string {
-	const base = fileName.replace(/^.*[\\/]/, '').replace(/\.gz$/i, '').replace(/\.(csv|tsv|txt)$/i, '');
-	const slug = base.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, DATASET_NAME.maxLength).replace(/-+$/, '');
+	const base = fileName
+		.replace(/^.*[\\/]/, '')
+		.replace(/\.gz$/i, '')
+		.replace(/\.(csv|tsv|txt)$/i, '');
+	const slug = base
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, DATASET_NAME.maxLength)
+		.replace(/-+$/, '');
 	return slug || 'dataset';
 }

@@ -9,32 +9,150 @@ export interface FieldSpec {
 }
 
 export const CONVERSATION_FIELDS = {
-	conversation_id: { type: 'id', required: true, synonyms: ['conversation id', 'conversation', 'ticket id', 'ticket', 'id', 'case id', 'case number', 'interaction id', 'contact id', 'call id', 'chat id', 'session id', 'number'] },
-	created_at: { type: 'timestamp', required: true, synonyms: ['created at', 'created', 'created time', 'creation time', 'created date', 'start time', 'started at', 'start', 'opened', 'opened at', 'arrival', 'arrival time', 'arrived at', 'received at', 'date created', 'conversation started at', 'timestamp'] },
-	first_response_at: { type: 'timestamp', required: false, synonyms: ['first response at', 'first reply at', 'first responded at', 'answered at', 'answer time', 'initial response time', 'first response time', 'first reply time', 'first agent reply at', 'responded at'] },
-	closed_at: { type: 'timestamp', required: false, synonyms: ['closed at', 'closed', 'closed time', 'solved at', 'solved', 'resolved at', 'resolved time', 'resolved', 'end time', 'ended', 'ended at', 'end', 'completed at', 'finished at'] },
+	conversation_id: {
+		type: 'id',
+		required: true,
+		synonyms: [
+			'conversation id',
+			'conversation',
+			'ticket id',
+			'ticket',
+			'id',
+			'case id',
+			'case number',
+			'interaction id',
+			'contact id',
+			'call id',
+			'chat id',
+			'session id',
+			'number'
+		]
+	},
+	created_at: {
+		type: 'timestamp',
+		required: true,
+		synonyms: [
+			'created at',
+			'created',
+			'created time',
+			'creation time',
+			'created date',
+			'start time',
+			'started at',
+			'start',
+			'opened',
+			'opened at',
+			'arrival',
+			'arrival time',
+			'arrived at',
+			'received at',
+			'date created',
+			'conversation started at',
+			'timestamp'
+		]
+	},
+	first_response_at: {
+		type: 'timestamp',
+		required: false,
+		synonyms: [
+			'first response at',
+			'first reply at',
+			'first responded at',
+			'answered at',
+			'answer time',
+			'initial response time',
+			'first response time',
+			'first reply time',
+			'first agent reply at',
+			'responded at'
+		]
+	},
+	closed_at: {
+		type: 'timestamp',
+		required: false,
+		synonyms: [
+			'closed at',
+			'closed',
+			'closed time',
+			'solved at',
+			'solved',
+			'resolved at',
+			'resolved time',
+			'resolved',
+			'end time',
+			'ended',
+			'ended at',
+			'end',
+			'completed at',
+			'finished at'
+		]
+	},
 	status: { type: 'label', required: false, synonyms: ['status', 'state', 'ticket status', 'conversation state', 'outcome', 'disposition'] },
-	channel: { type: 'label', required: false, synonyms: ['channel', 'via', 'source', 'medium', 'media type', 'media', 'contact channel', 'ticket channel', 'started via'] },
+	channel: {
+		type: 'label',
+		required: false,
+		synonyms: ['channel', 'via', 'source', 'medium', 'media type', 'media', 'contact channel', 'ticket channel', 'started via']
+	},
 	mode: { type: 'label', required: false, synonyms: ['mode', 'sync async', 'interaction mode'] },
-	queue: { type: 'text', required: false, synonyms: ['queue', 'group', 'team', 'inbox', 'skill', 'department', 'assigned team', 'team assigned', 'group name'] },
-	agent_id: { type: 'text', required: false, synonyms: ['agent id', 'agent', 'assignee', 'owner', 'server', 'agent name', 'assignee name', 'teammate', 'teammate assigned', 'handled by', 'user'] },
-	customer_id: { type: 'text', required: false, synonyms: ['customer id', 'customer', 'requester id', 'requester', 'user id', 'contact', 'end user', 'client id', 'caller', 'caller id', 'visitor id'] },
-	handle_s: { type: 'seconds', required: false, synonyms: ['handle s', 'handle time', 'handle time s', 'handle time seconds', 'handling time', 'aht', 'talk time', 'focus time', 'active time', 'work time'] },
+	queue: {
+		type: 'text',
+		required: false,
+		synonyms: ['queue', 'group', 'team', 'inbox', 'skill', 'department', 'assigned team', 'team assigned', 'group name']
+	},
+	agent_id: {
+		type: 'text',
+		required: false,
+		synonyms: ['agent id', 'agent', 'assignee', 'owner', 'server', 'agent name', 'assignee name', 'teammate', 'teammate assigned', 'handled by', 'user']
+	},
+	customer_id: {
+		type: 'text',
+		required: false,
+		synonyms: ['customer id', 'customer', 'requester id', 'requester', 'user id', 'contact', 'end user', 'client id', 'caller', 'caller id', 'visitor id']
+	},
+	handle_s: {
+		type: 'seconds',
+		required: false,
+		synonyms: ['handle s', 'handle time', 'handle time s', 'handle time seconds', 'handling time', 'aht', 'talk time', 'focus time', 'active time', 'work time']
+	},
 	bot_involved: { type: 'bool', required: false, synonyms: ['bot involved', 'bot', 'ai involved', 'automated', 'fin involved', 'bot handled'] },
-	bot_resolved: { type: 'bool', required: false, synonyms: ['bot resolved', 'ai resolved', 'automated resolution', 'fin resolved', 'resolved by bot', 'self served'] },
+	bot_resolved: {
+		type: 'bool',
+		required: false,
+		synonyms: ['bot resolved', 'ai resolved', 'automated resolution', 'fin resolved', 'resolved by bot', 'self served']
+	},
 	reopens: { type: 'int', required: false, synonyms: ['reopens', 'reopened', 'reopen count', 'times reopened'] },
-	csat: { type: 'label', required: false, synonyms: ['csat', 'satisfaction', 'satisfaction score', 'satisfaction rating', 'rating', 'conversation rating', 'csat score', 'survey score'] },
+	csat: {
+		type: 'label',
+		required: false,
+		synonyms: ['csat', 'satisfaction', 'satisfaction score', 'satisfaction rating', 'rating', 'conversation rating', 'csat score', 'survey score']
+	},
 	priority: { type: 'label', required: false, synonyms: ['priority', 'urgency', 'severity'] },
-	category: { type: 'text', required: false, synonyms: ['category', 'intent', 'topic', 'tags', 'type', 'reason', 'contact reason', 'issue type', 'disposition code'] },
+	category: {
+		type: 'text',
+		required: false,
+		synonyms: ['category', 'intent', 'topic', 'tags', 'type', 'reason', 'contact reason', 'issue type', 'disposition code']
+	},
 	sentiment: { type: 'label', required: false, synonyms: ['sentiment', 'sentiment score', 'customer sentiment'] },
-	messages_in: { type: 'int', required: false, synonyms: ['messages in', 'inbound messages', 'customer messages', 'customer replies', 'customer interactions', 'requester replies'] },
-	messages_out: { type: 'int', required: false, synonyms: ['messages out', 'outbound messages', 'agent messages', 'agent replies', 'agent interactions', 'replies'] }
+	messages_in: {
+		type: 'int',
+		required: false,
+		synonyms: ['messages in', 'inbound messages', 'customer messages', 'customer replies', 'customer interactions', 'requester replies']
+	},
+	messages_out: {
+		type: 'int',
+		required: false,
+		synonyms: ['messages out', 'outbound messages', 'agent messages', 'agent replies', 'agent interactions', 'replies']
+	}
 } satisfies Record<string, FieldSpec>;
 
 export const MESSAGE_FIELDS = {
 	thread_id: { type: 'id', required: true, synonyms: ['thread id', 'thread', 'conversation id', 'conversation', 'ticket id', 'chat id', 'session id'] },
 	ts: { type: 'timestamp', required: true, synonyms: ['ts', 'timestamp', 'time', 'sent at', 'created at', 'date', 'message time', 'datetime'] },
-	role: { type: 'label', required: true, synonyms: ['role', 'author role', 'sender role', 'sender type', 'author type', 'from', 'direction', 'inbound', 'is inbound', 'participant'] },
+	role: {
+		type: 'label',
+		required: true,
+		synonyms: ['role', 'author role', 'sender role', 'sender type', 'author type', 'from', 'direction', 'inbound', 'is inbound', 'participant']
+	},
 	agent_id: { type: 'text', required: false, synonyms: ['agent id', 'agent', 'author id', 'sender id', 'assignee', 'teammate'] },
 	channel: { type: 'label', required: false, synonyms: ['channel', 'via', 'source', 'medium', 'platform'] },
 	customer_id: { type: 'text', required: false, synonyms: ['customer id', 'customer', 'user id', 'contact id', 'requester id'] },

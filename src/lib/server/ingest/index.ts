@@ -74,7 +74,9 @@ function refuseStructure(sniffed: Sniffed, name: string): void {
 	}
 	const dataLike = sniffed.headers.filter((h) => /^[-+]?\d+([.,:/ T-]\d+)*Z?$/.test(h)).length;
 	if (dataLike >= Math.max(2, sniffed.headers.length / 2)) {
-		throw new UserError(`The first line of ${name} looks like data, not column names (${sniffed.headers.slice(0, 3).join(', ')}); export the file with its header row.`);
+		throw new UserError(
+			`The first line of ${name} looks like data, not column names (${sniffed.headers.slice(0, 3).join(', ')}); export the file with its header row.`
+		);
 	}
 	const blank = sniffed.headers.findIndex((h) => h === '');
 	if (blank >= 0 && sniffed.headers.filter((h) => h === '').length > sniffed.headers.length / 2) {
@@ -172,7 +174,9 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const large = size >= largeFromBytes();
 		if (large) restoreMemory = await boundMemory(connection);
 		if (size > settings.max_upload_bytes) {
-			throw new UserError(`${name} is ${formatSize(size)}, over the ${formatSize(settings.max_upload_bytes)} limit; split the export or raise the max_upload_bytes setting.`);
+			throw new UserError(
+				`${name} is ${formatSize(size)}, over the ${formatSize(settings.max_upload_bytes)} limit; split the export or raise the max_upload_bytes setting.`
+			);
 		}
 		const timezone = options.timezone ?? settings.timezone;
 		if (!isValidTimeZone(timezone)) throw new UserError(`"${timezone}" is not an IANA time zone; choose a time zone name such as "Europe/Berlin".`);
@@ -237,7 +241,14 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const prepared = await prepareDerived(connection, rows, settings, derivePhase);
 		const flags = await countFlags(connection, rows, mapping.kind === 'conversations' && 'channel' in mapping.sources);
 		const frt = mapping.sources.first_response_at;
-		const notes = mapping.kind === 'conversations' && frt ? await movedFirstResponsesNotes(connection, plan, frt.headers.filter((_, k) => durationUnitOf(frt, k) !== null)) : [];
+		const notes =
+			mapping.kind === 'conversations' && frt
+				? await movedFirstResponsesNotes(
+						connection,
+						plan,
+						frt.headers.filter((_, k) => durationUnitOf(frt, k) !== null)
+					)
+				: [];
 		const outcome = await inTransaction(connection, async () => {
 			const datasetId = (await queryOne<{ id: number }>(connection, `SELECT nextval('dataset_ids')::INTEGER AS id`))!.id;
 			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount, (kept) =>
@@ -256,7 +267,21 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 				`INSERT INTO datasets (dataset_id, name, kind, preset, source_file, timezone, mapping, rows_read, rows_loaded, rows_rejected, flags, uploaded_by, loaded_at, min_created_at, max_created_at, max_event_at)
 				 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, min(created_at), max(created_at), greatest(max(created_at), max(first_response_at), max(closed_at))
 				 FROM conversations WHERE dataset_id = ?`,
-				[datasetId, datasetName, mapping.kind, mapping.preset.name, name, timezone, JSON.stringify(summary), counts.read, counts.loaded, counts.rejected, JSON.stringify(flags), options.uploadedBy ?? null, datasetId]
+				[
+					datasetId,
+					datasetName,
+					mapping.kind,
+					mapping.preset.name,
+					name,
+					timezone,
+					JSON.stringify(summary),
+					counts.read,
+					counts.loaded,
+					counts.rejected,
+					JSON.stringify(flags),
+					options.uploadedBy ?? null,
+					datasetId
+				]
 			);
 			return { counts, flags, summary };
 		});
@@ -295,4 +320,3 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		}
 	}
 }
-

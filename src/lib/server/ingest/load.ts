@@ -75,11 +75,10 @@ export async function stageFile(
 	);
 	// rows past the line size DuckDB may drop without a reject (longRows.ts): each is a broken record, kept once
 	for (const line of await longRows) {
-		await execute(
-			connection,
-			`INSERT INTO ${lines} SELECT $line, NULL, $reason WHERE NOT EXISTS (SELECT 1 FROM ${lines} WHERE line = $line)`,
-			{ line, reason: LONG_ROW_REASON }
-		);
+		await execute(connection, `INSERT INTO ${lines} SELECT $line, NULL, $reason WHERE NOT EXISTS (SELECT 1 FROM ${lines} WHERE line = $line)`, {
+			line,
+			reason: LONG_ROW_REASON
+		});
 	}
 	// A staged row's line: its ordinal + 1 (header) + the broken records before it (an ASOF on the shifted ordinals).
 	await execute(
@@ -94,10 +93,7 @@ export async function stageFile(
 	const ordinal = `(s.rowid - ${BigInt(base)} + 1)`;
 	const lineExpr = brokenCount === 0 ? `${ordinal} + 1` : `${ordinal} + 1 + coalesce(sh.before, 0)`;
 	const shiftJoin = brokenCount === 0 ? '' : `ASOF LEFT JOIN ${shift} sh ON ${ordinal} > sh.b`;
-	await execute(
-		connection,
-		`CREATE TEMP VIEW ${withLines} AS SELECT s.*, ${ordinal} AS ordinal, ${lineExpr} AS line FROM ${staged} s ${shiftJoin}`
-	);
+	await execute(connection, `CREATE TEMP VIEW ${withLines} AS SELECT s.*, ${ordinal} AS ordinal, ${lineExpr} AS line FROM ${staged} s ${shiftJoin}`);
 	return { brokenCount };
 }
 
@@ -142,9 +138,7 @@ export async function keptRelation(connection: DuckDBConnection, plan: Omit<Load
 		const dupCount = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM ${dups}`))!.n;
 		// the anti-join only when some id repeats: most files have none
 		const withoutRepeats =
-			dupCount === 0
-				? `${withLines} s`
-				: `${withLines} s ANTI JOIN ${dups} d ON s.conversation_id = d.conversation_id AND s.line > d.first_line`;
+			dupCount === 0 ? `${withLines} s` : `${withLines} s ANTI JOIN ${dups} d ON s.conversation_id = d.conversation_id AND s.line > d.first_line`;
 		await execute(
 			connection,
 			`CREATE TEMP VIEW ${kept} AS SELECT s.ordinal AS rid, ${KEPT_CONVERSATION_COLUMNS}, s.line AS source_line FROM ${withoutRepeats} WHERE s.reason IS NULL`

@@ -45,7 +45,15 @@ function withoutUnit(normalized: string): string {
 }
 
 const DURATION_SYNONYMS: Record<string, string[]> = {
-	first_response_at: ['first response time', 'first reply time', 'time to first response', 'initial response time', 'speed of answer', 'wait time', 'queue time'],
+	first_response_at: [
+		'first response time',
+		'first reply time',
+		'time to first response',
+		'initial response time',
+		'speed of answer',
+		'wait time',
+		'queue time'
+	],
 	closed_at: ['full resolution time', 'resolution time', 'time to close', 'time to resolution', 'duration', 'call duration', 'total time']
 };
 
@@ -61,7 +69,9 @@ function indexOfHeader(headers: string[], wanted: string): number {
 
 function sourceFromPreset(spec: PresetFieldSource, headers: string[]): FieldSource | null {
 	const found = (Array.isArray(spec) ? spec : [spec])
-		.map((w) => (typeof w === 'string' ? { index: indexOfHeader(headers, w), unit: null } : { index: indexOfHeader(headers, w.duration), unit: UNIT_SECONDS[w.unit] }))
+		.map((w) =>
+			typeof w === 'string' ? { index: indexOfHeader(headers, w), unit: null } : { index: indexOfHeader(headers, w.duration), unit: UNIT_SECONDS[w.unit] }
+		)
 		.filter((c) => c.index >= 0);
 	if (found.length === 0) return null;
 	const indexes = found.map((c) => c.index);
@@ -85,7 +95,9 @@ function sourceFromSynonyms(field: string, spec: FieldSpec, headers: string[], u
 		if (index >= 0) return sourceForHeader(field, spec, headers, index);
 	}
 	for (const synonym of DURATION_SYNONYMS[field] ?? []) {
-		const index = normalized.findIndex((h, i) => !used.has(i) && !h.includes('business') && withoutUnit(h) === synonym && durationUnitOfHeader(headers[i]) !== null);
+		const index = normalized.findIndex(
+			(h, i) => !used.has(i) && !h.includes('business') && withoutUnit(h) === synonym && durationUnitOfHeader(headers[i]) !== null
+		);
 		if (index >= 0) return sourceForHeader(field, spec, headers, index);
 	}
 	return null;

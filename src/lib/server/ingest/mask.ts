@@ -6,7 +6,8 @@ import { quoteLiteral } from '../db/sql';
 import type { ResolvedMapping } from './mapping';
 
 /** Headers of columns people write into (message text, subjects, notes) or that name the customer. */
-const FREE_TEXT_HEADER = /message|text|body|subject|comment|description|note|content|transcript|summary|e-?mail|phone|mobile|address|customer|requester|caller|contact|client/i;
+const FREE_TEXT_HEADER =
+	/message|text|body|subject|comment|description|note|content|transcript|summary|e-?mail|phone|mobile|address|customer|requester|caller|contact|client/i;
 export const MASKED = '[masked]';
 const EMAIL = '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}';
 // international (+49 30 1234 5678), (555) 123-4567 and 555-123-4567; dates (2026-03-02) and plain ids do not match

@@ -83,8 +83,48 @@ export function boolSql(v: string): string {
 	return `CASE WHEN ${v} = 'true' THEN true WHEN ${v} = 'false' THEN false WHEN ${oneOf(l, ['true', 't', 'yes', 'y', '1', 'x'])} THEN true WHEN ${oneOf(l, ['false', 'f', 'no', 'n', '0'])} THEN false ELSE NULL END`;
 }
 
-const SATISFIED = ['good', 'satisfied', 'very satisfied', 'positive', 'thumbs up', 'thumbs-up', 'thumbsup', '👍', 'happy', 'very happy', 'extremely happy', 'great', 'excellent', 'amazing', 'yes', 'promoter'];
-const UNSATISFIED = ['bad', 'unsatisfied', 'dissatisfied', 'not satisfied', 'very dissatisfied', 'negative', 'thumbs down', 'thumbs-down', 'thumbsdown', '👎', 'unhappy', 'very unhappy', 'extremely unhappy', 'neutral', 'okay', 'ok', 'poor', 'terrible', 'awful', 'no', 'detractor', 'passive'];
+const SATISFIED = [
+	'good',
+	'satisfied',
+	'very satisfied',
+	'positive',
+	'thumbs up',
+	'thumbs-up',
+	'thumbsup',
+	'👍',
+	'happy',
+	'very happy',
+	'extremely happy',
+	'great',
+	'excellent',
+	'amazing',
+	'yes',
+	'promoter'
+];
+const UNSATISFIED = [
+	'bad',
+	'unsatisfied',
+	'dissatisfied',
+	'not satisfied',
+	'very dissatisfied',
+	'negative',
+	'thumbs down',
+	'thumbs-down',
+	'thumbsdown',
+	'👎',
+	'unhappy',
+	'very unhappy',
+	'extremely unhappy',
+	'neutral',
+	'okay',
+	'ok',
+	'poor',
+	'terrible',
+	'awful',
+	'no',
+	'detractor',
+	'passive'
+];
 
 /** csat_satisfied: top two boxes of 1-5 or 9-10 of 0-10, or a satisfied label; NULL when unrated. `scaleMax` comes from the column's values. */
 export function csatSatisfiedSql(v: string, scaleMax: number): string {
@@ -100,7 +140,10 @@ export function csatSatisfiedSql(v: string, scaleMax: number): string {
 
 /** The top of the CSAT scale seen in sample values: 1, 5, 10 or the largest number. */
 export function csatScaleMax(values: string[]): number {
-	const numbers = values.filter((v) => v.trim() !== '').map(Number).filter(Number.isFinite);
+	const numbers = values
+		.filter((v) => v.trim() !== '')
+		.map(Number)
+		.filter(Number.isFinite);
 	const max = numbers.length ? Math.max(...numbers) : 5;
 	return max <= 1 ? 1 : max <= 5 ? 5 : max <= 10 ? 10 : max;
 }

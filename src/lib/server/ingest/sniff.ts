@@ -143,7 +143,9 @@ export async function sniffFile(path: string, displayName: string, overrides: { 
 	const { encoding, bom } = detectEncoding(head);
 	const text = decode(head, encoding, bom);
 	if (looksBinary(text)) {
-		throw new UserError(`${displayName} is not a CSV text file (it looks like binary data such as an image or a spreadsheet); export the data as CSV and try again.`);
+		throw new UserError(
+			`${displayName} is not a CSV text file (it looks like binary data such as an image or a spreadsheet); export the data as CSV and try again.`
+		);
 	}
 	if (text.trim() === '') throw new UserError(`${displayName} is empty; export the data again and upload the CSV file.`);
 	const delimiter = overrides.delimiter ?? chooseDelimiter(text);

@@ -83,7 +83,9 @@ export function stageConversationsSql(source: string, inputs: StageInputs): stri
 				const duration = `${field}_dur_${k}`;
 				level2.push(`TRY_CAST(${raw} AS DOUBLE) * ${unit} AS ${duration}`);
 				timestampChecks.push(`WHEN ${raw} IS NOT NULL AND ${duration} IS NULL THEN ${label} || ' is not a number'`);
-				parts.push(`CASE WHEN created_at_utc IS NOT NULL AND ${duration} IS NOT NULL THEN make_timestamp(epoch_us(created_at_utc) + CAST(round(${duration} * ${ONE_SECOND}) AS BIGINT)) END`);
+				parts.push(
+					`CASE WHEN created_at_utc IS NOT NULL AND ${duration} IS NOT NULL THEN make_timestamp(epoch_us(created_at_utc) + CAST(round(${duration} * ${ONE_SECOND}) AS BIGINT)) END`
+				);
 				partsOf[field].push({ given: `${duration} IS NOT NULL`, label, duration: true, roundingUs: roundingUs(raw, unit) });
 				return;
 			}
@@ -117,7 +119,8 @@ export function stageConversationsSql(source: string, inputs: StageInputs): stri
 
 	// level 3: normalise, check, clamp; reasons name the user's column and value
 	const created = partsOf.created_at[0].label;
-	const beforeCreated = (field: string) => givenPart(partsOf[field], (p) => (p.duration ? `${p.label} || ' is negative'` : `${p.label} || ' is before ' || ${created}`));
+	const beforeCreated = (field: string) =>
+		givenPart(partsOf[field], (p) => (p.duration ? `${p.label} || ' is negative'` : `${p.label} || ' is before ' || ${created}`));
 	const frtRounding = partsOf.first_response_at ? givenPart(partsOf.first_response_at, (p) => p.roundingUs) : String(ONE_SECOND);
 	const closedRounding = partsOf.closed_at ? givenPart(partsOf.closed_at, (p) => p.roundingUs) : String(ONE_SECOND);
 	// a first response after the close by less than its column's rounding (whole minutes: up to 59 s) is the rounding, not an error

@@ -74,10 +74,7 @@ export function localToUtcSql(zone: string, x = 'x'): string {
 	if (hit) return hit;
 	const spans = localSpans(zone);
 	const localUs = `epoch_us(${x})`;
-	const sql =
-		spans.length === 1 && spans[0].offsetSeconds === 0
-			? x
-			: `make_timestamp(${localUs} - (${caseTree(spans, 0, spans.length - 1, localUs)}))`;
+	const sql = spans.length === 1 && spans[0].offsetSeconds === 0 ? x : `make_timestamp(${localUs} - (${caseTree(spans, 0, spans.length - 1, localUs)}))`;
 	cache.set(key, sql);
 	return sql;
 }

@@ -63,7 +63,14 @@ export interface Period {
  * [floor(min created), floor(max created) + step). One scan, counted per (period, key, start bucket, end bucket) on
  * epoch microseconds: three scans with time_bucket per row took ~2.5x as long for the same samples.
  */
-function periodSamplesSql(where: string, params: SqlParam[], keySql: string, step: string, periodSql: string, periods: Period[]): { sql: string; params: SqlParam[] } {
+function periodSamplesSql(
+	where: string,
+	params: SqlParam[],
+	keySql: string,
+	step: string,
+	periodSql: string,
+	periods: Period[]
+): { sql: string; params: SqlParam[] } {
 	const us = stepUsOf(step);
 	return {
 		sql: `SELECT period, key, make_timestamp(t) AS t, level FROM (
@@ -180,8 +187,18 @@ export async function keepPairedBacklogSamples(
 		{ from: earlier.filter.from, to: earlier.filter.to },
 		{ from: later.filter.from, to: later.filter.to }
 	]);
-	await keepResult(connection, 'backlog-samples', samplesKey(earlier.query, keySql), rows.filter((r) => r.period === 0).map((r) => r.sample));
-	await keepResult(connection, 'backlog-samples', samplesKey(later.query, keySql), rows.filter((r) => r.period === 1).map((r) => r.sample));
+	await keepResult(
+		connection,
+		'backlog-samples',
+		samplesKey(earlier.query, keySql),
+		rows.filter((r) => r.period === 0).map((r) => r.sample)
+	);
+	await keepResult(
+		connection,
+		'backlog-samples',
+		samplesKey(later.query, keySql),
+		rows.filter((r) => r.period === 1).map((r) => r.sample)
+	);
 }
 
 /** backlog_mean and backlog_peak per group from its hourly samples. */

@@ -10,9 +10,7 @@ export function minutesOf(clock: string): number {
 
 /** The weekly business hours as rows (ISO weekday 1..7, start minute, end minute). */
 export function weeklySpans(settings: Settings): [number, number, number][] {
-	return WEEKDAYS.flatMap((day, i) =>
-		settings.business_hours[day].map(([from, to]) => [i + 1, minutesOf(from), minutesOf(to)] as [number, number, number])
-	);
+	return WEEKDAYS.flatMap((day, i) => settings.business_hours[day].map(([from, to]) => [i + 1, minutesOf(from), minutesOf(to)] as [number, number, number]));
 }
 
 /** A `VALUES` table of rows, with every value bound; an empty list becomes a typed empty table. */
@@ -32,7 +30,11 @@ export function valuesTable(columns: string[], types: string[], rows: SqlParam[]
  */
 export async function buildBusinessCalendar(connection: DuckDBConnection, settings: Settings): Promise<void> {
 	const spans = valuesTable(['dow', 'start_min', 'end_min'], ['INTEGER', 'INTEGER', 'INTEGER'], weeklySpans(settings));
-	const holidays = valuesTable(['d'], ['DATE'], settings.holidays.map((d) => [d]));
+	const holidays = valuesTable(
+		['d'],
+		['DATE'],
+		settings.holidays.map((d) => [d])
+	);
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_calendar AS

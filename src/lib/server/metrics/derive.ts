@@ -11,15 +11,7 @@ import { storeWholeSummaries } from './summary';
 import type { ProgressPhase } from '../ingest/progress';
 
 /** The settings whose change invalidates derived values (metrics.md "Settings and defaults"). */
-export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = [
-	'timezone',
-	'business_hours',
-	'holidays',
-	'channel_modes',
-	'sla',
-	'costs',
-	'repeat_window_days'
-];
+export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = ['timezone', 'business_hours', 'holidays', 'channel_modes', 'sla', 'costs', 'repeat_window_days'];
 
 /** Removes every derived row of a dataset except those on `conversations`; call it when deleting or replacing the dataset. */
 export async function deleteDerived(connection: DuckDBConnection, datasetId: number): Promise<void> {
@@ -30,7 +22,19 @@ export async function deleteDerived(connection: DuckDBConnection, datasetId: num
 }
 
 /** The temp tables the derive leaves for the write (connection-local; dropped by `dropPrepared`). */
-const DERIVE_TABLES = ['derive_span', 'derive_calendar', 'derive_minutes', 'derive_agents', 'derive_windows', 'derive_sweep', 'derive_attributed', 'derive_group_parts', 'derive_groups', 'derive_offsets', 'derive_repeats'];
+const DERIVE_TABLES = [
+	'derive_span',
+	'derive_calendar',
+	'derive_minutes',
+	'derive_agents',
+	'derive_windows',
+	'derive_sweep',
+	'derive_attributed',
+	'derive_group_parts',
+	'derive_groups',
+	'derive_offsets',
+	'derive_repeats'
+];
 
 /** What `prepareDerived` hands to `writeDerived`, besides its temp tables. */
 export interface PreparedDerive {
@@ -42,12 +46,7 @@ export interface PreparedDerive {
  * into connection-local temp tables, without writing anything the database keeps. Run it outside a transaction when
  * you can: DuckDB scans a temp table created inside a transaction on one thread only (the derive took about twice as long).
  */
-export async function prepareDerived(
-	connection: DuckDBConnection,
-	rows: string,
-	settings: Settings,
-	phase: ProgressPhase = () => {}
-): Promise<PreparedDerive> {
+export async function prepareDerived(connection: DuckDBConnection, rows: string, settings: Settings, phase: ProgressPhase = () => {}): Promise<PreparedDerive> {
 	await setDeriveSettings(connection);
 	// the parts of the derive's share of the progress bar, from their time at 10 M rows
 	phase(0, 0.03);
@@ -137,9 +136,11 @@ async function resetDeriveSettings(connection: DuckDBConnection): Promise<void> 
 const copyOf = (datasetId: number) => `rederive_rows_${datasetId}`;
 
 async function copyRows(connection: DuckDBConnection, datasetId: number): Promise<void> {
-	await execute(connection, `CREATE OR REPLACE TEMP TABLE ${copyOf(datasetId)} AS SELECT ${CANONICAL_COLUMNS.join(', ')} FROM conversations WHERE dataset_id = ?`, [
-		datasetId
-	]);
+	await execute(
+		connection,
+		`CREATE OR REPLACE TEMP TABLE ${copyOf(datasetId)} AS SELECT ${CANONICAL_COLUMNS.join(', ')} FROM conversations WHERE dataset_id = ?`,
+		[datasetId]
+	);
 }
 
 /** Every dataset's canonical rows copied aside by `copyRowsForRederive`, and their drop. */

@@ -7,9 +7,30 @@ import { localShiftByHourSql } from './localTime';
 
 /** The canonical columns of a conversation, as the importer stores them (migration 001); `rows` relations carry these and `rid`. */
 export const CANONICAL_COLUMNS = [
-	'conversation_id', 'created_at', 'first_response_at', 'closed_at', 'status', 'channel', 'channel_raw', 'mode', 'mode_from_source',
-	'queue', 'agent_id', 'customer_hash', 'source_handle_s', 'bot_involved', 'bot_resolved', 'reopens', 'csat_raw', 'csat_satisfied',
-	'priority', 'category', 'sentiment', 'messages_in', 'messages_out', 'source_line'
+	'conversation_id',
+	'created_at',
+	'first_response_at',
+	'closed_at',
+	'status',
+	'channel',
+	'channel_raw',
+	'mode',
+	'mode_from_source',
+	'queue',
+	'agent_id',
+	'customer_hash',
+	'source_handle_s',
+	'bot_involved',
+	'bot_resolved',
+	'reopens',
+	'csat_raw',
+	'csat_satisfied',
+	'priority',
+	'category',
+	'sentiment',
+	'messages_in',
+	'messages_out',
+	'source_line'
 ] as const;
 
 /** The dataset's "now" for ages: its latest timestamp of any kind (from `derive_span`). */
@@ -71,8 +92,16 @@ export async function insertConversationRows(
 ): Promise<void> {
 	const now = (await latestEventAt(connection)) ?? new Date(0);
 	const nowOpenSeconds = await openSecondsAt(connection, now);
-	const target = perChannelSql('c.channel', 'DOUBLE', CHANNELS.map((c) => settings.sla[c].frt_s));
-	const business = perChannelSql('c.channel', 'BOOLEAN', CHANNELS.map((c) => settings.sla[c].clock === 'business'));
+	const target = perChannelSql(
+		'c.channel',
+		'DOUBLE',
+		CHANNELS.map((c) => settings.sla[c].frt_s)
+	);
+	const business = perChannelSql(
+		'c.channel',
+		'BOOLEAN',
+		CHANNELS.map((c) => settings.sla[c].clock === 'business')
+	);
 	const { hourly, occupancy, bot_per_conversation } = settings.costs;
 	const canonical = CANONICAL_COLUMNS.join(', ');
 	// as text: rowids of a table made inside a transaction start near 2^62, past a JS number's exact range

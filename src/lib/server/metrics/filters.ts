@@ -43,7 +43,8 @@ export interface FilterSql {
  * The order the default dataset is picked in: the one marked as default on the Data page, else the largest (rows loaded),
  * the newer on a tie. Over `datasets d`; the metrics cache versions results by the same pick.
  */
-export const DEFAULT_DATASET_ORDER = 'ORDER BY (d.name IS NOT DISTINCT FROM (SELECT max(name) FROM default_dataset)) DESC, d.rows_loaded DESC, d.dataset_id DESC';
+export const DEFAULT_DATASET_ORDER =
+	'ORDER BY (d.name IS NOT DISTINCT FROM (SELECT max(name) FROM default_dataset)) DESC, d.rows_loaded DESC, d.dataset_id DESC';
 
 /** The named dataset, or without a name the default one (DEFAULT_DATASET_ORDER); null when there is no such dataset. */
 export async function findDataset(connection: DuckDBConnection, name?: string | null): Promise<ResolvedDataset | null> {
@@ -63,7 +64,9 @@ export async function resolveDataset(connection: DuckDBConnection, name?: string
 	const dataset = await findDataset(connection, name);
 	if (!dataset) {
 		throw new UserError(
-			name === undefined ? 'No dataset is loaded yet; load one with "ingest FILE" first.' : `There is no dataset "${printable(name)}"; run "datasets" to list them.`
+			name === undefined
+				? 'No dataset is loaded yet; load one with "ingest FILE" first.'
+				: `There is no dataset "${printable(name)}"; run "datasets" to list them.`
 		);
 	}
 	return dataset;
@@ -75,7 +78,8 @@ export function parseFilterDate(value: string, what: string): Date {
 	const date = new Date(text);
 	if (Number.isNaN(date.getTime())) throw new UserError(`--${what} "${printable(value)}" is not a date; use YYYY-MM-DD or an ISO 8601 timestamp.`);
 	const year = date.getUTCFullYear();
-	if (year < YEARS.min || year > YEARS.max) throw new UserError(`--${what} ${printable(value)} is outside the years ${YEARS.min} to ${YEARS.max} this app reads.`);
+	if (year < YEARS.min || year > YEARS.max)
+		throw new UserError(`--${what} ${printable(value)} is outside the years ${YEARS.min} to ${YEARS.max} this app reads.`);
 	return date;
 }
 
@@ -96,7 +100,9 @@ export function withinDataset<Q extends MetricsQuery>(query: Q, dataset: Resolve
 	const from = query.from ? parseFilterDate(query.from, 'from').getTime() : null;
 	const to = query.to ? parseFilterDate(query.to, 'to').getTime() : null;
 	if ((from !== null && from >= end) || (to !== null && to <= start)) {
-		throw new UserError(`Dataset "${dataset.name}" has conversations from ${isoDay(start)} to ${isoDay(end - DAY_MS)}; the range asked for lies outside those days.`);
+		throw new UserError(
+			`Dataset "${dataset.name}" has conversations from ${isoDay(start)} to ${isoDay(end - DAY_MS)}; the range asked for lies outside those days.`
+		);
 	}
 	return {
 		...query,

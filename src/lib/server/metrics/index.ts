@@ -35,10 +35,28 @@ export interface MetricsResult {
 }
 
 const FIELD_ORDER = [
-	'key', 'conversations', 'resolved', 'abandoned', 'open',
-	'frt_p50_s', 'frt_p90_s', 'frt_mean_s', 'frt_business_p50_s', 'resolution_p50_s', 'resolution_p90_s', 'handle_mean_s',
-	'sla_attainment', 'concurrency_mean', 'concurrency_max', 'backlog_mean', 'backlog_peak', 'after_hours_share',
-	'cost_per_conversation', 'csat_score', 'containment_rate', 'repeat_contact_rate'
+	'key',
+	'conversations',
+	'resolved',
+	'abandoned',
+	'open',
+	'frt_p50_s',
+	'frt_p90_s',
+	'frt_mean_s',
+	'frt_business_p50_s',
+	'resolution_p50_s',
+	'resolution_p90_s',
+	'handle_mean_s',
+	'sla_attainment',
+	'concurrency_mean',
+	'concurrency_max',
+	'backlog_mean',
+	'backlog_peak',
+	'after_hours_share',
+	'cost_per_conversation',
+	'csat_score',
+	'containment_rate',
+	'repeat_contact_rate'
 ] as const;
 
 const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);

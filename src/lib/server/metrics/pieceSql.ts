@@ -41,13 +41,15 @@ export interface PieceRow extends Record<string, unknown> {
 	top: number;
 }
 
-export const toPieces = (rows: PieceRow[]): ConcurrencyPiece[] => rows.map((r) => ({ key: r.key, t: r.t.getTime(), weighted: r.weighted, held: r.held, top: r.top }));
+export const toPieces = (rows: PieceRow[]): ConcurrencyPiece[] =>
+	rows.map((r) => ({ key: r.key, t: r.t.getTime(), weighted: r.weighted, held: r.held, top: r.top }));
 
 const MAX_BOUND_AGENTS = 2000;
 
 /** SQL of a relation (agent_id, key) of the agents' groups: the map as bound values saves a scan of every conversation; a huge roster is looked up again instead. */
 export function agentsRelation(datasetId: number, agentKeys: { agent: string; key: string }[], keySql: string): { sql: string; params: SqlParam[] } {
-	if (agentKeys.length <= MAX_BOUND_AGENTS) return { sql: `VALUES ${agentKeys.map(() => '(?, ?)').join(', ')}`, params: agentKeys.flatMap((a) => [a.agent, a.key]) };
+	if (agentKeys.length <= MAX_BOUND_AGENTS)
+		return { sql: `VALUES ${agentKeys.map(() => '(?, ?)').join(', ')}`, params: agentKeys.flatMap((a) => [a.agent, a.key]) };
 	return {
 		sql: `SELECT agent_id, min(${keySql}) FROM conversation_facts WHERE dataset_id = ? AND agent_id IS NOT NULL AND closed_at > first_response_at GROUP BY agent_id`,
 		params: [datasetId]

@@ -45,7 +45,14 @@ export interface SeriesResult {
 /** A backlog series whose samples are all hourly samples `metrics` keeps: a short range, both ends on its grid. */
 function sampledFromHourly(filter: FilterSql, interval: SeriesInterval): boolean {
 	const width = INTERVAL_MS[interval];
-	return (interval === '1h' || interval === '1d') && shortRange(filter) && filter.from !== null && filter.to !== null && filter.from.getTime() % width === 0 && filter.to.getTime() % width === 0;
+	return (
+		(interval === '1h' || interval === '1d') &&
+		shortRange(filter) &&
+		filter.from !== null &&
+		filter.to !== null &&
+		filter.from.getTime() % width === 0 &&
+		filter.to.getTime() % width === 0
+	);
 }
 
 /** The samples of a backlog series on the `interval` grid, picked from the hourly ones (the open count at t is the same sample). */
@@ -112,8 +119,13 @@ async function backlogSeries(
 	if (!whole && sampledFromHourly(filter, interval)) {
 		return backlogFromHourly(await hourlyBacklogSamples(connection, { ...query, dataset: dataset.name }, filter, keySql), interval);
 	}
-	const samples = whole && ROLLUP_STEPS.includes(step) ? rollupBacklogSamplesSql(dataset.datasetId, filter, keySql, step) : backlogSamplesSql(filter, keySql, step);
-	const rows = await queryRows<{ key: string; t: Date; level: number }>(connection, `SELECT key, t, level FROM (${samples.sql}) ORDER BY key, t`, samples.params);
+	const samples =
+		whole && ROLLUP_STEPS.includes(step) ? rollupBacklogSamplesSql(dataset.datasetId, filter, keySql, step) : backlogSamplesSql(filter, keySql, step);
+	const rows = await queryRows<{ key: string; t: Date; level: number }>(
+		connection,
+		`SELECT key, t, level FROM (${samples.sql}) ORDER BY key, t`,
+		samples.params
+	);
 	const keys = [...new Set(rows.map((r) => r.key))];
 	return keys.map((key) => ({ key, points: rows.filter((r) => r.key === key).map((r) => ({ t: r.t.toISOString(), value: r.level })) }));
 }
@@ -147,7 +159,8 @@ export async function computeSeries(connection: DuckDBConnection, metric: string
 	const keySql = query.by ? groupKeySql(query.by) : `'all'`;
 	const base = { dataset: dataset.name, metric: metric as SeriesMetric, interval, timezone: settings.timezone };
 	if (metric === 'heatmap') return { ...base, series: await heatmap(connection, filter, keySql) };
-	if (isCreatedBucketMetric(metric)) return { ...base, series: await createdBucketSeries(connection, metric, { ...query, dataset: dataset.name }, filter, keySql, interval) };
+	if (isCreatedBucketMetric(metric))
+		return { ...base, series: await createdBucketSeries(connection, metric, { ...query, dataset: dataset.name }, filter, keySql, interval) };
 	if (metric === 'concurrency') return { ...base, series: await concurrencySeries(connection, dataset, query, filter, keySql, interval) };
 	return { ...base, series: await backlogSeries(connection, dataset, query, filter, keySql, interval) };
 }

@@ -119,7 +119,10 @@ export async function storeWholeSummaries(connection: DuckDBConnection, datasetI
 /** The stored whole-dataset summaries of a grouping, or null when none are stored (another grouping, a dataset derived before they were). */
 export async function storedWholeSummaries(connection: DuckDBConnection, datasetId: number, by: GroupBy): Promise<GroupSummary[] | null> {
 	if (by !== STORED_GROUPING) return null;
-	const row = await queryOne<{ summaries: string }>(connection, 'SELECT summaries FROM group_summaries WHERE dataset_id = ? AND dimension = ?', [datasetId, by]);
+	const row = await queryOne<{ summaries: string }>(connection, 'SELECT summaries FROM group_summaries WHERE dataset_id = ? AND dimension = ?', [
+		datasetId,
+		by
+	]);
 	if (!row) return null;
 	return (JSON.parse(row.summaries) as (GroupSummary & { first_created_at: string; last_created_at: string })[]).map((s) => ({
 		...s,

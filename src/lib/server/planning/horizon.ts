@@ -39,5 +39,7 @@ export function horizonIntervals(mondayLocal: Date, days: number, intervalMin: n
 
 /** Weekdays (0 = Monday) of the week starting at `mondayLocal` that are holidays (settings.holidays, YYYY-MM-DD). */
 export function holidayWeekdays(mondayLocal: Date, holidays: string[]): number[] {
-	return Array.from({ length: 7 }, (_, d) => new Date(mondayLocal.getTime() + d * DAY_MS).toISOString().slice(0, 10)).flatMap((date, d) => (holidays.includes(date) ? [d] : []));
+	return Array.from({ length: 7 }, (_, d) => new Date(mondayLocal.getTime() + d * DAY_MS).toISOString().slice(0, 10)).flatMap((date, d) =>
+		holidays.includes(date) ? [d] : []
+	);
 }

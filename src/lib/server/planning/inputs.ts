@@ -63,7 +63,15 @@ const isoNaive = (d: Date) => d.toISOString().slice(0, 19);
  * One scan over the window: local time through a per-hour offset table (converting every row's
  * time zone is slow at millions of rows), then both groupings at once.
  */
-async function measuredRows(connection: DuckDBConnection, datasetId: number, tz: string, start: Date, end: Date, intervalMin: number, syncCategories: string[]): Promise<MeasuredRow[]> {
+async function measuredRows(
+	connection: DuckDBConnection,
+	datasetId: number,
+	tz: string,
+	start: Date,
+	end: Date,
+	intervalMin: number,
+	syncCategories: string[]
+): Promise<MeasuredRow[]> {
 	const categories = syncCategories.map((c) => c.toLowerCase());
 	const inCategories = categories.length > 0 ? `lower(c.category) IN (${categories.map(() => '?').join(', ')})` : 'FALSE';
 	// UTC bounds a day wider than the local window: no zone is more than 14 hours off
@@ -101,7 +109,19 @@ async function measuredRows(connection: DuckDBConnection, datasetId: number, tz:
 			count(answered_wait_s) FILTER (WHERE found_agent_free) AS accept_samples, sum(answered_wait_s) FILTER (WHERE found_agent_free) AS accept_sum_s,
 			avg(held_s) AS open_mean_s, count(*) FILTER (WHERE bot_involved) AS bot
 		FROM windowed GROUP BY GROUPING SETS ((channel, week_no, slot_no), (channel)) ORDER BY channel`,
-		[tz, isoNaive(utcFrom), isoNaive(utcTo), ...categories, datasetId, isoNaive(utcFrom), isoNaive(utcTo), isoNaive(start), intervalMin, isoNaive(start), isoNaive(end)]
+		[
+			tz,
+			isoNaive(utcFrom),
+			isoNaive(utcTo),
+			...categories,
+			datasetId,
+			isoNaive(utcFrom),
+			isoNaive(utcTo),
+			isoNaive(start),
+			intervalMin,
+			isoNaive(start),
+			isoNaive(end)
+		]
 	);
 }
 
@@ -147,7 +167,11 @@ function patienceFrom(row: MeasuredRow): number | null {
 export async function readPlanInputs(connection: DuckDBConnection, settings: Settings, options: PlanInputOptions): Promise<PlanInputs> {
 	const dataset = await resolveDataset(connection, options.dataset);
 	const tz = settings.timezone;
-	const range = await queryOne<{ first: Date | null; last: Date | null }>(connection, `SELECT ${localSql('min(created_at)')} AS first, ${localSql('max(created_at)')} AS last FROM conversations WHERE dataset_id = ?`, [tz, tz, dataset.datasetId]);
+	const range = await queryOne<{ first: Date | null; last: Date | null }>(
+		connection,
+		`SELECT ${localSql('min(created_at)')} AS first, ${localSql('max(created_at)')} AS last FROM conversations WHERE dataset_id = ?`,
+		[tz, tz, dataset.datasetId]
+	);
 	if (!range?.first || !range.last) throw new UserError(`Dataset "${dataset.name}" has no conversations to plan from; load data first.`);
 	const firstFull = mondayOf(range.first).getTime() === range.first.getTime() ? range.first : new Date(mondayOf(range.first).getTime() + WEEK_MS);
 	const end = mondayOf(range.last);
@@ -180,7 +204,11 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 				mode,
 				history,
 				concurrency: shared ? maxOf(group?.concurrency_mean ?? null, team.mean) : (group?.concurrency_mean ?? null),
-				openS: openThreadHold(row.open_mean_s, shared ? maxOf(group?.concurrency_max ?? null, team.max) : (group?.concurrency_max ?? null), settings.planning.max_concurrency),
+				openS: openThreadHold(
+					row.open_mean_s,
+					shared ? maxOf(group?.concurrency_max ?? null, team.max) : (group?.concurrency_max ?? null),
+					settings.planning.max_concurrency
+				),
 				focusShare: focusShare(row),
 				patienceS: mode === 'sync' ? patienceFrom(row) : null,
 				repeatRate: group?.repeat_contact_rate ?? null,

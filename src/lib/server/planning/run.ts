@@ -25,10 +25,18 @@ export async function planForDataset(connection: DuckDBConnection, overrides: Pl
 	if (overrides.weeksHistory !== undefined) planning.weeks_history = overrides.weeksHistory;
 	if (overrides.horizonDays !== undefined) planning.horizon_days = overrides.horizonDays;
 	if (overrides.growth !== undefined) planning.growth = overrides.growth;
-	const inputs = await readPlanInputs(connection, settings, { dataset: overrides.dataset, weeksHistory: planning.weeks_history, horizonDays: planning.horizon_days, intervalMin: planning.interval_min });
+	const inputs = await readPlanInputs(connection, settings, {
+		dataset: overrides.dataset,
+		weeksHistory: planning.weeks_history,
+		horizonDays: planning.horizon_days,
+		intervalMin: planning.interval_min
+	});
 	const replications = overrides.replications ?? DEFAULT_REPLICATIONS;
 	const simulation = replications > 0 ? { seed: SIMULATION_SEED, replications } : null;
-	return { plan: await buildPlanOffThread(inputs, { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency }, simulation), currency: settings.currency };
+	return {
+		plan: await buildPlanOffThread(inputs, { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency }, simulation),
+		currency: settings.currency
+	};
 }
 
 /** `buildPlan` with the simulation check on a worker thread: a server request must not hold the event loop for it. */

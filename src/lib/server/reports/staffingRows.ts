@@ -3,11 +3,35 @@ import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
 import type { Plan } from '../../planning/planTypes';
 
-export const STAFFING_COLUMNS = ['Interval start (local)', 'Mode', 'Channel', 'Forecast', 'AHT (s)', 'Concurrency', 'Required agents', 'Scheduled agents', 'Expected service level', 'ASA (s)', 'Occupancy'] as const;
+export const STAFFING_COLUMNS = [
+	'Interval start (local)',
+	'Mode',
+	'Channel',
+	'Forecast',
+	'AHT (s)',
+	'Concurrency',
+	'Required agents',
+	'Scheduled agents',
+	'Expected service level',
+	'ASA (s)',
+	'Occupancy'
+] as const;
 export type StaffingCell = string | number | null;
 
 export function staffingRows(plan: Plan): StaffingCell[][] {
-	return plan.intervals.map((r) => [format(new TZDate(Date.parse(r.start), plan.timezone), 'yyyy-MM-dd HH:mm'), r.mode, r.channel, r.forecast, r.aht_s, r.concurrency, r.agents, r.agents_scheduled, r.service_level, r.asa_s, r.occupancy]);
+	return plan.intervals.map((r) => [
+		format(new TZDate(Date.parse(r.start), plan.timezone), 'yyyy-MM-dd HH:mm'),
+		r.mode,
+		r.channel,
+		r.forecast,
+		r.aht_s,
+		r.concurrency,
+		r.agents,
+		r.agents_scheduled,
+		r.service_level,
+		r.asa_s,
+		r.occupancy
+	]);
 }
 
 /** Label/value lines of the summary sheet or page. */

@@ -32,19 +32,14 @@ export function assertSettingKey(key: string): asserts key is SettingKey {
 }
 
 /** Validates and stores one setting (no derived values are touched here; see updateSetting). */
-export async function writeSetting(
-	connection: DuckDBConnection,
-	key: string,
-	value: unknown,
-	updatedBy: string | null = null
-): Promise<void> {
+export async function writeSetting(connection: DuckDBConnection, key: string, value: unknown, updatedBy: string | null = null): Promise<void> {
 	assertSettingKey(key);
 	const merged = withDefaults(key, value);
 	const problem = settingProblem(key, merged);
 	if (problem) throw new UserError(problem);
-	await execute(
-		connection,
-		`INSERT OR REPLACE INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, now()::TIMESTAMP, ?)`,
-		[key, JSON.stringify(merged), updatedBy]
-	);
+	await execute(connection, `INSERT OR REPLACE INTO settings (key, value, updated_at, updated_by) VALUES (?, ?, now()::TIMESTAMP, ?)`, [
+		key,
+		JSON.stringify(merged),
+		updatedBy
+	]);
 }

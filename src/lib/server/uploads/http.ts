@@ -17,7 +17,8 @@ export async function readJsonObject(request: Request): Promise<Record<string, u
 	} catch {
 		throw new UserError('The request body is not JSON; reload the page and try again.');
 	}
-	if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new UserError('The request body must be a JSON object; reload the page and try again.');
+	if (typeof body !== 'object' || body === null || Array.isArray(body))
+		throw new UserError('The request body must be a JSON object; reload the page and try again.');
 	return body as Record<string, unknown>;
 }
 

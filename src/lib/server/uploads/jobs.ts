@@ -40,7 +40,17 @@ function forgetOldJobs(now: number): void {
  */
 export function startImport(db: Database, upload: UploadedFile, choices: ImportChoices, address: string): ImportJob {
 	forgetOldJobs(Date.now());
-	const job: ImportJob = { id: randomUUID(), uploadId: upload.id, username: upload.uploadedBy, state: 'running', progress: 0, startedAt: Date.now(), endedAt: null, result: null, error: null };
+	const job: ImportJob = {
+		id: randomUUID(),
+		uploadId: upload.id,
+		username: upload.uploadedBy,
+		state: 'running',
+		progress: 0,
+		startedAt: Date.now(),
+		endedAt: null,
+		result: null,
+		error: null
+	};
 	jobs.set(job.id, job);
 	const onProgress = (fraction: number) => (job.progress = Math.max(job.progress, Math.min(0.99, fraction)));
 	ingestFile(db, upload.path, { ...choices, uploadedBy: upload.uploadedBy, sourceName: upload.name, onProgress })
@@ -48,10 +58,14 @@ export function startImport(db: Database, upload: UploadedFile, choices: ImportC
 			Object.assign(job, { state: 'done', progress: 1, result, endedAt: Date.now() });
 			discardUpload(upload.id);
 			const detail = { file: upload.name, rows_loaded: result.rows_loaded, rows_rejected: result.rows_rejected };
-			recordAudit(db.connection, { actor: upload.uploadedBy, action: 'upload', target: result.dataset, address, detail }).catch((e: unknown) => console.error('Audit failed:', e));
+			recordAudit(db.connection, { actor: upload.uploadedBy, action: 'upload', target: result.dataset, address, detail }).catch((e: unknown) =>
+				console.error('Audit failed:', e)
+			);
 		})
 		.catch((error: unknown) => {
-			const message = isUserError(error) ? error.message : 'The import failed on the server; try again, and if it fails again tell your admin (details are in the server log).';
+			const message = isUserError(error)
+				? error.message
+				: 'The import failed on the server; try again, and if it fails again tell your admin (details are in the server log).';
 			if (!isUserError(error)) console.error('Import failed:', error);
 			Object.assign(job, { state: 'failed', error: message, endedAt: Date.now() });
 		});

@@ -43,7 +43,9 @@ export function formatBytes(bytes: number): string {
 export class UploadTooLargeError extends UserError {}
 
 function overCap(name: string, cap: number): UserError {
-	return new UploadTooLargeError(`${name} is over the ${formatBytes(cap)} upload limit; split the export or ask an analyst to raise the max_upload_bytes setting.`);
+	return new UploadTooLargeError(
+		`${name} is over the ${formatBytes(cap)} upload limit; split the export or ask an analyst to raise the max_upload_bytes setting.`
+	);
 }
 
 /** Longer names are refused: most file systems stop at 255 bytes, and the name is shown and stored with the dataset. */

@@ -20,13 +20,18 @@ export const POST: RequestHandler = (event) =>
 		if (dateFormat !== undefined && dateFormat !== 'dmy' && dateFormat !== 'mdy') throw new UserError('The date format must be day/month or month/day.');
 		const running = runningImportOf(upload.id);
 		if (running) return json({ job: running.id });
-		const job = startImport(await getDatabase(), upload, {
-			dataset: textField(body, 'dataset'),
-			preset: presetChoice(textField(body, 'preset')),
-			timezone: textField(body, 'timezone'),
-			map: mapField(body),
-			replace: body.replace === true,
-			dateFormat
-		}, clientAddress(event));
+		const job = startImport(
+			await getDatabase(),
+			upload,
+			{
+				dataset: textField(body, 'dataset'),
+				preset: presetChoice(textField(body, 'preset')),
+				timezone: textField(body, 'timezone'),
+				map: mapField(body),
+				replace: body.replace === true,
+				dateFormat
+			},
+			clientAddress(event)
+		);
 		return json({ job: job.id }, { status: 202 });
 	});

@@ -17,7 +17,12 @@ export const POST: RequestHandler = async ({ request, locals, url }) => {
 	const length = request.headers.get('content-length');
 	let uploadId: string | null = null;
 	try {
-		const upload = await receiveUpload(db, request.body, { fileNameHeader: request.headers.get('x-file-name'), declaredBytes: length === null ? null : Number(length), maxBytes: settings.max_upload_bytes, uploadedBy: user.username });
+		const upload = await receiveUpload(db, request.body, {
+			fileNameHeader: request.headers.get('x-file-name'),
+			declaredBytes: length === null ? null : Number(length),
+			maxBytes: settings.max_upload_bytes,
+			uploadedBy: user.username
+		});
 		uploadId = upload.id;
 		return json(await previewUpload(upload));
 	} catch (error) {

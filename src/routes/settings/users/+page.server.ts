@@ -21,7 +21,14 @@ export const load: PageServerLoad = async ({ locals }) => {
 type Done = { message: string; secret?: { label: string; value: string } };
 
 /** One admin action: checks the capability, runs `work`, records it in the audit log; a UserError becomes the form message. */
-function adminAction(work: (connection: DuckDBConnection, form: FormData, me: SignedIn, audit: (action: string, target: string, detail?: Record<string, unknown>) => Promise<void>) => Promise<Done>) {
+function adminAction(
+	work: (
+		connection: DuckDBConnection,
+		form: FormData,
+		me: SignedIn,
+		audit: (action: string, target: string, detail?: Record<string, unknown>) => Promise<void>
+	) => Promise<Done>
+) {
 	return async (event: RequestEvent) => {
 		const me = requireCapability(event.locals, 'admin');
 		const form = await event.request.formData();
@@ -45,7 +52,10 @@ export const actions: Actions = {
 		const password = typed || generatePassword();
 		const user = await addUser(connection, field(form, 'username'), field(form, 'role'), password);
 		await audit('user_add', user.username, { role: user.role });
-		return { message: `Added ${user.username} (${user.role}).`, secret: typed ? undefined : { label: `Password for ${user.username} (shown once)`, value: password } };
+		return {
+			message: `Added ${user.username} (${user.role}).`,
+			secret: typed ? undefined : { label: `Password for ${user.username} (shown once)`, value: password }
+		};
 	}),
 	role: adminAction(async (connection, form, _me, audit) => {
 		const username = field(form, 'username');
@@ -72,14 +82,20 @@ export const actions: Actions = {
 		const password = generatePassword();
 		await resetPassword(connection, username, password);
 		await audit('user_password_reset', username);
-		return { message: `New password set for ${username}; their sessions have ended.`, secret: { label: `New password for ${username} (shown once)`, value: password } };
+		return {
+			message: `New password set for ${username}; their sessions have ended.`,
+			secret: { label: `New password for ${username} (shown once)`, value: password }
+		};
 	}),
 	token: adminAction(async (connection, form, _me, audit) => {
 		const username = field(form, 'username');
 		const label = field(form, 'label');
 		const created = await createToken(connection, username, label);
 		await audit('token_create', username, { token_id: created.token_id, label });
-		return { message: `Created API token ${created.token_id} for ${username}.`, secret: { label: `API token for ${username} (shown once; send as Authorization: Bearer …)`, value: created.token } };
+		return {
+			message: `Created API token ${created.token_id} for ${username}.`,
+			secret: { label: `API token for ${username} (shown once; send as Authorization: Bearer …)`, value: created.token }
+		};
 	}),
 	revoke: adminAction(async (connection, form, _me, audit) => {
 		const tokenId = field(form, 'token_id');

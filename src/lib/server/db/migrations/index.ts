@@ -22,10 +22,7 @@ export const migrations: Migration[] = [initial, derived, sessions, security, on
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 
 async function appliedVersions(connection: DuckDBConnection): Promise<Set<number>> {
-	await execute(
-		connection,
-		`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`
-	);
+	await execute(connection, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL)`);
 	const rows = await queryRows<{ version: number }>(connection, 'SELECT version FROM schema_migrations');
 	return new Set(rows.map((r) => r.version));
 }
@@ -44,10 +41,7 @@ export async function migrate(connection: DuckDBConnection, upTo = latestSchemaV
 		if (applied.has(migration.version) || migration.version > upTo) continue;
 		await inTransaction(connection, async () => {
 			for (const statement of migration.statements) await execute(connection, statement);
-			await execute(connection, `INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)`, [
-				migration.version,
-				migration.name
-			]);
+			await execute(connection, `INSERT INTO schema_migrations VALUES (?, ?, now()::TIMESTAMP)`, [migration.version, migration.name]);
 		});
 		// DuckDB cannot always replay schema changes from its WAL ("GetDefaultDatabase with no default database set",
 		// duckdb#19712): a new file killed during its first import would not open again. Written into the file at once,

@@ -29,7 +29,13 @@ export const GET: RequestHandler = apiEndpoint('plan', async (event, user) => {
 		const file = join(folder, `staffing.${format}`);
 		await writeStaffingReport(plan, currency, format, file);
 		const body = await readFile(file);
-		await recordAudit(db.connection, { actor: user.username, action: 'export', target: 'staffing', address: clientAddress(event), detail: { format, rows: plan.intervals.length, via: 'api' } });
+		await recordAudit(db.connection, {
+			actor: user.username,
+			action: 'export',
+			target: 'staffing',
+			address: clientAddress(event),
+			detail: { format, rows: plan.intervals.length, via: 'api' }
+		});
 		const day = new Date().toISOString().slice(0, 10);
 		return new Response(body, {
 			headers: {

@@ -43,9 +43,17 @@ export const GET: RequestHandler = async (event) => {
 	try {
 		await writeStaffingReport(plan, sources.assumptions.currency, format, path);
 		const body = readFileSync(path);
-		await recordAudit(db.connection, { actor: user.username, action: 'export', target: 'staffing', address: clientAddress(event), detail: { format, rows: plan.intervals.length } });
+		await recordAudit(db.connection, {
+			actor: user.username,
+			action: 'export',
+			target: 'staffing',
+			address: clientAddress(event),
+			detail: { format, rows: plan.intervals.length }
+		});
 		const name = `staffing-${datasetNameFromFile(plan.dataset ?? 'plan')}-${plan.intervals[0]?.start.slice(0, 10) ?? 'week'}.${format}`;
-		return new Response(body, { headers: { 'content-type': CONTENT_TYPES[format], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' } });
+		return new Response(body, {
+			headers: { 'content-type': CONTENT_TYPES[format], 'content-disposition': `attachment; filename="${name}"`, 'cache-control': 'no-store' }
+		});
 	} finally {
 		rmSync(path, { force: true });
 	}

@@ -12,7 +12,13 @@ export const GET: RequestHandler = async (event) => {
 	const action = event.url.searchParams.get('action') || undefined;
 	const actor = event.url.searchParams.get('actor') || undefined;
 	const entries = await allAudit(db.connection, { action, actor });
-	await recordAudit(db.connection, { actor: me.username, action: 'export', target: 'audit_log', address: clientAddress(event), detail: { rows: entries.length } });
+	await recordAudit(db.connection, {
+		actor: me.username,
+		action: 'export',
+		target: 'audit_log',
+		address: clientAddress(event),
+		detail: { rows: entries.length }
+	});
 	return new Response(auditCsv(entries), {
 		headers: {
 			'content-type': 'text/csv; charset=utf-8',
