@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from '../helpers/server';
+import { ADMIN_PASSWORD, sessionCookie, startServer, type RunningServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp';
 import { openDatabase } from '../../src/lib/server/db/database';
 import { addUser } from '../../src/lib/server/auth/users';
@@ -15,16 +15,6 @@ const VIEWER = { username: 'vera', password: 'viewer-pass-Q1w2e3' };
 const MANAGER = { username: 'max', password: 'manager-pass-U7i8o9' };
 let server: RunningServer;
 const cookies: Record<string, string> = {};
-
-async function signIn(username: string, password: string): Promise<string> {
-	const response = await fetch(server.url + '/login', {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
-		body: new URLSearchParams({ username, password })
-	});
-	return response.headers.get('set-cookie')!.split(';')[0];
-}
 
 const get = (path: string, who: string) => fetch(server.url + path, { redirect: 'manual', headers: { cookie: cookies[who] } });
 
@@ -74,8 +64,8 @@ beforeAll(async () => {
 	await ingestFile(db, demo, { dataset: 'demo', sourceName: 'demo.csv' });
 	db.close();
 	server = await startServer({}, dataDir);
-	cookies.viewer = await signIn(VIEWER.username, VIEWER.password);
-	cookies.manager = await signIn(MANAGER.username, MANAGER.password);
+	cookies.viewer = await sessionCookie(server.url, VIEWER.username, VIEWER.password);
+	cookies.manager = await sessionCookie(server.url, MANAGER.username, MANAGER.password);
 }, 180_000);
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from '../helpers/server';
+import { ADMIN_PASSWORD, sessionCookie, startServer, type RunningServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp';
 import { openDatabase } from '../../src/lib/server/db/database';
 import { addUser } from '../../src/lib/server/auth/users';
@@ -179,16 +179,6 @@ function attempt(random: Random): Attempt {
 	return { method: 'POST', path: pick(['/data?/delete', '/login']), body: form(['name', 'username', 'password']), type: 'application/x-www-form-urlencoded' };
 }
 
-async function signIn(username: string, password: string): Promise<string> {
-	const response = await fetch(server.url + '/login', {
-		method: 'POST',
-		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url },
-		body: new URLSearchParams({ username, password })
-	});
-	return response.headers.get('set-cookie')!.split(';')[0];
-}
-
 const rssMb = () => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, 'utf8'))![1]) / 1024;
 
 beforeAll(async () => {
@@ -201,7 +191,7 @@ beforeAll(async () => {
 	await ingestFile(db, demo, { dataset: 'demo', sourceName: 'demo.csv' });
 	db.close();
 	server = await startServer({}, dataDir);
-	for (const [role, password] of Object.entries(ROLES)) cookies[role as Role] = await signIn(role, password);
+	for (const [role, password] of Object.entries(ROLES)) cookies[role as Role] = await sessionCookie(server.url, role, password);
 }, 180_000);
 
 afterAll(async () => {

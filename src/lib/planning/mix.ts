@@ -7,6 +7,7 @@ import type { Channel, Mode } from '../settings/defaults';
 import { weightedServiceLevel, type ChannelWeek, type StaffedInterval, type StaffingContext } from './channelStaffing';
 import { staffWeeks } from './pooling';
 import type { PlanAssumptions } from './planTypes';
+import { sum } from './sums';
 
 export const FRONTIER_SHARES = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 
@@ -40,8 +41,6 @@ export interface MixPoint {
 	/** of those, the ones arriving outside business hours */
 	movedAfterHours: number;
 }
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 
 export function currentAsyncShare(base: MixBase): number {
 	let asyncEligible = 0;

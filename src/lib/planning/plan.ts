@@ -9,17 +9,10 @@ import { contextFor, currentAsyncShare, evaluateShare, frontier, recommend, type
 import { mixReasons } from './mixReasons';
 import { runSimulationRequest, type SimulationOptions, type SimulationRequest } from './simulationCheck';
 import type { FrontierPoint, Plan, PlanAssumptions, PlanInputs, PlanInterval } from './planTypes';
+import { sum, weightedMean } from './sums';
 
 const DEFAULT_HANDLE_S = { sync: 300, async: 600 };
 const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits;
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-
-function weightedMean(pairs: [value: number | null, weight: number][]): number | null {
-	let total = 0;
-	let weight = 0;
-	for (const [v, w] of pairs) if (v !== null && w > 0) [total, weight] = [total + v * w, weight + w];
-	return weight > 0 ? total / weight : null;
-}
 
 /** Business hours of the planned week with its holidays closed: the business clock does not run on them. */
 export function plannedBusinessOpen(inputs: Pick<PlanInputs, 'businessOpen' | 'holidayWeekdays'>): boolean[] {

@@ -4,15 +4,7 @@
  * Staffed apart, every small queue rounds up on its own and pays the pooling penalty.
  */
 import { staffChannelWeek, type ChannelWeek, type StaffedInterval, type StaffingContext } from './channelStaffing';
-
-const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
-
-function weightedMean(pairs: [value: number | null, weight: number][]): number | null {
-	let total = 0;
-	let weight = 0;
-	for (const [v, w] of pairs) if (v !== null && w > 0) [total, weight] = [total + v * w, weight + w];
-	return weight > 0 ? total / weight : null;
-}
+import { sum, weightedMean } from './sums';
 
 /** The members' demand as one channel week: arrivals added, handle time and the measured traits weighted by what they carry. */
 export function pooledWeek(members: ChannelWeek[]): ChannelWeek {
