@@ -33,15 +33,12 @@ function json(status: number, error: string): Response {
 	return new Response(JSON.stringify({ error }), { status, headers: { 'content-type': 'application/json' } });
 }
 
-/** A refusal page without script (it is not rendered by Kit, so it carries its own strict CSP). */
+/** A refusal page without script (not rendered by Kit: securityHeaders gives it the strict baseline CSP). */
 function refusal(status: number, message: string): Response {
 	const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${status} · Channel Mix</title></head>
 <body style="font-family:system-ui,sans-serif;max-width:40rem;margin:10vh auto;padding:0 1rem">
 <h1>${status === 403 ? 'Not allowed' : 'Refused'}</h1><p>${escapeHtml(message)}</p><p><a href="/">Back to the overview</a></p></body></html>`;
-	return new Response(html, {
-		status,
-		headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; frame-ancestors 'none'" }
-	});
+	return new Response(html, { status, headers: { 'content-type': 'text/html; charset=utf-8' } });
 }
 
 /** `Authorization: Bearer …` (API only), else the session cookie → locals.user. */
