@@ -1,6 +1,6 @@
 import type { Handle, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { prepareFirstRun } from '$lib/server/firstRun';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth/sessions';
 import { tokenUser } from '$lib/server/auth/tokens';

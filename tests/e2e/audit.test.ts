@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, startServer, type RunningServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp';
-import { openDatabase } from '../../src/lib/server/db/database';
+import { openDatabase } from '../../src/lib/server/open';
 import { addUser } from '../../src/lib/server/auth/users';
 import { generateDemo } from '../../src/lib/server/generate/index';
 import { ingestFile } from '../../src/lib/server/ingest/index';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, signIn, startServer, TEST_OUTPUT, type RunningServer } from '../helpers/server';
-import { openDatabase } from '../../src/lib/server/db/database';
+import { openDatabase } from '../../src/lib/server/open';
 import { loadDemoIfEmpty } from '../../src/lib/server/firstRun';
 import { ingestFile } from '../../src/lib/server/ingest/index';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { ADMIN_PASSWORD, launchBrowser, startServer, TEST_OUTPUT, type RunningServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp';
-import { openDatabase } from '../../src/lib/server/db/database';
+import { openDatabase } from '../../src/lib/server/open';
 import { addUser } from '../../src/lib/server/auth/users';
 import { createToken } from '../../src/lib/server/auth/tokens';
 import { generateDemo } from '../../src/lib/server/generate/index';

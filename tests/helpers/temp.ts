@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { openDatabase, type Database } from '../../src/lib/server/db/database';
+import type { Database } from '../../src/lib/server/db/database';
+import { openDatabase } from '../../src/lib/server/open';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {

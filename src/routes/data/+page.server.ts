@@ -4,7 +4,7 @@ import { requireCapability } from '$lib/server/auth/guard';
 import { recordAudit } from '$lib/server/audit/index';
 import { clientAddress } from '$lib/server/auth/request';
 import { can } from '$lib/server/auth/roles';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { isUserError } from '$lib/server/errors';
 import { deleteDataset, listDatasets } from '$lib/server/ingest/datasets';
 import { PRESET_NAMES } from '$lib/server/ingest/presets';

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { checkCredentials } from '$lib/server/auth/users';
 import { SESSION_COOKIE, startSession } from '$lib/server/auth/sessions';
 import { clearSignInFailures, recordSignInFailure, signInThrottle, throttleMessage } from '$lib/server/auth/throttle';

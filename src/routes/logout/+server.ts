@@ -1,6 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { SESSION_COOKIE, endAllSessions, endSession } from '$lib/server/auth/sessions';
 import { clientAddress } from '$lib/server/auth/request';
 import { recordAudit } from '$lib/server/audit/index';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { COMMAND_LOADERS, commandToRun, loadCommands } from '../../../src/lib/server/cli/index';
 import { computeMetrics } from '../../../src/lib/server/metrics/index';
-import { openDatabase } from '../../../src/lib/server/db/database';
+import { openDatabase } from '../../../src/lib/server/open';
 import { tempDir } from '../../helpers/temp';
 import { ingestText } from '../../helpers/ingest';
 

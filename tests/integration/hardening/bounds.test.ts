@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeRange, parseDecimal, rangeProblem, RANGES, datasetNameProblem, dayProblem } from '../../../src/lib/bounds';
 import { settingProblem } from '../../../src/lib/settings/validate';
 import { DEFAULT_SETTINGS } from '../../../src/lib/settings/defaults';
-import { openDatabase } from '../../../src/lib/server/db/database';
+import { openDatabase } from '../../../src/lib/server/open';
 import { readSettings } from '../../../src/lib/server/settings/store';
 import { computeMetrics, computeSeries } from '../../../src/lib/server/metrics/index';
 import { ingestText } from '../../helpers/ingest';

@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase, workFolder } from '../../../src/lib/server/db/database';
+import { workFolder } from '../../../src/lib/server/db/database';
+import { openDatabase } from '../../../src/lib/server/open';
 import { queryRows } from '../../../src/lib/server/db/sql';
 import { ingestFile } from '../../../src/lib/server/ingest/index';
 import { tempDir } from '../../helpers/temp';

@@ -1,6 +1,6 @@
-import { openDatabase } from '../../../src/lib/server/db/database';
+import { openDatabase } from '../../../src/lib/server/open';
 import { computeMetrics, computeSeries, computeCoverage } from '../../../src/lib/server/metrics/index';
-import { deriveDataset } from '../../../src/lib/server/metrics/derive';
+import { deriveDataset } from '../../../src/lib/server/derive/index';
 import { readSettings } from '../../../src/lib/server/settings/store';
 import { queryRows } from '../../../src/lib/server/db/sql';
 const db = await openDatabase(process.argv[2]);

@@ -3,7 +3,7 @@ import { tempDatabase } from '../../helpers/temp';
 import { seedDataset } from './seed';
 import { queryRows } from '../../../src/lib/server/db/sql';
 import { computeSeries } from '../../../src/lib/server/metrics/index';
-import { storeDailyConcurrency } from '../../../src/lib/server/metrics/daily';
+import { storeDailyConcurrency } from '../../../src/lib/server/derive/rollups';
 import { buildFilter, groupKeySql } from '../../../src/lib/server/metrics/filters';
 import { groupConcurrencyOf, sweptGroupConcurrency, sweptPieces } from '../../../src/lib/server/metrics/pieces';
 import { floorUsSql } from '../../../src/lib/server/metrics/buckets';

@@ -1,6 +1,6 @@
 import type { Database } from '../../../src/lib/server/db/database';
 import { execute, queryOne } from '../../../src/lib/server/db/sql';
-import { deriveDataset } from '../../../src/lib/server/metrics/derive';
+import { deriveDataset } from '../../../src/lib/server/derive/index';
 import { readSettings } from '../../../src/lib/server/settings/store';
 
 /** A conversation row as the importer stores it; omitted fields take plain defaults. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDatabase, tempDir } from '../../helpers/temp';
 import { queryRows } from '../../../src/lib/server/db/sql';
 import { ingestFile } from '../../../src/lib/server/ingest/index';
-import { deriveConcurrency } from '../../../src/lib/server/metrics/sweep';
+import { deriveConcurrency } from '../../../src/lib/server/derive/sweep';
 
 // All on 2026-03-02 (UTC). ana works two queues, two channels and both modes; ben two overlapping calls; cy one chat.
 // ana: c1 chat q1 [10:00,11:00), c2 email q2 [10:30,11:30) -> k = 1, 2, 1 in half hours

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/lib/server/db/database';
+import { openDatabase } from '../../../src/lib/server/open';
 import { execute, queryRows } from '../../../src/lib/server/db/sql';
 import { ingestFile } from '../../../src/lib/server/ingest/index';
 import { writeFixture } from '../../helpers/ingest';

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/lib/server/db/database';
+import { openDatabase } from '../../../src/lib/server/open';
 import { execute, queryRows } from '../../../src/lib/server/db/sql';
 import { latestSchemaVersion, migrate } from '../../../src/lib/server/db/migrations/index';
 import { tempDir } from '../../helpers/temp';

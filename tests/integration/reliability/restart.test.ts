@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../src/lib/server/db/database';
+import { openDatabase } from '../../../src/lib/server/open';
 import { queryRows } from '../../../src/lib/server/db/sql';
 import { ADMIN_PASSWORD, startServer } from '../../helpers/server';
 import { tempDir } from '../../helpers/temp';

@@ -6,7 +6,7 @@
  */
 import { rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { openDatabase } from '../db/database';
+import { openDatabase } from '../open';
 import { quoteLiteral } from '../db/sql';
 import { ingestFile } from '../ingest/index';
 

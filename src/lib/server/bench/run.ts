@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../db/database';
+import { openDatabase } from '../open';
 import { queryOne } from '../db/sql';
 import { writeGenerated } from '../generate/writer';
 import { BENCH_PAGES, loadPage, type DatasetDays } from './pages';

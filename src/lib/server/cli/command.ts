@@ -1,4 +1,5 @@
-import { databasePath, openDatabase, type Database } from '../db/database';
+import { databasePath, type Database } from '../db/database';
+import { openDatabase } from '../open';
 
 export type CliOptions = Record<string, unknown> & { json?: boolean; db?: string };
 

@@ -6,7 +6,7 @@ import type { MetricsQuery } from '../metrics/index';
 import { findDataset, type ResolvedDataset } from '../metrics/filters';
 import { readSettings } from '../settings/store';
 import type { Settings } from '../../settings/defaults';
-import { addDays, DEFAULT_PRESET, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../components/filters';
+import { addDays, DEFAULT_PRESET, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../dashboardFilters';
 import { dayProblem, printable } from '../../bounds';
 
 /** The filter bar's state read from the URL, the metrics query it means, and what the bar offers. */

@@ -1,11 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { getDatabase } from '../db/database';
+import { getDatabase } from '../open';
 import { queryOne } from '../db/sql';
 import { isUserError } from '../errors';
 import { buildFilter } from '../metrics/filters';
 import { cachedResult } from '../metrics/cache';
 import { readDashboardScope, type DashboardScope } from './filters';
-import type { DashboardFilters, FilterOptions } from '../../components/filters';
+import type { DashboardFilters, FilterOptions } from '../../dashboardFilters';
 
 /** What every analytics page's load returns: its data when ready, else why not (each page draws the state). */
 export type DashboardPage<T> =

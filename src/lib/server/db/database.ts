@@ -3,10 +3,6 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { UserError } from '../errors';
-import { migrate } from './migrations/index';
-import { deriveMissing, storeMissingRollups } from '../metrics/derive';
-import { readSettings } from '../settings/store';
-import { removeScratchFiles } from '../ingest/scratch';
 
 export interface Database {
 	path: string;
@@ -42,8 +38,11 @@ export function workFolder(db: Pick<Database, 'path'>): string {
 	return folder;
 }
 
-/** Opens (creating if absent) a database file and migrates it forward. */
-export async function openDatabase(path = databasePath()): Promise<Database> {
+/**
+ * Opens (creating if absent) a database file, as it is: no migration or repair (those are open.ts's, which every
+ * caller but that one should use). DuckDB's lock on the file is held until `close()`.
+ */
+export async function openDatabaseFile(path: string): Promise<Database> {
 	if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
 	let instance: DuckDBInstance;
 	try {
@@ -54,12 +53,6 @@ export async function openDatabase(path = databasePath()): Promise<Database> {
 	const connection = await instance.connect();
 	// TIMESTAMP columns hold UTC; now()::TIMESTAMP and TIMESTAMPTZ casts must not follow the machine's zone
 	await connection.run(`SET GLOBAL TimeZone = 'UTC'`);
-	await migrate(connection);
-	// an import killed mid-way leaves its scratch file; the lock just taken says no import of this file runs now
-	if (path !== ':memory:') removeScratchFiles(path, workFolder({ path }));
-	// a file from before the derived columns (or whose first derive after migrating was cut short): derive those datasets now
-	await deriveMissing(connection, await readSettings(connection));
-	await storeMissingRollups(connection);
 	return {
 		path,
 		instance,
@@ -70,12 +63,4 @@ export async function openDatabase(path = databasePath()): Promise<Database> {
 			instance.closeSync();
 		}
 	};
-}
-
-let shared: Promise<Database> | undefined;
-
-/** The one database of this process (the server's), opened on first use. */
-export function getDatabase(): Promise<Database> {
-	shared ??= openDatabase();
-	return shared;
 }

@@ -4,7 +4,7 @@ import { DATASET_NAME, printable } from '../../bounds';
 import { exclusiveWrite } from '../db/writeQueue';
 import { UserError } from '../errors';
 import { execute, inTransaction, queryOne, queryRows } from '../db/sql';
-import { deleteDerived } from '../metrics/derive';
+import { deleteDerived } from '../derive/index';
 
 export interface DatasetSummary {
 	dataset_id: number;

@@ -8,7 +8,7 @@ import { exclusiveWrite } from '../db/writeQueue';
 import { boundMemory } from '../db/memory';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
-import { dropPrepared, prepareDerived, writeDerived } from '../metrics/derive';
+import { dropPrepared, prepareDerived, writeDerived } from '../derive/index';
 import { datasetNameFromFile, findDatasetId, removeDatasetRows } from './datasets';
 import { datasetNameProblem } from '../../bounds';
 import { durationUnitOf, mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';

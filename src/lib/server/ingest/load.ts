@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryOne, queryRows, quoteIdent } from '../db/sql';
-import { CANONICAL_COLUMNS } from '../metrics/facts';
+import { CANONICAL_COLUMNS } from '../derive/facts';
 import type { Kind } from './fields';
 import { LONG_ROW_REASON, structuralReasonSql, type CsvSource } from './source';
 

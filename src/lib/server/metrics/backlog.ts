@@ -1,31 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { execute, queryRows, type SqlParam } from '../db/sql';
+import { queryRows, type SqlParam } from '../db/sql';
 import { cachedResult, keepResult } from './cache';
 import { PERIOD_SQL, selectionKey, type FilterSql, type MetricsQuery } from './filters';
 import { ceilUsSql, floorUsSql, INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from './buckets';
 
 /** First bucket start at or after t: a conversation counts at sample time T when created_at <= T < end. */
 export const ceilBucketSql = (t: string, step: string) => `(time_bucket(${step}, ${t} - INTERVAL 1 MICROSECOND) + ${step})`;
-
-/** Hourly arrivals and backlog deltas by mode/channel/queue, from the dataset's facts. */
-export async function deriveHourlyRollup(connection: DuckDBConnection, datasetId: number): Promise<void> {
-	const hour = 'INTERVAL 1 HOUR';
-	await execute(
-		connection,
-		`INSERT INTO hourly_rollup
-		SELECT dataset_id, hour, mode, channel, queue, sum(arrivals), sum(backlog_delta)
-		FROM (
-			SELECT dataset_id, date_trunc('hour', created_at) AS hour, mode, channel, queue, 1 AS arrivals, 0 AS backlog_delta
-			FROM conversation_facts WHERE dataset_id = ?
-			UNION ALL SELECT dataset_id, ${ceilBucketSql('created_at', hour)}, mode, channel, queue, 0, 1
-			FROM conversation_facts WHERE dataset_id = ?
-			UNION ALL SELECT dataset_id, ${ceilBucketSql('backlog_end_at', hour)}, mode, channel, queue, 0, -1
-			FROM conversation_facts WHERE dataset_id = ? AND backlog_end_at IS NOT NULL
-		)
-		GROUP BY ALL`,
-		[datasetId, datasetId, datasetId]
-	);
-}
 
 /**
  * The end of a backlog-samples query, whatever the deltas come from: a sample at each step of every group's range,

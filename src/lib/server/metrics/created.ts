@@ -9,7 +9,7 @@ import { cachedResult } from './cache';
 import { selectionKey, type FilterSql } from './filters';
 import { floorUsSql, INTERVAL_MS, type SeriesInterval } from './buckets';
 import { FRT_US, secondsOf } from './summary';
-import type { SeriesPoint, SeriesQuery } from './series';
+import type { SeriesPoint, SeriesQuery } from './seriesShape';
 
 const CREATED_BUCKET_METRICS = ['arrivals', 'sla', 'frt_p50', 'frt_p90'] as const;
 type CreatedBucketMetric = (typeof CREATED_BUCKET_METRICS)[number];

@@ -4,23 +4,9 @@
  * Per group they are the sums over the group's agents (valid when every agent works in one group, as storedPieces requires).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { execute, queryOne, queryRows } from '../db/sql';
+import { queryOne, queryRows } from '../db/sql';
 import { INTERVAL_MS } from './buckets';
-import { agentsRelation, piecesSql, toPieces, type ConcurrencyPiece, type PieceRow } from './pieceSql';
-
-/** Writes (or rewrites) the dataset's daily pieces per agent from its `concurrency_segments`; call after they are stored. */
-export async function storeDailyConcurrency(connection: DuckDBConnection, datasetId: number): Promise<void> {
-	await execute(connection, 'DELETE FROM concurrency_daily WHERE dataset_id = ?', [datasetId]);
-	await execute(
-		connection,
-		`INSERT INTO concurrency_daily
-		WITH cut AS NOT MATERIALIZED (
-			SELECT agent_id AS key, k, epoch_us(start_at) AS s, epoch_us(end_at) AS e FROM concurrency_segments WHERE dataset_id = ? AND k > 0
-		)
-		SELECT ?, key, t, weighted, held, top FROM (${piecesSql('cut', INTERVAL_MS['1d'] * 1000, false)})`,
-		[datasetId, datasetId]
-	);
-}
+import { agentsRelation, toPieces, type ConcurrencyPiece, type PieceRow } from './pieceSql';
 
 /** Whether the dataset's daily pieces are stored (a dataset derived before the table existed has none). */
 export async function hasDailyConcurrency(connection: DuckDBConnection, datasetId: number): Promise<boolean> {

@@ -15,7 +15,6 @@ export type { CoverageReport } from './coverage';
 export type { SeriesMetric, SeriesQuery, SeriesResult } from './series';
 export { invalidateMetricsCache } from './cache';
 export { prepareAdjacentPeriods } from './periods';
-export { deriveDataset, deleteDerived, refreshDerivedForSetting } from './derive';
 
 /** One group of the `metrics --json` contract (product.md), fields as in metrics.md. */
 export interface MetricsGroup extends Omit<GroupSummary, 'first_created_at' | 'last_created_at'> {

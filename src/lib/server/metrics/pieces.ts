@@ -12,7 +12,7 @@ import type { GroupConcurrency } from './concurrency';
 import { selectionKey, type FilterSql, type MetricsQuery } from './filters';
 import { SEGMENTS_CTES } from './levels';
 import { INTERVAL_MS, type SeriesInterval } from './buckets';
-import type { SeriesPoint } from './series';
+import type { SeriesPoint } from './seriesShape';
 import { storedDailyPieces } from './daily';
 import { agentsRelation, piecesSql, toPieces, type ConcurrencyPiece, type PieceRow } from './pieceSql';
 

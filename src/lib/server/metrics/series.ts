@@ -3,29 +3,20 @@ import { queryRows } from '../db/sql';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
 import { backlogSamplesSql, hourlyBacklogSamples, type BacklogSample } from './backlog';
-import { buildFilter, groupKeySql, resolveDataset, withinDataset, type FilterSql, type MetricsQuery, type ResolvedDataset } from './filters';
+import { buildFilter, groupKeySql, resolveDataset, withinDataset, type FilterSql, type ResolvedDataset } from './filters';
 import { printable } from '../../bounds';
 import { agentGroups, coversDataset, rollupBacklogSamplesSql, ROLLUP_STEPS } from './whole';
 import { bucketConcurrency, pieceWidth, shortRange, storedPieces, sweptPieces, type ConcurrencyPiece } from './pieces';
 import { createdBucketSeries, isCreatedBucketMetric } from './created';
 import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from './buckets';
+import type { SeriesPoint, SeriesQuery } from './seriesShape';
+
+export type { SeriesPoint, SeriesQuery } from './seriesShape';
 
 export { SERIES_INTERVALS, type SeriesInterval } from './buckets';
 
 export const SERIES_METRICS = ['arrivals', 'backlog', 'concurrency', 'sla', 'frt_p50', 'frt_p90', 'heatmap'] as const;
 export type SeriesMetric = (typeof SERIES_METRICS)[number];
-
-/** Series filters; without `by` there is one series with key "all". Buckets are UTC. */
-export interface SeriesQuery extends MetricsQuery {
-	interval?: SeriesInterval;
-}
-
-/** One bucket: `t` its UTC start; `max` only for concurrency. */
-export interface SeriesPoint {
-	t: string;
-	value: number | null;
-	max?: number | null;
-}
 
 /** One heatmap cell: local weekday (0 = Monday) and hour, arrivals. */
 export interface HeatmapCell {

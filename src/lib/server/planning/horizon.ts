@@ -2,7 +2,7 @@
 import { TZDate } from '@date-fns/tz';
 import { WEEKDAYS, type Settings } from '../../settings/defaults';
 import type { HorizonInterval } from '../../planning/planTypes';
-import { minutesOf } from '../metrics/calendar';
+import { minutesOf } from '../derive/calendar';
 
 const DAY_MS = 86_400_000;
 

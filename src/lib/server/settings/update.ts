@@ -4,7 +4,7 @@ import { exclusiveWrite } from '../db/writeQueue';
 import { boundMemory } from '../db/memory';
 import { readSettings, writeSetting } from './store';
 import type { SettingKey, Settings } from '../../settings/defaults';
-import { copyRowsForRederive, DERIVED_FROM_SETTINGS, refreshDerivedForSetting, type RederiveCopies } from '../metrics/derive';
+import { copyRowsForRederive, DERIVED_FROM_SETTINGS, refreshDerivedForSetting, type RederiveCopies } from '../derive/index';
 
 /**
  * Saves several settings and, in the same transaction, recomputes every derived value that depends on

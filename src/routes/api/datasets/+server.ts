@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { listDatasets } from '$lib/server/ingest/datasets';
 import { apiEndpoint } from '../handler';
 

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { computeMetrics } from '$lib/server/metrics/index';
 import { queryFromOptions } from '$lib/server/options';
 import { apiEndpoint, optionsFromQuery } from '../handler';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { planForDataset, planOverrides } from '$lib/server/planning/run';
 import { apiEndpoint, optionsFromQuery } from '../handler';
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { UserError } from '$lib/server/errors';
 import { PRESET_NAMES, type PresetName } from '$lib/server/ingest/presets';
 import { runningImportOf, startImport } from '$lib/server/uploads/jobs';

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { json } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { readSettings } from '$lib/server/settings/store';
 import { discardUpload, receiveUpload, UploadTooLargeError } from '$lib/server/uploads/store';
 import { previewUpload } from '$lib/server/uploads/preview';

@@ -1,5 +1,5 @@
 import type { PageServerLoad } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { requireCapability } from '$lib/server/auth/guard';
 import { AUDIT_ACTIONS, listAudit } from '$lib/server/audit/index';
 

@@ -1,6 +1,6 @@
 import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { requireCapability, type SignedIn } from '$lib/server/auth/guard';
 import { addUser, listUsers, resetPassword, setDisabled, setRole } from '$lib/server/auth/users';
 import { generatePassword } from '$lib/server/auth/passwords';

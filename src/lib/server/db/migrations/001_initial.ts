@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** The first schema: datasets, their conversations and rejects, settings, users. Timestamps are UTC TIMESTAMP. */
 export const initial: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Derived tables of the metric engine (metrics.md "Per conversation"), rebuilt per dataset at ingest

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Sign-in sessions: the cookie holds a random id; only its SHA-256 is stored. */
 export const sessions: Migration = {

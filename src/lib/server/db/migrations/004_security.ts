@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** Audit log, sign-in failures (for the rate limit) and per-user API tokens (only their SHA-256 is stored). */
 export const security: Migration = {

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /** The derived columns stored on `conversations` (metrics.md "Per conversation"); the rest of the facts are expressions of the view. */
 export const DERIVED_COLUMNS = [

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * The columns whose values come from a closed list, as ENUM types: one byte per row instead of a string.

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * The whole dataset's per-group summary (counts, percentiles, shares) by the default grouping, written at ingest:

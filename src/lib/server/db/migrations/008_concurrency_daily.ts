@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * Each agent's concurrency per UTC day of the whole dataset, as exact integer pieces (metrics/daily.ts), written at ingest

@@ -1,4 +1,4 @@
-import type { Migration } from './index';
+import type { Migration } from './migration';
 
 /**
  * The dataset an admin or analyst marked as everyone's default (one row at most). Kept by name, so a dataset replaced

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, inTransaction, queryRows } from '../sql';
+import type { Migration } from './migration';
 import { initial } from './001_initial';
 import { derived } from './002_derived';
 import { sessions } from './003_sessions';
@@ -10,11 +11,7 @@ import { groupSummaries } from './007_group_summaries';
 import { concurrencyDaily } from './008_concurrency_daily';
 import { defaultDataset } from './009_default_dataset';
 
-export interface Migration {
-	version: number;
-	name: string;
-	statements: string[];
-}
+export type { Migration } from './migration';
 
 /** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
 export const migrations: Migration[] = [initial, derived, sessions, security, oneTable, closedVocabularies, groupSummaries, concurrencyDaily, defaultDataset];

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { deleteDataset } from '$lib/server/ingest/datasets';
 import { recordAudit } from '$lib/server/audit/index';
 import { clientAddress } from '$lib/server/auth/request';

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RequestHandler } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { planForDataset, planOverrides } from '$lib/server/planning/run';
 import { REPORT_FORMATS, writeStaffingReport, type ReportFormat } from '$lib/server/reports/index';
 import { recordAudit } from '$lib/server/audit/index';

@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { computeSeries } from '$lib/server/metrics/index';
 import type { SeriesInterval } from '$lib/server/metrics/series';
 import { queryFromOptions } from '$lib/server/options';

@@ -1,7 +1,7 @@
 import type { RequestHandler } from './$types';
 import { error } from '@sveltejs/kit';
 import { requireCapability } from '$lib/server/auth/guard';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { findDatasetId, datasetNameFromFile } from '$lib/server/ingest/datasets';
 import { rejectReportStream } from '$lib/server/uploads/rejectReport';
 

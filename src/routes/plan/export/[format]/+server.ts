@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { requireCapability } from '$lib/server/auth/guard';
 import { recordAudit } from '$lib/server/audit/index';
 import { clientAddress } from '$lib/server/auth/request';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { isUserError } from '$lib/server/errors';
 import { REPORT_FORMATS, writeStaffingReport, type ReportFormat } from '$lib/server/reports/index';
 import { datasetNameFromFile } from '$lib/server/ingest/datasets';

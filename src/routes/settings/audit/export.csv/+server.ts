@@ -1,5 +1,5 @@
 import type { RequestHandler } from './$types';
-import { getDatabase } from '$lib/server/db/database';
+import { getDatabase } from '$lib/server/open';
 import { requireCapability } from '$lib/server/auth/guard';
 import { allAudit, recordAudit } from '$lib/server/audit/index';
 import { auditCsv } from '$lib/server/audit/csv';

@@ -3,11 +3,10 @@ import type { SettingKey, Settings } from '../../settings/defaults';
 import { execute, inTransaction, queryRows } from '../db/sql';
 import { buildBusinessCalendar, storeBusinessCalendar, type CalendarLookup } from './calendar';
 import { deriveConcurrency, storeConcurrency } from './sweep';
-import { storeDailyConcurrency } from './daily';
+import { deriveHourlyRollup, storeDailyConcurrency } from './rollups';
 import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows } from './facts';
-import { deriveHourlyRollup } from './backlog';
-import { invalidateMetricsCache } from './cache';
-import { storeWholeSummaries } from './summary';
+import { invalidateMetricsCache } from '../metrics/cache';
+import { storeWholeSummaries } from '../metrics/summary';
 import type { ProgressPhase } from '../ingest/progress';
 
 /** The settings whose change invalidates derived values (metrics.md "Settings and defaults"). */

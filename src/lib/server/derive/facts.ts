@@ -3,7 +3,7 @@ import { CHANNELS, type Settings } from '../../settings/defaults';
 import { execute, queryOne, type SqlParam } from '../db/sql';
 import { DERIVED_COLUMNS } from '../db/migrations/005_one_table';
 import { calendarLookup, openSecondsAt, openSecondsSql, type CalendarLookup } from './calendar';
-import { localShiftByHourSql } from './localTime';
+import { localShiftByHourSql } from '../metrics/localTime';
 
 /** The canonical columns of a conversation, as the importer stores them (migration 001); `rows` relations carry these and `rid`. */
 export const CANONICAL_COLUMNS = [

@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, queryRows } from '../db/sql';
-import { groupKeySql } from './filters';
-import { SEGMENTS_CTES } from './levels';
+import { groupKeySql } from '../metrics/filters';
+import { SEGMENTS_CTES } from '../metrics/levels';
 
 /** The groupings whose unfiltered concurrency is stored at derive (metrics.md `concurrency_mean`, `concurrency_max`). */
 const DIMENSIONS = ['mode', 'channel', 'queue'] as const;

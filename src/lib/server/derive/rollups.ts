@@ -1,0 +1,43 @@
+/**
+ * The per-dataset rollups written at derive from the dataset's stored rows: the hourly arrivals and backlog deltas
+ * (`hourly_rollup`) and each agent's daily concurrency pieces (`concurrency_daily`, read by metrics/daily.ts).
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { execute } from '../db/sql';
+import { ceilBucketSql } from '../metrics/backlog';
+import { INTERVAL_MS } from '../metrics/buckets';
+import { piecesSql } from '../metrics/pieceSql';
+
+/** Hourly arrivals and backlog deltas by mode/channel/queue, from the dataset's facts. */
+export async function deriveHourlyRollup(connection: DuckDBConnection, datasetId: number): Promise<void> {
+	const hour = 'INTERVAL 1 HOUR';
+	await execute(
+		connection,
+		`INSERT INTO hourly_rollup
+		SELECT dataset_id, hour, mode, channel, queue, sum(arrivals), sum(backlog_delta)
+		FROM (
+			SELECT dataset_id, date_trunc('hour', created_at) AS hour, mode, channel, queue, 1 AS arrivals, 0 AS backlog_delta
+			FROM conversation_facts WHERE dataset_id = ?
+			UNION ALL SELECT dataset_id, ${ceilBucketSql('created_at', hour)}, mode, channel, queue, 0, 1
+			FROM conversation_facts WHERE dataset_id = ?
+			UNION ALL SELECT dataset_id, ${ceilBucketSql('backlog_end_at', hour)}, mode, channel, queue, 0, -1
+			FROM conversation_facts WHERE dataset_id = ? AND backlog_end_at IS NOT NULL
+		)
+		GROUP BY ALL`,
+		[datasetId, datasetId, datasetId]
+	);
+}
+
+/** Writes (or rewrites) the dataset's daily pieces per agent from its `concurrency_segments`; call after they are stored. */
+export async function storeDailyConcurrency(connection: DuckDBConnection, datasetId: number): Promise<void> {
+	await execute(connection, 'DELETE FROM concurrency_daily WHERE dataset_id = ?', [datasetId]);
+	await execute(
+		connection,
+		`INSERT INTO concurrency_daily
+		WITH cut AS NOT MATERIALIZED (
+			SELECT agent_id AS key, k, epoch_us(start_at) AS s, epoch_us(end_at) AS e FROM concurrency_segments WHERE dataset_id = ? AND k > 0
+		)
+		SELECT ?, key, t, weighted, held, top FROM (${piecesSql('cut', INTERVAL_MS['1d'] * 1000, false)})`,
+		[datasetId, datasetId]
+	);
+}
