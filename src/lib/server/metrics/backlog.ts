@@ -8,23 +8,24 @@ import { ceilUsSql, floorUsSql, INTERVAL_MS, SERIES_INTERVALS, type SeriesInterv
 export const ceilBucketSql = (t: string, step: string) => `(time_bucket(${step}, ${t} - INTERVAL 1 MICROSECOND) + ${step})`;
 
 /**
- * The end of a backlog-samples query, whatever the deltas come from: a sample at each step of every group's range,
- * the running level, and the sampled rows (key, t, level). Needs CTEs `deltas(key, t, delta)` and `ranges(key, lo, hi)`.
+ * The end of every backlog-samples query, whatever the deltas come from (the facts, the hourly rollup): a sample at each
+ * step of every group's range, the running level, and the sampled rows (`parts`..., t, level), t in epoch microseconds.
+ * Needs CTEs `deltas(parts..., t, delta)` and `ranges(parts..., lo, hi)` on the same microseconds; `parts` the partition (key, or period and key).
  */
-export function sampledLevelsSql(step: string): string {
-	return `samples AS (
-			SELECT key, unnest(generate_series(lo, hi - INTERVAL 1 MICROSECOND, ${step})) AS t, 0 AS delta, true AS sample FROM ranges WHERE hi > lo
-		),
+export function sampledLevelsSql(parts: string[], stepUs: number): string {
+	const columns = parts.join(', ');
+	return `samples AS (SELECT ${columns}, unnest(range(lo, hi, ${stepUs})) AS t, 0 AS delta, true AS sample FROM ranges WHERE hi > lo),
 		levels AS (
-			SELECT key, t, sum(sum(delta)) OVER (PARTITION BY key ORDER BY t) AS level, bool_or(sample) AS sampled
-			FROM (SELECT key, t, delta, false AS sample FROM deltas UNION ALL SELECT * FROM samples)
-			GROUP BY key, t
+			SELECT ${columns}, t, sum(sum(delta)) OVER (PARTITION BY ${columns} ORDER BY t) AS level, bool_or(sample) AS sampled
+			FROM (SELECT ${columns}, t, delta, false AS sample FROM deltas UNION ALL SELECT * FROM samples)
+			GROUP BY ${columns}, t
 		)
-		SELECT r.key, l.t, l.level FROM ranges r JOIN levels l ON l.key = r.key AND l.sampled AND l.t >= r.lo AND l.t < r.hi`;
+		SELECT ${parts.map((p) => `r.${p}`).join(', ')}, l.t, l.level
+		FROM ranges r JOIN levels l ON ${parts.map((p) => `l.${p} = r.${p}`).join(' AND ')} AND l.sampled AND l.t >= r.lo AND l.t < r.hi`;
 }
 
 /** Microseconds of a series step ('INTERVAL 1 HOUR' ...), for integer bucket arithmetic. */
-function stepUsOf(step: string): number {
+export function stepUsOf(step: string): number {
 	const interval = (Object.keys(SERIES_INTERVALS) as SeriesInterval[]).find((i) => SERIES_INTERVALS[i] === step);
 	if (!interval) throw new Error(`No series interval is ${step}.`);
 	return INTERVAL_MS[interval] * 1000;
@@ -69,13 +70,7 @@ function periodSamplesSql(
 				coalesce(any_value(to_us), ${floorUsSql('max(last_us)', us)} + ${us}) AS hi
 			FROM counted JOIN bounds USING (period) GROUP BY period, key
 		),
-		samples AS (SELECT period, key, unnest(range(lo, hi, ${us})) AS t, 0 AS delta, true AS sample FROM ranges WHERE hi > lo),
-		levels AS (
-			SELECT period, key, t, sum(sum(delta)) OVER (PARTITION BY period, key ORDER BY t) AS level, bool_or(sample) AS sampled
-			FROM (SELECT period, key, t, delta, false AS sample FROM deltas UNION ALL SELECT * FROM samples)
-			GROUP BY period, key, t
-		)
-		SELECT r.period, r.key, l.t, l.level FROM ranges r JOIN levels l ON l.period = r.period AND l.key = r.key AND l.sampled AND l.t >= r.lo AND l.t < r.hi)`,
+		${sampledLevelsSql(['period', 'key'], us)})`,
 		params: [...params, ...periods.flatMap((p) => [p.from, p.to])]
 	};
 }

@@ -1,7 +1,7 @@
 /**
  * Each agent's concurrency per UTC day of the whole dataset, stored at ingest (table `concurrency_daily`): the same exact
  * integer pieces as cutting the level segments at day edges per request, which took ~1.5 s at 10 M conversations.
- * Per group they are the sums over the group's agents (valid when every agent works in one group, as storedPieces requires).
+ * Per group they are the sums over the group's agents (valid when every agent works in one group, as concurrency.ts requires).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, queryRows } from '../db/sql';

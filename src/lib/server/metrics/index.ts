@@ -1,8 +1,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { readSettings } from '../settings/store';
 import { groupBacklog, groupBacklogOf, hourlyBacklogSamples } from './backlog';
-import { storedGroupConcurrency } from './concurrency';
-import { groupConcurrencyOf, pieceWidth, shortRange, sweptGroupConcurrency, sweptPieces } from './pieces';
+import { groupConcurrency } from './concurrency';
+import { shortRange } from './pieces';
 import { buildFilter, groupKeySql, resolveDataset, withinDataset, type MetricsQuery } from './filters';
 import { selectionSummaries, storedWholeSummaries, type GroupSummary } from './summary';
 import { coversDataset, rollupBacklogSamplesSql } from './whole';
@@ -95,11 +95,7 @@ async function metricsOf(connection: DuckDBConnection, asked: MetricsQuery, with
 	const summaries =
 		(whole && (await storedWholeSummaries(connection, dataset.datasetId, query.by ?? 'mode'))) ||
 		(await selectionSummaries(connection, { ...query, dataset: dataset.name }, filter, keySql));
-	const concurrency = whole
-		? await storedGroupConcurrency(connection, dataset.datasetId, query.by ?? 'mode')
-		: withSeries
-			? groupConcurrencyOf(await sweptPieces(connection, { ...query, dataset: dataset.name }, filter, keySql, pieceWidth(filter)))
-			: await sweptGroupConcurrency(connection, { ...query, dataset: dataset.name }, filter, keySql);
+	const concurrency = await groupConcurrency(connection, { dataset, query, filter, keySql, whole }, withSeries);
 	// a short range keeps its hourly samples for the page's backlog series; a long one aggregates them in SQL
 	const backlog = whole
 		? await groupBacklog(connection, filter, keySql, rollupBacklogSamplesSql(dataset.datasetId, filter, keySql, 'INTERVAL 1 HOUR'))

@@ -8,15 +8,20 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryRows, type SqlParam } from '../db/sql';
 import { cachedResult } from './cache';
-import type { GroupConcurrency } from './concurrency';
 import { selectionKey, type FilterSql, type MetricsQuery } from './filters';
 import { SEGMENTS_CTES } from './levels';
 import { INTERVAL_MS, type SeriesInterval } from './buckets';
 import type { SeriesPoint } from './seriesShape';
-import { storedDailyPieces } from './daily';
 import { agentsRelation, piecesSql, toPieces, type ConcurrencyPiece, type PieceRow } from './pieceSql';
 
 export type { ConcurrencyPiece } from './pieceSql';
+
+/** A group's concurrency (metrics.md `concurrency_mean`, `concurrency_max`); concurrency.ts picks where it comes from. */
+export interface GroupConcurrency {
+	key: string;
+	concurrency_mean: number | null;
+	concurrency_max: number | null;
+}
 
 /** The sweep's windows: the filtered conversations' assigned windows, each under its group. */
 const windowsSql = (filter: FilterSql, keySql: string) => `windows AS (
@@ -79,40 +84,31 @@ export function sweptGroupConcurrency(connection: DuckDBConnection, query: Metri
 }
 
 /**
- * Pieces of the whole dataset from the stored level segments, each agent's segments under its only group
- * (`agentKeys`: valid only when every agent works in one group). Kept per dataset version and grouping.
+ * Pieces of the whole dataset cut from the stored level segments, each agent's segments under its only group
+ * (`agentKeys`: valid only when every agent works in one group).
  */
-export function storedPieces(
+export async function segmentPieces(
 	connection: DuckDBConnection,
-	dataset: string,
 	datasetId: number,
 	agentKeys: { agent: string; key: string }[],
 	keySql: string,
 	interval: SeriesInterval
 ): Promise<ConcurrencyPiece[]> {
-	const key = { dataset, keySql, interval };
-	return cachedResult(connection, 'stored-concurrency-pieces', key, async () => {
-		if (agentKeys.length === 0) return [];
-		if (interval === '1d') {
-			const daily = await storedDailyPieces(connection, datasetId, agentKeys, keySql);
-			if (daily) return daily;
-		}
-		const agents = agentsRelation(datasetId, agentKeys, keySql);
-		return toPieces(
-			await queryRows<PieceRow>(
-				connection,
-				`WITH agents(agent_id, key) AS (${agents.sql}),
-				-- read twice, but joining again costs less than keeping 10 M rows
-				cut AS NOT MATERIALIZED (
-					SELECT a.key, c.k, epoch_us(c.start_at) AS s, epoch_us(c.end_at) AS e
-					FROM concurrency_segments c JOIN agents a ON a.agent_id = c.agent_id
-					WHERE c.dataset_id = ? AND c.k > 0
-				)
-				${piecesSql('cut', INTERVAL_MS[interval] * 1000)}`,
-				[...agents.params, datasetId]
+	const agents = agentsRelation(datasetId, agentKeys, keySql);
+	return toPieces(
+		await queryRows<PieceRow>(
+			connection,
+			`WITH agents(agent_id, key) AS (${agents.sql}),
+			-- read twice, but joining again costs less than keeping 10 M rows
+			cut AS NOT MATERIALIZED (
+				SELECT a.key, c.k, epoch_us(c.start_at) AS s, epoch_us(c.end_at) AS e
+				FROM concurrency_segments c JOIN agents a ON a.agent_id = c.agent_id
+				WHERE c.dataset_id = ? AND c.k > 0
 			)
-		);
-	});
+			${piecesSql('cut', INTERVAL_MS[interval] * 1000)}`,
+			[...agents.params, datasetId]
+		)
+	);
 }
 
 /** Ranges up to this long keep hourly pieces (the dashboard's hourly charts); longer ones daily, a few hundred rows a group. */

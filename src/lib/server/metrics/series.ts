@@ -5,8 +5,9 @@ import { readSettings } from '../settings/store';
 import { backlogSamplesSql, hourlyBacklogSamples, type BacklogSample } from './backlog';
 import { buildFilter, groupKeySql, resolveDataset, withinDataset, type FilterSql, type ResolvedDataset } from './filters';
 import { printable } from '../../bounds';
-import { agentGroups, coversDataset, rollupBacklogSamplesSql, ROLLUP_STEPS } from './whole';
-import { bucketConcurrency, pieceWidth, shortRange, storedPieces, sweptPieces, type ConcurrencyPiece } from './pieces';
+import { coversDataset, rollupBacklogSamplesSql, ROLLUP_STEPS } from './whole';
+import { bucketConcurrency, shortRange } from './pieces';
+import { seriesConcurrencyPieces } from './concurrency';
 import { createdBucketSeries, isCreatedBucketMetric } from './created';
 import { INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from './buckets';
 import type { SeriesPoint, SeriesQuery } from './seriesShape';
@@ -69,10 +70,7 @@ async function bucketRanges(connection: DuckDBConnection, filter: FilterSql, key
 	return rows.map((r) => ({ key: r.key, lo: r.lo.getTime(), hi: r.hi.getTime() }));
 }
 
-/**
- * Concurrency per bucket from hourly pieces (15- and 30-minute buckets from their own): the whole dataset's from
- * the stored level segments when every agent works in one group, anything narrower from a sweep shared with `metrics`.
- */
+/** Concurrency per bucket from the pieces concurrency.ts picks (stored for the whole dataset, else a sweep shared with `metrics`). */
 async function concurrencySeries(
 	connection: DuckDBConnection,
 	dataset: ResolvedDataset,
@@ -81,15 +79,9 @@ async function concurrencySeries(
 	keySql: string,
 	interval: SeriesInterval
 ): Promise<SeriesResult['series']> {
-	const width = pieceWidth(filter, interval);
 	const ranges = await bucketRanges(connection, filter, keySql, SERIES_INTERVALS[interval]);
-	let pieces: ConcurrencyPiece[] | null = null;
-	if (await coversDataset(connection, dataset.datasetId, filter)) {
-		const groups = await agentGroups(connection, dataset.name, dataset.datasetId, keySql);
-		// cut at the asked buckets: a year of segments cut at every hour costs ~2x cutting at days
-		if (groups.oneGroup) pieces = await storedPieces(connection, dataset.name, dataset.datasetId, groups.agents, keySql, interval);
-	}
-	pieces ??= await sweptPieces(connection, { ...query, dataset: dataset.name }, filter, keySql, width);
+	const whole = await coversDataset(connection, dataset.datasetId, filter);
+	const pieces = await seriesConcurrencyPieces(connection, { dataset, query, filter, keySql, whole }, interval);
 	return bucketConcurrency(pieces, interval, ranges);
 }
 

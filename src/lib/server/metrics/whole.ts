@@ -6,7 +6,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, queryRows, type SqlParam } from '../db/sql';
 import { cachedResult } from './cache';
-import { ceilBucketSql, sampledLevelsSql } from './backlog';
+import { ceilBucketSql, sampledLevelsSql, stepUsOf } from './backlog';
 import type { FilterSql } from './filters';
 
 /** The filter selects every conversation of the dataset. */
@@ -31,15 +31,16 @@ export const ROLLUP_STEPS: readonly string[] = ['INTERVAL 1 HOUR', 'INTERVAL 1 D
  */
 export function rollupBacklogSamplesSql(datasetId: number, filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
 	return {
-		sql: `WITH rollup AS (SELECT ${keySql} AS key, hour, arrivals, backlog_delta FROM hourly_rollup WHERE dataset_id = ?),
+		sql: `SELECT key, make_timestamp(t) AS t, level FROM (
+		WITH rollup AS (SELECT ${keySql} AS key, hour, arrivals, backlog_delta FROM hourly_rollup WHERE dataset_id = ?),
 		ranges AS (
 			SELECT key,
-				coalesce(${ceilBucketSql('?::TIMESTAMP', step)}, time_bucket(${step}, min(hour) FILTER (WHERE arrivals > 0))) AS lo,
-				coalesce(?::TIMESTAMP, time_bucket(${step}, max(hour) FILTER (WHERE arrivals > 0)) + ${step}) AS hi
+				epoch_us(coalesce(${ceilBucketSql('?::TIMESTAMP', step)}, time_bucket(${step}, min(hour) FILTER (WHERE arrivals > 0)))) AS lo,
+				epoch_us(coalesce(?::TIMESTAMP, time_bucket(${step}, max(hour) FILTER (WHERE arrivals > 0)) + ${step})) AS hi
 			FROM rollup GROUP BY key HAVING sum(arrivals) > 0
 		),
-		deltas AS (SELECT key, hour AS t, backlog_delta AS delta FROM rollup WHERE backlog_delta <> 0),
-		${sampledLevelsSql(step)}`,
+		deltas AS (SELECT key, epoch_us(hour) AS t, backlog_delta AS delta FROM rollup WHERE backlog_delta <> 0),
+		${sampledLevelsSql(['key'], stepUsOf(step))})`,
 		params: [datasetId, filter.from, filter.to]
 	};
 }
