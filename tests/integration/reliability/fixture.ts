@@ -50,7 +50,8 @@ export const DATASET_TABLES = [
 	'hourly_rollup',
 	'group_concurrency',
 	'group_summaries',
-	'concurrency_daily'
+	'concurrency_daily',
+	'derive_pending'
 ];
 
 /** Rows of any dataset table whose dataset is not in `datasets` (left by an import that did not finish). */

@@ -44,6 +44,8 @@ export interface BenchResults {
 	raw_load_s: number;
 	ingest_s: number;
 	ingest_vs_raw_ratio: number;
+	/** seconds until the dataset is committed and queryable over the floor (the derive's stored values follow) */
+	ingest_queryable_vs_raw_ratio: number;
 	ingest_peak_rss_mb: number;
 	dashboard_cold_ms_max: number;
 	dashboard_warm_ms_max: number;
@@ -139,6 +141,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 		const ingestDb = join(folder, 'ingest.duckdb');
 		const raw: number[] = [];
 		const ingest: number[] = [];
+		const queryable: number[] = [];
 		const rss: number[] = [];
 		let rows = 0;
 		for (let i = 0; i < options.repeat; i++) {
@@ -150,6 +153,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 			log(`Our ingest, run ${i + 1}/${options.repeat}…`);
 			const g = await childStep('ingest', csv, ingestDb);
 			ingest.push(g.seconds);
+			queryable.push(g.queryable_seconds ?? g.seconds);
 			rss.push(g.peak_rss_mb);
 			rows = g.rows;
 		}
@@ -159,6 +163,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 		details.raw_load_s = rawSpread;
 		details.ingest_s = ingestSpread;
 		details.ingest_vs_raw_ratio = spread(ratios);
+		const queryableRatios = queryable.map((s, i) => s / raw[i]);
+		details.ingest_queryable_s = spread(queryable);
+		details.ingest_queryable_vs_raw_ratio = spread(queryableRatios);
 		details.ingest_peak_rss_mb = spread(rss);
 		details.rows_loaded = rows;
 
@@ -210,6 +217,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 			raw_load_s: rawSpread.median,
 			ingest_s: ingestSpread.median,
 			ingest_vs_raw_ratio: round3(spread(ratios).median),
+			ingest_queryable_vs_raw_ratio: round3(spread(queryableRatios).median),
 			ingest_peak_rss_mb: Math.max(...rss),
 			dashboard_cold_ms_max: round3(coldMax),
 			dashboard_warm_ms_max: round3(warmMax),
@@ -220,7 +228,9 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
 			load,
 			details,
 			bars: {
-				ingest_vs_raw_ratio: bar(round3(spread(ratios).median), 2),
+				// quality.md's 2.0x is for the dataset becoming queryable; the complete import (with the derive) has 3.0x
+				ingest_queryable_vs_raw_ratio: bar(round3(spread(queryableRatios).median), 2),
+				ingest_vs_raw_ratio: bar(round3(spread(ratios).median), 3),
 				ingest_peak_rss_mb: bar(Math.max(...rss), 2048),
 				dashboard_warm_ms_max: bar(round3(warmMax), 150),
 				dashboard_cold_ms_max: bar(round3(coldMax), 1500),
@@ -248,7 +258,9 @@ export function benchTable(results: BenchResults): string {
 	const lines: [string, string, string, string][] = [
 		['raw load (read_csv)', fmt(d.raw_load_s, 's', 2), 'reference', ''],
 		['our ingest', fmt(d.ingest_s, 's', 2), '', ''],
-		['ingest / raw', fmt(d.ingest_vs_raw_ratio, 'x', 2), '<= 2.0x', mark('ingest_vs_raw_ratio')],
+		['ingest until queryable', fmt(d.ingest_queryable_s, 's', 2), '', ''],
+		['queryable / raw', fmt(d.ingest_queryable_vs_raw_ratio, 'x', 2), '<= 2.0x', mark('ingest_queryable_vs_raw_ratio')],
+		['ingest / raw (complete)', fmt(d.ingest_vs_raw_ratio, 'x', 2), '<= 3.0x', mark('ingest_vs_raw_ratio')],
 		['ingest peak RSS', `${results.ingest_peak_rss_mb} MB`, '<= 2048 MB', mark('ingest_peak_rss_mb')],
 		...d.dashboard_pages.map((p): [string, string, string, string] => [
 			`page: ${p.page}`,

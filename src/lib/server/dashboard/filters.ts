@@ -4,6 +4,7 @@ import { UserError } from '../errors';
 import { cachedResult } from '../metrics/cache';
 import type { MetricsQuery } from '../metrics/index';
 import { findDataset, type ResolvedDataset } from '../metrics/filters';
+import { stillDeriving } from '../metrics/whole';
 import { readSettings } from '../settings/store';
 import type { Settings } from '../../settings/defaults';
 import { addDays, DEFAULT_PRESET, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../dashboardFilters';
@@ -36,11 +37,13 @@ async function chosenDataset(connection: DuckDBConnection, name: string | null):
  * queues come from the hourly rollup, where every conversation counts once under its channel and queue; agents need a scan.
  */
 async function choices(connection: DuckDBConnection, datasetId: number): Promise<Pick<FilterOptions, 'channels' | 'queues' | 'agents'>> {
+	// while the import's derive runs the rollup is not written yet: the same values from the conversations
+	const table = (await stillDeriving(connection, datasetId)) ? 'conversations' : 'hourly_rollup';
 	const distinct = async (column: 'channel' | 'queue') =>
 		(
 			await queryRows<{ v: string }>(
 				connection,
-				`SELECT DISTINCT ${column}::VARCHAR AS v FROM hourly_rollup WHERE dataset_id = ? AND ${column} IS NOT NULL ORDER BY v`,
+				`SELECT DISTINCT ${column}::VARCHAR AS v FROM ${table} WHERE dataset_id = ? AND ${column} IS NOT NULL ORDER BY v`,
 				[datasetId]
 			)
 		).map((r) => r.v);

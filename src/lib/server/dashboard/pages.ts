@@ -7,6 +7,7 @@ import { intervalFor } from './load';
 import { durationHistogram, durationPercentiles, type DistributionBin, type DurationMeasure, type PercentileRow } from './distribution';
 import { backlogByAge, AGE_BANDS, type AgeingPoint } from './ageing';
 import { agentWorkload, type AgentWorkload } from './agents';
+import { stillDeriving } from '../metrics/whole';
 import { costSplit, type CostSplit } from './cost';
 import { previousSeries, type PreviousSeries } from './previous';
 
@@ -66,6 +67,8 @@ export interface WorkloadData {
 	ageing: AgeingPoint[];
 	bands: string[];
 	agents: AgentWorkload[];
+	/** the agents' concurrency and busy hours come from the stored level segments, not written while the import's derive runs */
+	agentsDeriving: boolean;
 }
 
 export async function loadWorkload(connection: DuckDBConnection, scope: DashboardScope): Promise<WorkloadData> {
@@ -77,7 +80,8 @@ export async function loadWorkload(connection: DuckDBConnection, scope: Dashboar
 		// hourly samples even on long ranges: a daily sample at midnight would miss the daytime peak
 		ageing: await backlogByAge(connection, scope.datasetId, scope.query, chartInterval === '1d' ? '1h' : chartInterval),
 		bands: AGE_BANDS.map((b) => b.label),
-		agents: await agentWorkload(connection, scope.datasetId, scope.query)
+		agents: await agentWorkload(connection, scope.datasetId, scope.query),
+		agentsDeriving: await stillDeriving(connection, scope.datasetId)
 	};
 }
 

@@ -15,7 +15,15 @@ export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = ['timezone', 'busine
 /** Removes every derived row of a dataset except those on `conversations`; call it when deleting or replacing the dataset. */
 export async function deleteDerived(connection: DuckDBConnection, datasetId: number): Promise<void> {
 	invalidateMetricsCache();
-	for (const table of ['business_calendar', 'concurrency_segments', 'concurrency_daily', 'hourly_rollup', 'group_concurrency', 'group_summaries']) {
+	for (const table of [
+		'business_calendar',
+		'concurrency_segments',
+		'concurrency_daily',
+		'hourly_rollup',
+		'group_concurrency',
+		'group_summaries',
+		'derive_pending'
+	]) {
 		await execute(connection, `DELETE FROM ${table} WHERE dataset_id = ?`, [datasetId]);
 	}
 }
@@ -59,7 +67,8 @@ export async function prepareDerived(connection: DuckDBConnection, rows: string,
 
 /**
  * Writes a dataset's conversations with the values `prepareDerived` computed for the same `rows`, and its derived tables
- * (calendar, concurrency segments, daily pieces and groups, hourly rollup, whole-dataset summary). Runs inside the caller's transaction.
+ * (calendar, concurrency segments, daily pieces and groups, hourly rollup, whole-dataset summary), in one go: a settings
+ * change, an old file's first open, a derive a killed process left. Runs inside the caller's transaction.
  */
 export async function writeDerived(
 	connection: DuckDBConnection,
@@ -80,8 +89,47 @@ export async function writeDerived(
 	phase(0.5, 0.95);
 	await insertConversationRows(connection, datasetId, rows, settings, prepared.calendar);
 	phase(0.95, 1);
+	await storeRollups(connection, datasetId);
+}
+
+/**
+ * An import's first half: its conversations with their per-row values, and the mark that its stored derived values are
+ * still to come (`derive_pending`). Committed with the dataset, so the dataset is queryable; `writeStoredDerived` follows.
+ */
+export async function writeConversations(
+	connection: DuckDBConnection,
+	datasetId: number,
+	rows: string,
+	settings: Settings,
+	prepared: PreparedDerive,
+	phase: ProgressPhase = () => {}
+): Promise<void> {
+	await setDeriveSettings(connection);
+	phase(0.45, 0.85);
+	await insertConversationRows(connection, datasetId, rows, settings, prepared.calendar);
+	await execute(connection, 'INSERT INTO derive_pending VALUES (?, now()::TIMESTAMP)', [datasetId]);
+}
+
+/**
+ * An import's second half, in its own transaction right after the first committed: the stored derived values from
+ * `prepareDerived`'s tables and the committed rows, and the pending mark removed. A reader sees none or all of them.
+ */
+export async function writeStoredDerived(connection: DuckDBConnection, datasetId: number, phase: ProgressPhase = () => {}): Promise<void> {
+	await setDeriveSettings(connection);
+	phase(0.85, 0.95);
+	await deleteDerived(connection, datasetId);
+	await storeBusinessCalendar(connection, datasetId);
+	await storeConcurrency(connection, datasetId);
+	await storeDailyConcurrency(connection, datasetId);
+	phase(0.95, 1);
+	await storeRollups(connection, datasetId);
+}
+
+/** The rollups read from the written conversations (hourly rollup, whole summary); last, so a page computed meanwhile is dropped. */
+async function storeRollups(connection: DuckDBConnection, datasetId: number): Promise<void> {
 	await deriveHourlyRollup(connection, datasetId);
 	await storeWholeSummaries(connection, datasetId);
+	await execute(connection, 'DELETE FROM derive_pending WHERE dataset_id = ?', [datasetId]);
 	// a page computed while the derive ran must not be kept
 	invalidateMetricsCache();
 }
@@ -203,14 +251,16 @@ export async function refreshDerivedForSetting(connection: DuckDBConnection, key
 }
 
 /**
- * Derives the datasets whose conversations lack derived values: those of a database file
- * migrated from a schema before the derived columns existed. Each in its own transaction.
+ * Derives the datasets whose conversations lack derived values: those of a database file migrated from a schema before
+ * the derived columns existed, and those whose import was killed after its conversations committed (`derive_pending`).
+ * Each in its own transaction.
  */
 export async function deriveMissing(connection: DuckDBConnection, settings: Settings): Promise<number[]> {
 	const missing = await queryRows<{ dataset_id: number }>(
 		connection,
 		`SELECT d.dataset_id FROM datasets d
 		 WHERE EXISTS (SELECT 1 FROM conversations c WHERE c.dataset_id = d.dataset_id AND c.hour_of_week IS NULL)
+			OR EXISTS (SELECT 1 FROM derive_pending p WHERE p.dataset_id = d.dataset_id)
 		 ORDER BY d.dataset_id`
 	);
 	for (const { dataset_id } of missing) {

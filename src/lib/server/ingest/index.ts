@@ -8,7 +8,7 @@ import { exclusiveWrite } from '../db/writeQueue';
 import { boundMemory } from '../db/memory';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
-import { dropPrepared, prepareDerived, writeDerived } from '../derive/index';
+import { dropPrepared, prepareDerived, writeConversations, writeStoredDerived } from '../derive/index';
 import { datasetNameFromFile, findDatasetId, removeDatasetRows } from './datasets';
 import { datasetNameProblem } from '../../bounds';
 import { durationUnitOf, mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
@@ -42,6 +42,8 @@ export interface IngestOptions {
 	sourceName?: string;
 	/** 0..1 while the file is read */
 	onProgress?: (fraction: number) => void;
+	/** the conversations are committed and queryable; the stored derived values follow before the import returns */
+	onQueryable?: () => void | Promise<void>;
 }
 
 /** The `ingest --json` contract of product.md, plus flags and, for message logs, the conversations made. */
@@ -252,7 +254,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const outcome = await inTransaction(connection, async () => {
 			const datasetId = (await queryOne<{ id: number }>(connection, `SELECT nextval('dataset_ids')::INTEGER AS id`))!.id;
 			const counts: LoadCounts = await loadRows(connection, { ...plan, datasetId }, brokenCount, (kept) =>
-				writeDerived(connection, datasetId, kept, settings, prepared, derivePhase)
+				writeConversations(connection, datasetId, kept, settings, prepared, derivePhase)
 			);
 			if (counts.loaded === 0) {
 				const first = counts.rejects[0];
@@ -283,8 +285,12 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 					datasetId
 				]
 			);
-			return { counts, flags, summary };
+			return { counts, flags, summary, datasetId };
 		});
+		await options.onQueryable?.();
+		// the sweeps' stored values, the rollups and the summary, in one transaction of their own: pages meanwhile read
+		// the committed rows the slower way (derive_pending); a kill here leaves the mark, and the next open derives them
+		await inTransaction(connection, () => writeStoredDerived(connection, outcome.datasetId, derivePhase));
 		// committed: a failed drop must not report the import as failed (the tables go with the connection anyway)
 		await dropStaging(connection, plan).catch(() => undefined);
 		options.onProgress?.(1);

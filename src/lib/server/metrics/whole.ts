@@ -9,16 +9,21 @@ import { cachedResult } from './cache';
 import { ceilBucketSql, sampledLevelsSql, stepUsOf } from './backlog';
 import type { FilterSql } from './filters';
 
-/** The filter selects every conversation of the dataset. */
+/**
+ * The filter selects every conversation of the dataset, and the dataset's stored derived values are written: while an
+ * import's derive runs (`derive_pending`) the whole dataset is read like any selection, from its committed rows.
+ */
 export async function coversDataset(connection: DuckDBConnection, datasetId: number, filter: FilterSql): Promise<boolean> {
 	if (filter.narrowed) return false;
-	if (!filter.from && !filter.to) return true;
-	const span = await queryOne<{ first: Date | null; last: Date | null }>(
+	const span = await queryOne<{ first: Date | null; last: Date | null; pending: boolean }>(
 		connection,
-		'SELECT min_created_at AS first, max_created_at AS last FROM datasets WHERE dataset_id = ?',
+		`SELECT min_created_at AS first, max_created_at AS last, EXISTS (SELECT 1 FROM derive_pending p WHERE p.dataset_id = d.dataset_id) AS pending
+		FROM datasets d WHERE dataset_id = ?`,
 		[datasetId]
 	);
-	if (!span?.first || !span.last) return false;
+	if (!span || span.pending) return false;
+	if (!filter.from && !filter.to) return true;
+	if (!span.first || !span.last) return false;
 	return (!filter.from || filter.from <= span.first) && (!filter.to || filter.to > span.last);
 }
 
@@ -69,4 +74,9 @@ export function agentGroups(connection: DuckDBConnection, dataset: string, datas
 		);
 		return { oneGroup: rows.every((r) => r.one), agents: rows.map(({ agent, key }) => ({ agent, key })) };
 	});
+}
+
+/** Whether the dataset's stored derived values are still being written (an import's derive, or one a killed process left). */
+export async function stillDeriving(connection: DuckDBConnection, datasetId: number): Promise<boolean> {
+	return (await queryOne(connection, 'SELECT 1 AS found FROM derive_pending WHERE dataset_id = ?', [datasetId])) !== undefined;
 }

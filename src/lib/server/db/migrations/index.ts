@@ -10,11 +10,23 @@ import { closedVocabularies } from './006_closed_vocabularies';
 import { groupSummaries } from './007_group_summaries';
 import { concurrencyDaily } from './008_concurrency_daily';
 import { defaultDataset } from './009_default_dataset';
+import { derivePending } from './010_derive_pending';
 
 export type { Migration } from './migration';
 
 /** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
-export const migrations: Migration[] = [initial, derived, sessions, security, oneTable, closedVocabularies, groupSummaries, concurrencyDaily, defaultDataset];
+export const migrations: Migration[] = [
+	initial,
+	derived,
+	sessions,
+	security,
+	oneTable,
+	closedVocabularies,
+	groupSummaries,
+	concurrencyDaily,
+	defaultDataset,
+	derivePending
+];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 
