@@ -8,7 +8,8 @@ import { queryRows } from '../db/sql';
 import { cachedResult } from './cache';
 import { selectionKey, type FilterSql } from './filters';
 import { floorUsSql, INTERVAL_MS, type SeriesInterval } from './buckets';
-import { FRT_US, secondsOf } from './summary';
+import { FRT_US } from '../../metrics/fields';
+import { secondsOf } from './summary';
 import type { SeriesPoint, SeriesQuery } from './series';
 
 const CREATED_BUCKET_METRICS = ['arrivals', 'sla', 'frt_p50', 'frt_p90'] as const;
