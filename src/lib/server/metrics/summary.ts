@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { execute, queryOne, queryRows } from '../db/sql';
-import { buildFilter, groupKeySql, PERIOD_SQL, selectionKey, type FilterSql, type GroupBy, type MetricsQuery } from './filters';
+import { execute, queryOne, queryRows, raw, sql } from '../db/sql';
+import { buildFilter, groupKeySql, periodSql, selectionKey, type FilterSql, type GroupBy, type MetricsQuery } from './filters';
 import { cachedResult, keepResult } from './cache';
 import { METRIC_FIELDS, type MetricValues } from '../../metrics/fields';
 import { createHash } from 'node:crypto';
@@ -26,12 +26,14 @@ export function secondsOf(quantilesUs: (number | null)[] | null): (number | null
 }
 
 /** The per-group aggregates of a summary, from the field table; shares are `null` when their denominator is empty (never 0 for "no data"). */
-const SUMMARY_COLUMNS = [
-	...summaryFields.flatMap((f) => ('aggregate' in f.source ? [`${f.source.aggregate} AS ${f.name}`] : [])),
-	...quantileLists.map((q) => `quantile_cont(${q.expression}, [${q.fields.map((f) => f.at).join(', ')}]) AS ${q.column}`),
-	'min(created_at) AS first_created_at',
-	'max(created_at) AS last_created_at'
-].join(',\n\t\t\t');
+const SUMMARY_COLUMNS = raw(
+	[
+		...summaryFields.flatMap((f) => ('aggregate' in f.source ? [`${f.source.aggregate} AS ${f.name}`] : [])),
+		...quantileLists.map((q) => `quantile_cont(${q.expression}, [${q.fields.map((f) => f.at).join(', ')}]) AS ${q.column}`),
+		'min(created_at) AS first_created_at',
+		'max(created_at) AS last_created_at'
+	].join(',\n\t\t\t')
+);
 
 /**
  * What the stored whole-dataset summaries were computed from: the summary fields and their SQL. A database whose stored
@@ -56,8 +58,7 @@ function toSummary(row: Record<string, unknown>): GroupSummary {
 export async function groupSummaries(connection: DuckDBConnection, filter: FilterSql, keySql: string): Promise<GroupSummary[]> {
 	const rows = await queryRows<Record<string, unknown>>(
 		connection,
-		`SELECT ${keySql} AS key, ${SUMMARY_COLUMNS} FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key`,
-		filter.params
+		sql`SELECT ${raw(keySql)} AS key, ${SUMMARY_COLUMNS} FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key`
 	);
 	return rows.map(toSummary);
 }
@@ -83,9 +84,8 @@ export async function keepPairedSummaries(
 ): Promise<void> {
 	const rows = await queryRows<Record<string, unknown> & { period: number }>(
 		connection,
-		`SELECT ${PERIOD_SQL} AS period, ${keySql} AS key, ${SUMMARY_COLUMNS}
-		FROM conversation_facts WHERE ${span.where} GROUP BY ALL ORDER BY period, key`,
-		[later.filter.from, ...span.params]
+		sql`SELECT ${periodSql(later.filter.from)} AS period, ${raw(keySql)} AS key, ${SUMMARY_COLUMNS}
+		FROM conversation_facts WHERE ${span.where} GROUP BY ALL ORDER BY period, key`
 	);
 	await keepResult(connection, 'summaries', summariesKey(earlier.query, keySql), rows.filter((r) => r.period === 0).map(toSummary));
 	await keepResult(connection, 'summaries', summariesKey(later.query, keySql), rows.filter((r) => r.period === 1).map(toSummary));
