@@ -77,18 +77,21 @@ async function bucketRanges(connection: DuckDBConnection, filter: FilterSql, key
 	return rows.map((r) => ({ key: r.key, lo: r.lo.getTime(), hi: r.hi.getTime() }));
 }
 
+/** A series request resolved: its dataset, filter SQL, group key and bucket width. */
+interface SeriesRequest {
+	connection: DuckDBConnection;
+	dataset: ResolvedDataset;
+	query: SeriesQuery;
+	filter: FilterSql;
+	keySql: string;
+	interval: SeriesInterval;
+}
+
 /**
  * Concurrency per bucket from hourly pieces (15- and 30-minute buckets from their own): the whole dataset's from
  * the stored level segments when every agent works in one group, anything narrower from a sweep shared with `metrics`.
  */
-async function concurrencySeries(
-	connection: DuckDBConnection,
-	dataset: ResolvedDataset,
-	query: SeriesQuery,
-	filter: FilterSql,
-	keySql: string,
-	interval: SeriesInterval
-): Promise<SeriesResult['series']> {
+async function concurrencySeries({ connection, dataset, query, filter, keySql, interval }: SeriesRequest): Promise<SeriesResult['series']> {
 	const width = pieceWidth(filter, interval);
 	const ranges = await bucketRanges(connection, filter, keySql, SERIES_INTERVALS[interval]);
 	let pieces: ConcurrencyPiece[] | null = null;
@@ -105,14 +108,7 @@ async function concurrencySeries(
  * The open count at each bucket start: the whole dataset's from the hourly rollup ingest derived, a short range's
  * from the hourly samples `metrics` keeps, anything else from its own deltas and running sum.
  */
-async function backlogSeries(
-	connection: DuckDBConnection,
-	dataset: ResolvedDataset,
-	query: SeriesQuery,
-	filter: FilterSql,
-	keySql: string,
-	interval: SeriesInterval
-): Promise<SeriesResult['series']> {
+async function backlogSeries({ connection, dataset, query, filter, keySql, interval }: SeriesRequest): Promise<SeriesResult['series']> {
 	const step = SERIES_INTERVALS[interval];
 	const whole = await coversDataset(connection, dataset.datasetId, filter);
 	if (!whole && sampledFromHourly(filter, interval)) {
@@ -155,6 +151,6 @@ export async function computeSeries(connection: DuckDBConnection, metric: string
 	if (metric === 'heatmap') return { ...base, series: await heatmap(connection, filter, keySql) };
 	if (isCreatedBucketMetric(metric))
 		return { ...base, series: await createdBucketSeries(connection, metric, { ...query, dataset: dataset.name }, filter, keySql, interval) };
-	if (metric === 'concurrency') return { ...base, series: await concurrencySeries(connection, dataset, query, filter, keySql, interval) };
-	return { ...base, series: await backlogSeries(connection, dataset, query, filter, keySql, interval) };
+	const request: SeriesRequest = { connection, dataset, query, filter, keySql, interval };
+	return { ...base, series: await (metric === 'concurrency' ? concurrencySeries : backlogSeries)(request) };
 }
