@@ -42,7 +42,15 @@ export interface IngestOptions {
 	sourceName?: string;
 	/** 0..1 while the file is read */
 	onProgress?: (fraction: number) => void;
+	/**
+	 * Awaited at known points of the import, for tests that read meanwhile without racing a timer: `staged` (the file
+	 * read into staging tables, nothing of the dataset written) and `written` (every row and the dataset's entry written
+	 * inside the import's transaction, not yet committed).
+	 */
+	pauseAt?: (point: ImportPoint) => Promise<void>;
 }
+
+export type ImportPoint = 'staged' | 'written';
 
 /** The `ingest --json` contract of product.md, plus flags and, for message logs, the conversations made. */
 export interface IngestResult {
@@ -234,6 +242,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const longRows = findLongRows(readable, MAX_ROW_BYTES);
 		longRows.catch(() => undefined);
 		const { brokenCount } = await stageFile(connection, plan, longRows);
+		await options.pauseAt?.('staged');
 		// the bar's rest: the derive, then the write
 		const derivePhase = (from: number, to: number) => progress.phase(READ_SHARE + (0.99 - READ_SHARE) * from, READ_SHARE + (0.99 - READ_SHARE) * to);
 		// kept rows, their derived values and flags before the transaction: temp tables made inside one are scanned on one thread
@@ -283,6 +292,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 					datasetId
 				]
 			);
+			await options.pauseAt?.('written');
 			return { counts, flags, summary };
 		});
 		// committed: a failed drop must not report the import as failed (the tables go with the connection anyway)
