@@ -249,3 +249,10 @@ export const METRIC_FIELD: Record<MetricFieldName, MetricField> = Object.fromEnt
 export function isMetricField(name: string): name is MetricFieldName {
 	return Object.hasOwn(METRIC_FIELD, name);
 }
+
+/** The SQL of a field that is one aggregate, for other groupings of the same definition (a series per bucket). */
+export function aggregateSql(name: MetricFieldName): string {
+	const source = METRIC_FIELD[name].source;
+	if (!('aggregate' in source)) throw new Error(`The metric ${name} is not one aggregate.`);
+	return source.aggregate;
+}

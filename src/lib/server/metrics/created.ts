@@ -8,7 +8,7 @@ import { queryRows, raw, sql } from '../db/sql';
 import { cachedResult } from './cache';
 import { selectionKey, type FilterSql } from './filters';
 import { floorUsSql, INTERVAL_MS, type SeriesInterval } from './buckets';
-import { FRT_US } from '../../metrics/fields';
+import { aggregateSql, FRT_US } from '../../metrics/fields';
 import { secondsOf } from './summary';
 import type { SeriesPoint, SeriesQuery } from './series';
 
@@ -36,7 +36,7 @@ async function bucketStats(connection: DuckDBConnection, filter: FilterSql, keyS
 		connection,
 		sql`SELECT key, make_timestamp(b) AS t, arrivals, sla, frt_q_us FROM (
 			SELECT ${raw(keySql)} AS key, ${raw(floorUsSql('epoch_us(created_at)', us))} AS b, count(*) AS arrivals,
-				count_if(sla_met) / nullif(count_if(sla_eligible), 0) AS sla,
+				${raw(aggregateSql('sla_attainment'))} AS sla,
 				quantile_cont(${raw(FRT_US)}, [0.5, 0.9]) AS frt_q_us
 			FROM conversation_facts WHERE ${filter.where} GROUP BY ALL
 		) ORDER BY key, t`
