@@ -3,7 +3,7 @@ import { rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { workFolder, type Database } from '../db/database';
-import { execute, inTransaction, queryOne } from '../db/sql';
+import { execute, inTransaction, queryOne, sql } from '../db/sql';
 import { exclusiveWrite } from '../db/writeQueue';
 import { boundMemory } from '../db/memory';
 import { UserError } from '../errors';
@@ -273,24 +273,11 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			const summary = mappingSummary(mapping);
 			await execute(
 				connection,
-				`INSERT INTO datasets (dataset_id, name, kind, preset, source_file, timezone, mapping, rows_read, rows_loaded, rows_rejected, flags, uploaded_by, loaded_at, min_created_at, max_created_at, max_event_at)
-				 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, min(created_at), max(created_at), greatest(max(created_at), max(first_response_at), max(closed_at))
-				 FROM conversations WHERE dataset_id = ?`,
-				[
-					datasetId,
-					datasetName,
-					mapping.kind,
-					mapping.preset.name,
-					name,
-					timezone,
-					JSON.stringify(summary),
-					counts.read,
-					counts.loaded,
-					counts.rejected,
-					JSON.stringify(flags),
-					options.uploadedBy ?? null,
-					datasetId
-				]
+				sql`INSERT INTO datasets (dataset_id, name, kind, preset, source_file, timezone, mapping, rows_read, rows_loaded, rows_rejected, flags, uploaded_by, loaded_at, min_created_at, max_created_at, max_event_at)
+				 SELECT ${datasetId}, ${datasetName}, ${mapping.kind}, ${mapping.preset.name}, ${name}, ${timezone}, ${JSON.stringify(summary)},
+					${counts.read}, ${counts.loaded}, ${counts.rejected}, ${JSON.stringify(flags)}, ${options.uploadedBy ?? null},
+					now()::TIMESTAMP, min(created_at), max(created_at), greatest(max(created_at), max(first_response_at), max(closed_at))
+				 FROM conversations WHERE dataset_id = ${datasetId}`
 			);
 			await options.pauseAt?.('written');
 			return { counts, flags, summary };
