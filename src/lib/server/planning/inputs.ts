@@ -1,12 +1,13 @@
 /**
  * Measured inputs of the plan for one dataset (planning.md): per channel and interval of the
- * local week, arrivals and handle time for the last K + 1 full weeks; concurrency from the metric
+ * local week, arrivals and handle time for up to the last 16 full weeks (FORECAST_HISTORY_WEEKS); concurrency from the metric
  * engine; patience from abandonment; the shares pinned to sync; the bot volume.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { localShiftByHourSql } from '../metrics/localTime';
 import { CHANNELS, type Channel, type Settings } from '../../settings/defaults';
 import { intervalsPerWeek } from '../../planning/forecast';
+import { FORECAST_HISTORY_WEEKS } from '../../planning/forecastMethods';
 import type { PlanChannelInputs, PlanInputs } from '../../planning/planTypes';
 import { queryOne, queryRows } from '../db/sql';
 import { UserError } from '../errors';
@@ -175,7 +176,8 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 	if (!range?.first || !range.last) throw new UserError(`Dataset "${dataset.name}" has no conversations to plan from; load data first.`);
 	const firstFull = mondayOf(range.first).getTime() === range.first.getTime() ? range.first : new Date(mondayOf(range.first).getTime() + WEEK_MS);
 	const end = mondayOf(range.last);
-	const weeks = Math.min(options.weeksHistory + 1, Math.floor((end.getTime() - firstFull.getTime()) / WEEK_MS));
+	// the K-week mean needs K (+1 to backtest); the trend method and its rolling-origin backtest more
+	const weeks = Math.min(Math.max(options.weeksHistory + 1, FORECAST_HISTORY_WEEKS), Math.floor((end.getTime() - firstFull.getTime()) / WEEK_MS));
 	if (weeks < 1) throw new UserError(`Dataset "${dataset.name}" holds less than one full week (Monday to Sunday in ${tz}); planning needs at least one.`);
 	const start = new Date(end.getTime() - weeks * WEEK_MS);
 	const slots = intervalsPerWeek(options.intervalMin);
@@ -222,6 +224,8 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 		timezone: tz,
 		intervalMin: options.intervalMin,
 		weeksAvailable: weeks,
+		// the data's last week is partial: the plan is for the week after it
+		leadWeeks: 1,
 		horizon: horizonIntervals(nextMonday, options.horizonDays, options.intervalMin, tz),
 		businessOpen: businessOpenByInterval(settings, options.intervalMin),
 		holidayWeekdays: holidayWeekdays(nextMonday, settings.holidays),
