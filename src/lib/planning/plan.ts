@@ -133,7 +133,8 @@ export function buildPlanAndCheck(
 		concurrency: channel.concurrency,
 		focusShare: channel.focusShare,
 		openS: channel.openS,
-		patienceS: channel.patienceS
+		patienceS: channel.patienceS,
+		handleSamplesS: channel.handleSamplesS
 	}));
 	const base = buildMixBase(inputs, assumptions, forecasts, weeks);
 	const todayShare = currentAsyncShare(base);

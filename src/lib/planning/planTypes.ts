@@ -22,6 +22,8 @@ export interface PlanChannelInputs {
 	repeatRate: number | null;
 	/** share of the channel's conversations pinned to sync (urgent/high, sentiment <= -0.5, sync categories) */
 	syncPinnedShare: number;
+	/** a bounded sample of the channel's measured handle times (last K weeks): the simulation check resamples them */
+	handleSamplesS?: number[];
 }
 
 /** One interval of the planned horizon. */
