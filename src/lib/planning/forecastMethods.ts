@@ -123,17 +123,17 @@ export function backtest(arrivals: number[][], k: number, lead: number): Backtes
 	};
 }
 
-function choose(test: Backtest, weeks: number, lead: number): { method: ForecastMethod; reason: string } {
+function choose(test: Backtest, weeks: number, k: number, lead: number): { method: ForecastMethod; reason: string } {
 	const { mean, holt_winters: trend } = test.wape;
 	if (trend === null)
 		return {
 			method: 'mean',
-			reason: `${weeks} full weeks of history; the trend method needs ${MIN_TREND_WEEKS + lead + 1} to be backtested, so the K-week mean.`
+			reason: `${weeks} full weeks of history; the trend method needs ${MIN_TREND_WEEKS + lead + 1} to be backtested, so the ${k}-week mean.`
 		};
-	if (mean === null) return { method: 'mean', reason: 'No volume in the backtest weeks: the K-week mean.' };
+	if (mean === null) return { method: 'mean', reason: `No volume in the backtest weeks: the ${k}-week mean.` };
 	if (trend < mean * (1 - TREND_MARGIN))
-		return { method: 'holt_winters', reason: `Holt-Winters beat the K-week mean in the backtest over ${test.origins} weeks.` };
-	return { method: 'mean', reason: `Holt-Winters did not beat the K-week mean by ${TREND_MARGIN * 100}% in the backtest over ${test.origins} weeks.` };
+		return { method: 'holt_winters', reason: `Holt-Winters beat the ${k}-week mean in the backtest over ${test.origins} weeks.` };
+	return { method: 'mean', reason: `Holt-Winters did not beat the ${k}-week mean by ${TREND_MARGIN * 100}% in the backtest over ${test.origins} weeks.` };
 }
 
 /**
@@ -144,7 +144,7 @@ function choose(test: Backtest, weeks: number, lead: number): { method: Forecast
  */
 export function chooseForecast(arrivals: number[][], slots: number, k: number, lead: number): ForecastChoice {
 	const test = backtest(arrivals, k, lead);
-	const { method, reason } = choose(test, arrivals.length, lead);
+	const { method, reason } = choose(test, arrivals.length, k, lead);
 	const { days, trendPerWeek } = arrivals.length > 0 ? forecastDays(method, arrivals, k, lead) : { days: new Array<number>(DAYS).fill(0), trendPerWeek: null };
 	const recent = arrivals.slice(-k);
 	const profile = intradayProfile(recent, slots);

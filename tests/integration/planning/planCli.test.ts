@@ -59,7 +59,7 @@ describe('plan and report staffing CLI', () => {
 		// and Tuesday 10:00 forecast 0 (actual 1 each): errors 4 over 2 arrivals = 2; last week is the same forecast
 		expect(plan.forecast.chat).toEqual({
 			method: 'mean',
-			note: '2 full weeks of history; the trend method needs 6 to be backtested, so the K-week mean.',
+			note: '2 full weeks of history; the trend method needs 6 to be backtested, so the 4-week mean.',
 			backtest_wape: 2,
 			mean_wape: 2,
 			holt_winters_wape: null,

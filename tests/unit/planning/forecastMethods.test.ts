@@ -71,7 +71,7 @@ describe('forecast methods', () => {
 		expect(result.dailyMse.mean).toBeCloseTo(33 / 7, 12);
 		const choice = chooseForecast(weeks, 7, 2, 0);
 		expect(choice.method).toBe('mean');
-		expect(choice.reason).toBe('3 full weeks of history; the trend method needs 5 to be backtested, so the K-week mean.');
+		expect(choice.reason).toBe('3 full weeks of history; the trend method needs 5 to be backtested, so the 2-week mean.');
 	});
 
 	it('keeps the mean on a flat noisy series', () => {
