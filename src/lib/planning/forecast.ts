@@ -5,7 +5,7 @@
  * quantile; handle time per interval with a channel-mean fallback. Pure: the server builds the
  * per-week counts.
  */
-import { chooseForecast, type ForecastMethod, type MethodWapes } from './forecastMethods';
+import { chooseForecast, type ForecastChoice, type ForecastMethod, type MethodWapes } from './forecastMethods';
 import { normalQuantile } from './normalQuantile';
 export { wape } from './wape';
 
@@ -103,6 +103,18 @@ function applyHolidays(arrivals: number[], options: ForecastOptions): number[] {
 	return result;
 }
 
+/** Choices per arrivals history: what-if sliders rebuild the plan on every move, and they never change arrivals (growth comes after). */
+const choices = new WeakMap<number[][], Map<string, ForecastChoice>>();
+
+function cachedChoice(arrivals: number[][], slots: number, k: number, lead: number): ForecastChoice {
+	const key = `${slots}/${k}/${lead}`;
+	const known = choices.get(arrivals) ?? new Map<string, ForecastChoice>();
+	choices.set(arrivals, known);
+	const choice = known.get(key) ?? chooseForecast(arrivals, slots, k, lead);
+	known.set(key, choice);
+	return choice;
+}
+
 /** `quantile` of a normal around `mean` with `sd`, never below zero (an interval cannot have fewer than no contacts). */
 const atQuantile = (mean: number[], sd: number[], q: number) => {
 	if (q === 0.5) return mean.slice();
@@ -112,7 +124,7 @@ const atQuantile = (mean: number[], sd: number[], q: number) => {
 
 export function forecastChannel(history: ChannelHistory, slots: number, options: ForecastOptions): ChannelForecast {
 	const k = Math.max(1, options.weeksHistory);
-	const choice = chooseForecast(history.arrivals, slots, k, options.leadWeeks ?? 0);
+	const choice = cachedChoice(history.arrivals, slots, k, options.leadWeeks ?? 0);
 	const finish = (values: number[]) =>
 		applyHolidays(
 			values.map((v) => v * (1 + options.growth)),

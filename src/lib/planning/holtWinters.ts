@@ -49,19 +49,22 @@ function initialState(series: number[], m: number): { level: number; trend: numb
 	return { level: line(-1), trend, season: season.map((s) => s - offset) };
 }
 
+type State = { level: number; trend: number; season: number[] };
+
 /** Runs the recursions over the series with fixed parameters; the returned state is after the last observation. */
-export function runHoltWinters(series: number[], m: number, parameters: HoltWintersParameters): HoltWintersFit {
+export function runHoltWinters(series: number[], m: number, parameters: HoltWintersParameters, start: State = initialState(series, m)): HoltWintersFit {
 	const { alpha, beta, gamma } = parameters;
-	let { level, trend } = initialState(series, m);
-	const season = initialState(series, m).season;
+	let { level, trend } = start;
+	const season = start.season.slice();
 	let sse = 0;
-	for (let t = 0; t < series.length; t++) {
-		const s = season[t % m];
-		const error = series[t] - (level + trend + s);
+	for (let t = 0, at = 0; t < series.length; t++, at = at + 1 === m ? 0 : at + 1) {
+		const s = season[at];
+		const y = series[t];
+		const error = y - (level + trend + s);
 		sse += error * error;
-		const nextLevel = alpha * (series[t] - s) + (1 - alpha) * (level + trend);
+		const nextLevel = alpha * (y - s) + (1 - alpha) * (level + trend);
 		trend = beta * (nextLevel - level) + (1 - beta) * trend;
-		season[t % m] = gamma * (series[t] - nextLevel) + (1 - gamma) * s;
+		season[at] = gamma * (y - nextLevel) + (1 - gamma) * s;
 		level = nextLevel;
 	}
 	return { alpha, beta, gamma, level, trend, season, length: series.length, sse };
@@ -70,11 +73,12 @@ export function runHoltWinters(series: number[], m: number, parameters: HoltWint
 /** The grid point with the smallest one-step SSE (ties: the first, so the fit is deterministic). */
 export function fitHoltWinters(series: number[], m: number): HoltWintersFit {
 	if (!canFitHoltWinters(series.length, m)) throw new Error(`Holt-Winters needs two seasons (${2 * m} points); got ${series.length}.`);
+	const start = initialState(series, m);
 	let best: HoltWintersFit | null = null;
 	for (const alpha of ALPHAS)
 		for (const beta of BETAS)
 			for (const gamma of GAMMAS) {
-				const fit = runHoltWinters(series, m, { alpha, beta, gamma });
+				const fit = runHoltWinters(series, m, { alpha, beta, gamma }, start);
 				if (best === null || fit.sse < best.sse) best = fit;
 			}
 	return best!;
