@@ -74,6 +74,16 @@ describe('plan and report staffing CLI', () => {
 		expect(chatNine.forecast_p10).toBe(0);
 		expect(chatNine.forecast_p90).toBe(2.01);
 
+		// staffed to the 80th percentile: the point forecast shown stays, the agents cover more (1 + 0.8416 x 0.79183 = 1.67 chats)
+		const p80 = JSON.parse((await cli(['plan', '--json', '--horizon-days', '1', '--replications', '0', '--quantile', '0.8'])).stdout);
+		expect(p80.forecast_quantile).toBe(0.8);
+		const chatNineP80 = p80.intervals.find((r: { channel: string; start: string }) => r.channel === 'chat' && r.start === '2026-11-23T09:00:00Z');
+		expect(chatNineP80.forecast).toBe(1);
+		expect(chatNineP80.agents).toBeGreaterThanOrEqual(chatNine.agents);
+		await expect(cli(['plan', '--json', '--quantile', '0.2'])).rejects.toMatchObject({
+			stderr: expect.stringContaining('--quantile (the forecast quantile staffed for, e.g. 0.8) must be from 0.5 to 0.95; got "0.2".')
+		});
+
 		const out = join(dir, 'staffing.csv');
 		const report = await cli(['report', 'staffing', '--format', 'csv', '--out', out, '--horizon-days', '1', '--replications', '0', '--json']);
 		expect(JSON.parse(report.stdout)).toEqual({ report: 'staffing', format: 'csv', out, rows: 3 * 48 });
