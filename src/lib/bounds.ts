@@ -29,6 +29,8 @@ export const RANGES = {
 	maxConcurrency: { min: 0, max: 20, aboveMin: true, what: 'the most conversations an async agent holds at once' },
 	maxAbandon: { min: 0, max: 1, what: 'the highest acceptable abandonment as a share' },
 	minAgents: { min: 0, max: 10_000, whole: true, what: 'the fewest agents an open interval has' },
+	// staffing below the point forecast is understaffing by design; past 0.95 the normal tail of a few contacts means little
+	forecastQuantile: { min: 0.5, max: 0.95, what: 'the forecast quantile staffed for, e.g. 0.8' },
 	// one Erlang calculation (`erlang`): the solvers loop over agents, so the load is bounded too (loadErlangs)
 	volume: { min: 0, max: 1_000_000, what: 'the contacts offered in the interval' },
 	intervalMin: { min: 1, max: 1440, what: 'the interval length in minutes' },

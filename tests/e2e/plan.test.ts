@@ -37,6 +37,12 @@ describe('Plan page', () => {
 		await expect(page.getByRole('heading', { name: 'Recommendation' }).count()).resolves.toBe(1);
 		await expect(page.locator('.reasons li').count()).resolves.toBeGreaterThanOrEqual(2);
 		await expect(page.locator('.simulation').innerText()).resolves.toMatch(/Simulated \(20 runs of the week\)/);
+		// the forecast's method per channel, its backtest error beside last week's, and the 80% range of the busiest interval
+		const accuracy = page.locator('section[aria-labelledby="forecast-accuracy-title"]');
+		await expect(accuracy.innerText()).resolves.toMatch(
+			/The forecast beat "same as last week" on \d of \d channels; \d uses? the trend method\. Staffed to the forecast itself\./
+		);
+		await expect(accuracy.locator('tbody tr').first().innerText()).resolves.toMatch(/\w{3} \d{2}:\d{2}: [\d.,]+ \([\d.,]+–[\d.,]+\)/);
 		await page.screenshot({ path: join(TEST_OUTPUT, 'plan.png'), fullPage: true });
 
 		const before = await downloadXlsx(page);

@@ -8,7 +8,7 @@ import { forecastChannel, intervalsPerWeek, type ChannelForecast } from './forec
 import { contextFor, currentAsyncShare, evaluateShare, frontier, recommend, type MixBase, type MixPoint } from './mix';
 import { mixReasons } from './mixReasons';
 import { runSimulationRequest, type SimulationOptions, type SimulationRequest } from './simulationCheck';
-import type { FrontierPoint, Plan, PlanAssumptions, PlanInputs, PlanInterval } from './planTypes';
+import type { ChannelForecastSummary, FrontierPoint, Plan, PlanAssumptions, PlanInputs, PlanInterval } from './planTypes';
 import { sum, weightedMean } from './sums';
 
 const DEFAULT_HANDLE_S = { sync: 300, async: 600 };
@@ -45,18 +45,20 @@ function buildMixBase(inputs: PlanInputs, assumptions: PlanAssumptions, forecast
 	};
 }
 
-/** One row per interval of the horizon and channel with volume, for channel weeks and their staffing (today's mix, or a mix point's). */
-function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: StaffedInterval[][]): PlanInterval[] {
+/** One row per interval of the horizon and channel with volume, for channel weeks and their staffing (today's mix with its forecasts, or a mix point's). */
+function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: StaffedInterval[][], forecasts?: ChannelForecast[]): PlanInterval[] {
 	const rows: PlanInterval[] = [];
 	for (const interval of inputs.horizon) {
 		weeks.forEach((week, c) => {
 			if (sum(week.arrivals) <= 0) return;
 			const s = staffed[c][interval.slot];
+			const f = forecasts?.[c];
 			rows.push({
 				start: interval.start,
 				mode: week.mode,
 				channel: week.channel,
-				forecast: round(week.arrivals[interval.slot], 2),
+				forecast: round((f?.expected ?? week.arrivals)[interval.slot], 2),
+				...(f ? { forecast_p10: round(f.low[interval.slot], 2), forecast_p90: round(f.high[interval.slot], 2) } : {}),
 				aht_s: round(week.handleS[interval.slot], 1),
 				concurrency: round(s.concurrency, 2),
 				agents: s.agents,
@@ -68,6 +70,20 @@ function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: Staffed
 		});
 	}
 	return rows;
+}
+
+function forecastSummary(f: ChannelForecast): ChannelForecastSummary {
+	const level = (v: number | null) => (v === null ? null : round(v, 4));
+	return {
+		method: f.method,
+		note: f.methodReason,
+		backtest_wape: level(f.backtestWape),
+		mean_wape: level(f.wapes.mean),
+		holt_winters_wape: level(f.wapes.holt_winters),
+		seasonal_naive_wape: level(f.wapes.seasonal_naive),
+		backtest_weeks: f.backtestWeeks,
+		trend_per_week: f.trendPerWeek === null ? null : round(f.trendPerWeek, 1)
+	};
 }
 
 function frontierPoint(point: MixPoint): FrontierPoint {
@@ -104,7 +120,9 @@ export function buildPlanAndCheck(
 			growth: assumptions.planning.growth,
 			defaultHandleS: DEFAULT_HANDLE_S[channel.mode],
 			holidayWeekdays: inputs.holidayWeekdays,
-			closedWeekdays: inputs.closedWeekdays
+			closedWeekdays: inputs.closedWeekdays,
+			leadWeeks: inputs.leadWeeks ?? 0,
+			quantile: assumptions.planning.forecast_quantile ?? 0.5
 		})
 	);
 	const weeks: ChannelWeek[] = inputs.channels.map((channel, c) => ({
@@ -115,7 +133,8 @@ export function buildPlanAndCheck(
 		concurrency: channel.concurrency,
 		focusShare: channel.focusShare,
 		openS: channel.openS,
-		patienceS: channel.patienceS
+		patienceS: channel.patienceS,
+		handleSamplesS: channel.handleSamplesS
 	}));
 	const base = buildMixBase(inputs, assumptions, forecasts, weeks);
 	const todayShare = currentAsyncShare(base);
@@ -154,7 +173,9 @@ export function buildPlanAndCheck(
 		interval_min: inputs.intervalMin,
 		weeks_history: Math.min(assumptions.planning.weeks_history, Math.max(0, inputs.weeksAvailable)),
 		backtest_wape: Object.fromEntries(forecasts.map((f) => [f.channel, f.backtestWape === null ? null : round(f.backtestWape, 4)])),
-		intervals: intervalRows(inputs, base.weeks, todayStaffed),
+		forecast: Object.fromEntries(forecasts.map((f) => [f.channel, forecastSummary(f)])),
+		forecast_quantile: assumptions.planning.forecast_quantile ?? 0.5,
+		intervals: intervalRows(inputs, base.weeks, todayStaffed, forecasts),
 		recommended_intervals: intervalRows(inputs, best.weeks, best.staffed),
 		mix: {
 			current_async_share: round(todayShare, 4),

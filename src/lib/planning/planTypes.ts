@@ -22,6 +22,8 @@ export interface PlanChannelInputs {
 	repeatRate: number | null;
 	/** share of the channel's conversations pinned to sync (urgent/high, sentiment <= -0.5, sync categories) */
 	syncPinnedShare: number;
+	/** a bounded sample of the channel's measured handle times (last K weeks): the simulation check resamples them */
+	handleSamplesS?: number[];
 }
 
 /** One interval of the planned horizon. */
@@ -36,8 +38,10 @@ export interface PlanInputs {
 	dataset: string | null;
 	timezone: string;
 	intervalMin: number;
-	/** full weeks of history the forecast had (at most K + 1) */
+	/** full weeks of history the forecast had */
 	weeksAvailable: number;
+	/** full weeks between the history's end and the planned week (the data's partial last week); 0 when absent */
+	leadWeeks?: number;
 	horizon: HorizonInterval[];
 	/** per interval of the week: inside business hours */
 	businessOpen: boolean[];
@@ -55,7 +59,11 @@ export interface PlanInterval {
 	start: string;
 	mode: Mode;
 	channel: Channel;
+	/** point forecast of the interval's conversations (at the recommended mix: the volume the mix gives the channel) */
 	forecast: number;
+	/** 80% prediction interval of the point forecast (today's mix only) */
+	forecast_p10?: number;
+	forecast_p90?: number;
 	aht_s: number;
 	concurrency: number;
 	agents: number;
@@ -75,6 +83,23 @@ export interface FrontierPoint {
 	meets_targets: boolean;
 }
 
+/** How a channel's arrivals were forecast (planning.md "Forecast", issue 14 item 13). */
+export interface ChannelForecastSummary {
+	method: 'mean' | 'holt_winters';
+	/** why, one sentence */
+	note: string;
+	/** backtest WAPE of the chosen method (= backtest_wape[channel]) */
+	backtest_wape: number | null;
+	mean_wape: number | null;
+	holt_winters_wape: number | null;
+	/** the baseline: the same interval of the last week */
+	seasonal_naive_wape: number | null;
+	/** weeks forecast in the backtest (rolling origins) */
+	backtest_weeks: number;
+	/** Holt-Winters' change of the weekly volume per week; null for the mean */
+	trend_per_week: number | null;
+}
+
 export interface SimulationCheck {
 	sync_service_level: number | null;
 	async_service_level: number | null;
@@ -87,6 +112,10 @@ export interface Plan {
 	interval_min: number;
 	weeks_history: number;
 	backtest_wape: Record<string, number | null>;
+	/** per channel: the forecast method, its backtest WAPE and the baselines' */
+	forecast: Record<string, ChannelForecastSummary>;
+	/** the quantile of each interval's forecast staffed for (0.5: the point forecast) */
+	forecast_quantile: number;
 	/** staffing per interval at today's mix */
 	intervals: PlanInterval[];
 	/** staffing per interval at the recommended mix: what to schedule if the recommendation is taken */

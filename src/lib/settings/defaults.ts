@@ -36,6 +36,8 @@ export interface PlanningAssumptions {
 	max_abandon: number | null;
 	/** agents on the floor in every interval of business hours, per channel, whatever the demand (none when absent) */
 	min_agents: Partial<Record<Channel, number>>;
+	/** staff each interval to this quantile of its arrivals forecast: 0.5 the point forecast, 0.8 a busier week than 4 in 5 */
+	forecast_quantile: number;
 }
 
 export interface Settings {
@@ -118,7 +120,8 @@ export const DEFAULT_SETTINGS: Settings = {
 		// 5: the middle of the 3-5 simultaneous threads async agents sustain in practice (tools allow up to 8)
 		max_concurrency: 5,
 		max_abandon: null,
-		min_agents: {}
+		min_agents: {},
+		forecast_quantile: 0.5
 	},
 	max_upload_bytes: 2 * 1024 ** 3
 };

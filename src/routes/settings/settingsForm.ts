@@ -79,6 +79,8 @@ const PARSERS: { [K in SettingKey]: Parser } = {
 			shrinkage: percent(f, 'planning.shrinkage', 'shrinkage'),
 			max_concurrency: number(f, 'planning.max_concurrency', 'maximum concurrency'),
 			max_abandon: abandon === '' ? null : percent(f, 'planning.max_abandon', 'maximum abandonment'),
+			// empty: the point forecast
+			forecast_quantile: text(f, 'planning.forecast_quantile') === '' ? 0.5 : percent(f, 'planning.forecast_quantile', 'forecast percentile staffed for'),
 			// an empty field or 0 means no minimum for that channel
 			min_agents: Object.fromEntries(
 				CHANNELS.filter((c) => text(f, `planning.min_agents.${c}`) !== '')

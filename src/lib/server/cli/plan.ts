@@ -1,6 +1,8 @@
 import type { CliCommand } from './command';
 import { PLAN_OPTIONS, planForDataset, planOverrides } from '../planning/run';
 
+const pct = (w: number | null) => (w === null ? 'n/a' : `${Math.round(w * 100)}%`);
+
 export const planCommand: CliCommand = {
 	spec: 'plan',
 	description: 'Forecast, staffing per interval and the channel-mix recommendation with its reasons',
@@ -12,9 +14,12 @@ export const planCommand: CliCommand = {
 		const { recommended } = plan.mix;
 		const text = [
 			`Plan for ${plan.dataset} (${plan.timezone}, ${plan.interval_min}-minute intervals, ${plan.weeks_history} weeks of history)`,
-			`Backtest WAPE: ${Object.entries(plan.backtest_wape)
-				.map(([c, w]) => `${c} ${w === null ? 'n/a' : `${Math.round(w * 100)}%`}`)
-				.join(', ')}`,
+			'Forecast per channel (backtest WAPE, lower is better; baseline = the same interval last week):',
+			...Object.entries(plan.forecast).map(
+				([c, f]) =>
+					`- ${c}: ${f.method === 'holt_winters' ? 'Holt-Winters' : `${plan.weeks_history}-week mean`} ${pct(f.backtest_wape)} vs baseline ${pct(f.seasonal_naive_wape)}`
+			),
+			...(plan.forecast_quantile !== 0.5 ? [`Staffed to the ${Math.round(plan.forecast_quantile * 100)}th percentile of each interval's forecast`] : []),
 			`Scheduled agent-hours over the horizon: ${Math.round(plan.intervals.reduce((s, r) => s + (r.agents_scheduled * plan.interval_min) / 60, 0))}`,
 			`Async share today ${Math.round(plan.mix.current_async_share * 100)}%, recommended ${Math.round(recommended.async_share * 100)}%: ${Math.round(recommended.cost)} ${currency} a week, saving ${Math.round(recommended.saving_vs_current)} ${currency}`,
 			...plan.mix.reasons.map((r) => `- ${r}`)

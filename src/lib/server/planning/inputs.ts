@@ -1,12 +1,13 @@
 /**
  * Measured inputs of the plan for one dataset (planning.md): per channel and interval of the
- * local week, arrivals and handle time for the last K + 1 full weeks; concurrency from the metric
+ * local week, arrivals and handle time for up to the last 16 full weeks (FORECAST_HISTORY_WEEKS); concurrency from the metric
  * engine; patience from abandonment; the shares pinned to sync; the bot volume.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { localShiftByHourSql } from '../metrics/localTime';
 import { CHANNELS, type Channel, type Settings } from '../../settings/defaults';
 import { intervalsPerWeek } from '../../planning/forecast';
+import { FORECAST_HISTORY_WEEKS } from '../../planning/forecastMethods';
 import type { PlanChannelInputs, PlanInputs } from '../../planning/planTypes';
 import { queryOne, queryRows } from '../db/sql';
 import { UserError } from '../errors';
@@ -125,6 +126,27 @@ async function measuredRows(
 	);
 }
 
+/** Handle times kept per channel for the simulation check to resample: enough for the shape's tails, small enough to ship to the browser. */
+export const HANDLE_SAMPLES_PER_CHANNEL = 1000;
+
+/**
+ * A deterministic sample (by a hash of the conversation id) of measured handle times per channel
+ * over [from, to), conversations that took an agent. The bounds are UTC: a shape does not
+ * change with the few hours a time zone moves the window's edges.
+ */
+async function handleSamples(connection: DuckDBConnection, datasetId: number, from: Date, to: Date): Promise<Map<string, number[]>> {
+	const rows = await queryRows<{ channel: string; samples: number[] }>(
+		connection,
+		`SELECT channel, list(handle_s ORDER BY pick) AS samples FROM (
+			SELECT channel, handle_s, row_number() OVER (PARTITION BY channel ORDER BY hash(conversation_id), conversation_id) AS pick
+			FROM conversation_facts
+			WHERE dataset_id = ? AND created_at >= ?::TIMESTAMP AND created_at < ?::TIMESTAMP AND NOT bot_resolved AND handle_s > 0)
+		WHERE pick <= ? GROUP BY channel`,
+		[datasetId, isoNaive(from), isoNaive(to), HANDLE_SAMPLES_PER_CHANNEL]
+	);
+	return new Map(rows.map((r) => [r.channel, r.samples.map(Number)]));
+}
+
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
 /**
@@ -175,7 +197,8 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 	if (!range?.first || !range.last) throw new UserError(`Dataset "${dataset.name}" has no conversations to plan from; load data first.`);
 	const firstFull = mondayOf(range.first).getTime() === range.first.getTime() ? range.first : new Date(mondayOf(range.first).getTime() + WEEK_MS);
 	const end = mondayOf(range.last);
-	const weeks = Math.min(options.weeksHistory + 1, Math.floor((end.getTime() - firstFull.getTime()) / WEEK_MS));
+	// the K-week mean needs K (+1 to backtest); the trend method and its rolling-origin backtest more
+	const weeks = Math.min(Math.max(options.weeksHistory + 1, FORECAST_HISTORY_WEEKS), Math.floor((end.getTime() - firstFull.getTime()) / WEEK_MS));
 	if (weeks < 1) throw new UserError(`Dataset "${dataset.name}" holds less than one full week (Monday to Sunday in ${tz}); planning needs at least one.`);
 	const start = new Date(end.getTime() - weeks * WEEK_MS);
 	const slots = intervalsPerWeek(options.intervalMin);
@@ -184,6 +207,7 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 	const perChannel = rows.filter((r) => r.week === null).sort((a, b) => CHANNELS.indexOf(a.channel as Channel) - CHANNELS.indexOf(b.channel as Channel));
 	const metrics = await computeMetrics(connection, { dataset: dataset.name, by: 'channel' });
 	const team = await sharedAsyncConcurrency(connection, dataset.name, settings);
+	const samples = await handleSamples(connection, dataset.datasetId, new Date(end.getTime() - Math.min(weeks, options.weeksHistory) * WEEK_MS), end);
 	const channels: PlanChannelInputs[] = perChannel
 		.filter((row) => (CHANNELS as readonly string[]).includes(row.channel))
 		.map((row) => {
@@ -212,7 +236,8 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 				focusShare: focusShare(row),
 				patienceS: mode === 'sync' ? patienceFrom(row) : null,
 				repeatRate: group?.repeat_contact_rate ?? null,
-				syncPinnedShare: row.arrivals > 0 ? row.pinned / row.arrivals : 0
+				syncPinnedShare: row.arrivals > 0 ? row.pinned / row.arrivals : 0,
+				handleSamplesS: samples.get(channel) ?? []
 			};
 		});
 	// the plan is for the week after the data's last (partial) week
@@ -222,6 +247,8 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 		timezone: tz,
 		intervalMin: options.intervalMin,
 		weeksAvailable: weeks,
+		// the data's last week is partial: the plan is for the week after it
+		leadWeeks: 1,
 		horizon: horizonIntervals(nextMonday, options.horizonDays, options.intervalMin, tz),
 		businessOpen: businessOpenByInterval(settings, options.intervalMin),
 		holidayWeekdays: holidayWeekdays(nextMonday, settings.holidays),

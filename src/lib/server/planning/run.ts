@@ -12,6 +12,8 @@ export interface PlanOverrides {
 	weeksHistory?: number;
 	horizonDays?: number;
 	growth?: number;
+	/** staff to this quantile of each interval's forecast */
+	quantile?: number;
 	/** replications of the simulation check; 0 skips it */
 	replications?: number;
 }
@@ -25,6 +27,7 @@ export async function planForDataset(connection: DuckDBConnection, overrides: Pl
 	if (overrides.weeksHistory !== undefined) planning.weeks_history = overrides.weeksHistory;
 	if (overrides.horizonDays !== undefined) planning.horizon_days = overrides.horizonDays;
 	if (overrides.growth !== undefined) planning.growth = overrides.growth;
+	if (overrides.quantile !== undefined) planning.forecast_quantile = overrides.quantile;
 	const inputs = await readPlanInputs(connection, settings, {
 		dataset: overrides.dataset,
 		weeksHistory: planning.weeks_history,
@@ -56,6 +59,7 @@ export function planOverrides(options: Record<string, unknown>): PlanOverrides {
 		weeksHistory: boundedOption(options, 'weeksHistory', 'weeks-history', 'weeksHistory'),
 		horizonDays: boundedOption(options, 'horizonDays', 'horizon-days', 'horizonDays'),
 		growth: boundedOption(options, 'growth', 'growth', 'growth'),
+		quantile: boundedOption(options, 'quantile', 'quantile', 'forecastQuantile'),
 		replications: boundedOption(options, 'replications', 'replications', 'replications')
 	};
 }
@@ -65,5 +69,6 @@ export const PLAN_OPTIONS = [
 	{ flags: '--weeks-history <k>', description: 'Full weeks averaged by the forecast (default from settings, 4)' },
 	{ flags: '--horizon-days <d>', description: 'Days planned (default from settings, 7)' },
 	{ flags: '--growth <g>', description: 'Volume growth as a share, e.g. 0.05' },
+	{ flags: '--quantile <q>', description: 'Staff each interval to this quantile of its forecast, 0.5 to 0.95 (default from settings, 0.5)' },
 	{ flags: '--replications <n>', description: 'Simulation-check replications of the recommended week (default 20; 0 skips)' }
 ];
