@@ -36,6 +36,8 @@ function mondayOf(local: Date): Date {
 type MeasuredRow = {
 	channel: string;
 	week: number | null;
+	/** on a channel's row: true for the recent weeks the per-channel measures average over */
+	recent: boolean | null;
 	slot: number | null;
 	/** conversations that need an agent: bot-resolved ones left out */
 	arrivals: number;
@@ -71,7 +73,8 @@ async function measuredRows(
 	start: Date,
 	end: Date,
 	intervalMin: number,
-	syncCategories: string[]
+	syncCategories: string[],
+	recentFromWeek: number
 ): Promise<MeasuredRow[]> {
 	const categories = syncCategories.map((c) => c.toLowerCase());
 	const inCategories = categories.length > 0 ? `lower(c.category) IN (${categories.map(() => '?').join(', ')})` : 'FALSE';
@@ -100,16 +103,17 @@ async function measuredRows(
 			WHERE c.dataset_id = ? AND c.created_at >= ?::TIMESTAMP AND c.created_at < ?::TIMESTAMP),
 		windowed AS (
 			SELECT *, date_diff('day', ?::TIMESTAMP, local_at) // 7 AS week_no,
-				date_diff('minute', date_trunc('week', local_at), local_at) // ? AS slot_no
+				date_diff('minute', date_trunc('week', local_at), local_at) // ? AS slot_no,
+				date_diff('day', ?::TIMESTAMP, local_at) // 7 >= ? AS recent
 			FROM local WHERE local_at >= ?::TIMESTAMP AND local_at < ?::TIMESTAMP)
-		SELECT channel, week_no AS week, slot_no AS slot, count(*) FILTER (WHERE for_agents) AS arrivals,
+		SELECT channel, week_no AS week, slot_no AS slot, recent, count(*) FILTER (WHERE for_agents) AS arrivals,
 			sum(handle_s) FILTER (WHERE for_agents) AS handle_sum, count(handle_s) FILTER (WHERE for_agents) AS handled,
 			sum(handle_s) FILTER (WHERE focus_timed AND for_agents) AS focus_sum,
 			count(*) FILTER (WHERE pinned AND for_agents) AS pinned, count(*) FILTER (WHERE patience_abandon) AS patience_abandons, sum(abandon_wait_s) AS patience_abandon_wait_s,
 			count(answered_wait_s) AS patience_answered, sum(answered_wait_s) AS patience_answered_wait_s,
 			count(answered_wait_s) FILTER (WHERE found_agent_free) AS accept_samples, sum(answered_wait_s) FILTER (WHERE found_agent_free) AS accept_sum_s,
 			avg(held_s) AS open_mean_s, count(*) FILTER (WHERE bot_involved) AS bot
-		FROM windowed GROUP BY GROUPING SETS ((channel, week_no, slot_no), (channel)) ORDER BY channel`,
+		FROM windowed GROUP BY GROUPING SETS ((channel, week_no, slot_no), (channel, recent)) ORDER BY channel`,
 		[
 			tz,
 			isoNaive(utcFrom),
@@ -120,6 +124,8 @@ async function measuredRows(
 			isoNaive(utcTo),
 			isoNaive(start),
 			intervalMin,
+			isoNaive(start),
+			recentFromWeek,
 			isoNaive(start),
 			isoNaive(end)
 		]
@@ -202,9 +208,13 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 	if (weeks < 1) throw new UserError(`Dataset "${dataset.name}" holds less than one full week (Monday to Sunday in ${tz}); planning needs at least one.`);
 	const start = new Date(end.getTime() - weeks * WEEK_MS);
 	const slots = intervalsPerWeek(options.intervalMin);
-	const rows = await measuredRows(connection, dataset.datasetId, tz, start, end, options.intervalMin, settings.sync_categories);
+	// the per-channel measures (handle mean, patience, pinned share, bot volume) keep the spec's window, the last K + 1 weeks
+	const recentFromWeek = weeks - Math.min(weeks, options.weeksHistory + 1);
+	const rows = await measuredRows(connection, dataset.datasetId, tz, start, end, options.intervalMin, settings.sync_categories, recentFromWeek);
 	const counts = rows.filter((r) => r.week !== null);
-	const perChannel = rows.filter((r) => r.week === null).sort((a, b) => CHANNELS.indexOf(a.channel as Channel) - CHANNELS.indexOf(b.channel as Channel));
+	const perChannel = rows
+		.filter((r) => r.week === null && r.recent === true)
+		.sort((a, b) => CHANNELS.indexOf(a.channel as Channel) - CHANNELS.indexOf(b.channel as Channel));
 	const metrics = await computeMetrics(connection, { dataset: dataset.name, by: 'channel' });
 	const team = await sharedAsyncConcurrency(connection, dataset.name, settings);
 	const samples = await handleSamples(connection, dataset.datasetId, new Date(end.getTime() - Math.min(weeks, options.weeksHistory) * WEEK_MS), end);
@@ -254,6 +264,6 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 		holidayWeekdays: holidayWeekdays(nextMonday, settings.holidays),
 		closedWeekdays: closedWeekdays(settings),
 		channels,
-		botConversationsPerWeek: perChannel.reduce((sum, row) => sum + row.bot, 0) / weeks
+		botConversationsPerWeek: perChannel.reduce((sum, row) => sum + row.bot, 0) / (weeks - recentFromWeek)
 	};
 }
