@@ -7,7 +7,7 @@ import { findDataset, type ResolvedDataset } from '../metrics/filters';
 import { readSettings } from '../settings/store';
 import type { Settings } from '../../settings/defaults';
 import { addDays, DEFAULT_PRESET, endOfUrlTo, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../components/filters';
-import { dayProblem, printable } from '../../bounds';
+import { dayProblem, printable, YEARS } from '../../bounds';
 
 /** The filter bar's state read from the URL, the metrics query it means, and what the bar offers. */
 export interface DashboardScope {
@@ -90,7 +90,8 @@ export async function readDashboardScope(connection: DuckDBConnection, url: URL)
 	let from = urlDay(params.get('from'), 'from');
 	// the URL's `to` is the last day included (as the To box shows it); the filters hold the exclusive end
 	const lastIncluded = urlDay(params.get('to'), 'to');
-	let to = lastIncluded === null ? null : endOfUrlTo(lastIncluded);
+	// the end after the last readable day would be a year the filter refuses: a range to it ends with that day's start
+	let to = lastIncluded === null ? null : lastIncluded === `${YEARS.max}-12-31` ? lastIncluded : endOfUrlTo(lastIncluded);
 	const fallback = presetRange(DEFAULT_PRESET, firstDay, lastDay);
 	from ??= to && to <= fallback.from ? firstDay : fallback.from;
 	to ??= fallback.to;
