@@ -71,6 +71,9 @@ describe('drill-down from the charts', () => {
 	it("opens a day's bar as the table of its conversations, as many as the bar counts", async () => {
 		await page.goto(`${server.url}/?${RANGE}`);
 		await page.waitForSelector('figure.chart:has-text("Conversations per day") [data-chart-ready="true"]');
+		await page.locator('figure.chart', { hasText: 'Conversations per day' }).getByRole('button', { name: 'Previous period' }).click();
+		await page.waitForTimeout(300);
+		await page.screenshot({ path: join(TEST_OUTPUT, 'drill-overview-bars.png'), fullPage: true });
 		// series 0 is sync; the 4th bar is Wed 18 Feb
 		const bar = await elementOf('Conversations per day', 'bar', 0, 3);
 		expect(bar.value).toBeGreaterThan(0);
@@ -101,6 +104,12 @@ describe('drill-down from the charts', () => {
 		expect(new URL(page.url()).searchParams.get('weekday')).toBe('2');
 		expect(new URL(page.url()).searchParams.get('hour')).toBe('10');
 		expect(await total()).toBe(cell.value);
+		await page.setViewportSize({ width: 390, height: 844 });
+		await page.goto(`${server.url}/coverage?${RANGE}`);
+		await page.waitForSelector('[data-chart-ready="true"]');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await page.screenshot({ path: join(TEST_OUTPUT, 'drill-coverage-390.png'), fullPage: true });
+		await page.setViewportSize({ width: 1440, height: 900 });
 	});
 
 	it('opens a tile as its population, and the export link carries the same selection', async () => {
