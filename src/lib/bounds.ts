@@ -51,6 +51,11 @@ export const RANGES = {
 	closeAfterS: { min: 60, max: 90 * DAY_S, what: 'the close-after time in seconds' },
 	focusCapS: { min: 1, max: DAY_S, what: 'the focus cap in seconds' },
 	maxUploadBytes: { min: 1024 ** 2, max: 64 * 1024 ** 3, whole: true, what: 'the upload limit in bytes (1 MB to 64 GB)' },
+	// the conversations behind a chart (/conversations): a page of the table, and a heatmap cell
+	drillPage: { min: 1, max: 100_000, whole: true, what: 'the page number' },
+	drillPageSize: { min: 10, max: 500, whole: true, what: 'the rows per page' },
+	weekday: { min: 0, max: 6, whole: true, what: 'the weekday (0 = Monday to 6 = Sunday)' },
+	hourOfDay: { min: 0, max: 23, whole: true, what: 'the hour of the day' },
 	// the simulator (`generate`, `bench`)
 	conversations: { min: 1, max: 50_000_000, whole: true, what: 'the number of conversations' },
 	seed: { min: 0, max: 2 ** 32 - 1, whole: true, what: 'the seed' },
