@@ -9,6 +9,7 @@ import { closedVocabularies } from './006_closed_vocabularies';
 import { groupSummaries } from './007_group_summaries';
 import { concurrencyDaily } from './008_concurrency_daily';
 import { defaultDataset } from './009_default_dataset';
+import { costAtConcurrency } from './010_cost_at_concurrency';
 
 export interface Migration {
 	version: number;
@@ -17,7 +18,18 @@ export interface Migration {
 }
 
 /** Every migration, in order. An old database file is carried forward through the ones it lacks; never recreated. */
-export const migrations: Migration[] = [initial, derived, sessions, security, oneTable, closedVocabularies, groupSummaries, concurrencyDaily, defaultDataset];
+export const migrations: Migration[] = [
+	initial,
+	derived,
+	sessions,
+	security,
+	oneTable,
+	closedVocabularies,
+	groupSummaries,
+	concurrencyDaily,
+	defaultDataset,
+	costAtConcurrency
+];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
 
