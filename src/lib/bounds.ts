@@ -29,6 +29,8 @@ export const RANGES = {
 	maxConcurrency: { min: 0, max: 20, aboveMin: true, what: 'the most conversations an async agent holds at once' },
 	maxAbandon: { min: 0, max: 1, what: 'the highest acceptable abandonment as a share' },
 	minAgents: { min: 0, max: 10_000, whole: true, what: 'the fewest agents an open interval has' },
+	minSavingShare: { min: 0, max: 0.5, what: 'the saving, as a share of the weekly cost, below which the mix is kept' },
+	minHistoryWeeks: { min: 1, max: 52, whole: true, what: 'the full weeks of history a mix recommendation needs' },
 	// one Erlang calculation (`erlang`): the solvers loop over agents, so the load is bounded too (loadErlangs)
 	volume: { min: 0, max: 1_000_000, what: 'the contacts offered in the interval' },
 	intervalMin: { min: 1, max: 1440, what: 'the interval length in minutes' },
