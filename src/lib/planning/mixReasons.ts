@@ -134,3 +134,27 @@ export function tradeOffReason(toMode: Mode, measured: Partial<Record<Mode, Meas
 		parts.push(`wait longer for a first reply (median ${duration(to.frtP50S)} against ${duration(was.frtP50S)} in ${from})`);
 	return parts.length > 0 ? `The trade-off: ${toMode} customers ${parts.join(' and ')} today.` : null;
 }
+
+/**
+ * Why a move pays, in the Cost page's numbers: the receiving mode's conversations cost less, and (towards async) the
+ * measured concurrency clears the break-even. Null when the quoted costs do not point the move's way: then the saving
+ * comes from staffing (service-level idle time, pooling, cover), and the saving sentence says so better.
+ */
+export function moveCauseReason(
+	toMode: Mode,
+	measured: Partial<Record<Mode, MeasuredMode>>,
+	concurrency: { breakEven: number | null; measured: number | null },
+	currency: string
+): string | null {
+	const from: Mode = toMode === 'async' ? 'sync' : 'async';
+	const to = measured[toMode];
+	const was = measured[from];
+	if (to?.costPerConversation == null || was?.costPerConversation == null || to.costPerConversation >= was.costPerConversation) return null;
+	const estimated = to.costEstimated || was.costEstimated ? '; estimated, as the data has no handle-time column: see what would flip it' : '';
+	const held =
+		concurrency.breakEven !== null && concurrency.measured !== null
+			? `; async agents hold ${Math.round(concurrency.measured * 10) / 10} threads at once, ${toMode === 'async' ? 'above' : 'below'} the ${Math.round(concurrency.breakEven * 10) / 10} at which async stops being cheaper`
+			: '';
+	const article = toMode === 'async' ? 'An' : 'A';
+	return `${article} ${toMode} conversation costs less than ${from === 'async' ? 'an' : 'a'} ${from} one on the Cost page (${money2(to.costPerConversation, currency)} against ${money2(was.costPerConversation, currency)}${estimated})${held}.`;
+}

@@ -6,7 +6,7 @@ import type { ChannelWeek, StaffedInterval } from './channelStaffing';
 import { staffWeeks } from './pooling';
 import { forecastChannel, intervalsPerWeek, type ChannelForecast } from './forecast';
 import { contextFor, currentAsyncShare, evaluateShare, frontier, recommend, type MixBase, type MixPoint } from './mix';
-import { costPerConversationReason, mixReasons, tradeOffReason } from './mixReasons';
+import { costPerConversationReason, mixReasons, moveCauseReason, tradeOffReason } from './mixReasons';
 import { decideMix, holdSentence } from './mixDecision';
 import { mixSensitivity, type MoveEconomics } from './mixSensitivity';
 import { runSimulationRequest, type SimulationOptions, type SimulationRequest } from './simulationCheck';
@@ -186,14 +186,24 @@ export function buildPlanAndCheck(
 	// which way the decision leans: the mode the chosen (or, when holding, the cheapest) mix moves volume to
 	const leaning = decided.decision === 'move' ? best : cheapest;
 	const toMode = leaning.asyncShare > todayShare + 1e-9 ? 'async' : leaning.asyncShare < todayShare - 1e-9 ? 'sync' : null;
+	// the card's sentence: why this decision; for a move, its cause in the Cost page's numbers, else the saving
+	const cause =
+		decided.decision === 'move' && toMode
+			? moveCauseReason(
+					toMode,
+					inputs.measured,
+					{ breakEven: sensitivity.break_even_concurrency, measured: sensitivity.measured_concurrency },
+					assumptions.currency
+				)
+			: null;
 	const reasons = [
 		...decisionReasons,
+		cause,
 		toMode ? tradeOffReason(toMode, inputs.measured) : null,
 		costPerConversationReason(inputs.measured, inputs.measuredRange, assumptions.currency),
 		...(decided.decision === 'insufficient_history' ? [] : sensitivity.inputs.map((i) => i.sentence))
 	].filter((r): r is string => r !== null);
-	// the card's sentence: why this decision; for a move, the saving it brings
-	const mainReason = decided.decision === 'move' && decisionReasons.length > 1 ? decisionReasons[1] : decisionReasons[0];
+	const mainReason = cause ?? (decided.decision === 'move' && decisionReasons.length > 1 ? decisionReasons[1] : decisionReasons[0]);
 	const todayStaffed = staffWeeks(base.weeks, (week) => contextFor(week, base, assumptions));
 	const check =
 		simulation && inputs.horizon.length > 0

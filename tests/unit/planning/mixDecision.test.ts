@@ -74,6 +74,29 @@ describe('the no-material-difference band and the history floor (issue 14, item 
 	});
 });
 
+describe('the reasons quote the dashboard', () => {
+	it('names the cause in the Cost page’s numbers and the CSAT and wait trade-off of moving to async', () => {
+		const channels = [steadyChannel('chat', 'sync', 40, 600), steadyChannel('messaging', 'async', 40, 300)];
+		const measured = {
+			sync: { costPerConversation: 4, costEstimated: false, csatScore: 0.7, frtP50S: 8 },
+			async: { costPerConversation: 3, costEstimated: false, csatScore: 0.6, frtP50S: 600 }
+		};
+		const plan = buildPlan({ ...planInputs(channels), measured, measuredRange: { from: '2026-11-01', to: '2026-12-01' } }, assumptions);
+		// moved focus time is 300 / 600 = 0.5 of sync's handle at equal rates: 0.5 / g = 1 at g = 0.5; measured 2.5
+		expect(plan.mix.sensitivity.break_even_concurrency).toBe(0.5);
+		expect(plan.mix.main_reason).toBe(
+			'An async conversation costs less than a sync one on the Cost page (3.00 USD against 4.00 USD); async agents hold 2.5 threads at once, above the 0.5 at which async stops being cheaper.'
+		);
+		expect(plan.mix.reasons).toContain(
+			'The trade-off: async customers rate it lower (CSAT 60% against 70% in sync) and wait longer for a first reply (median 10 min against 8 s in sync) today.'
+		);
+		expect(plan.mix.reasons).toContain(
+			"Cost per conversation as the Cost page measures it over 2026-11-01 to 2026-11-30 (the dashboard's default range): sync 4.00 USD, async 3.00 USD."
+		);
+		expect(plan.mix.cost_per_conversation).toEqual({ sync: { value: 4, estimated: false }, async: { value: 3, estimated: false } });
+	});
+});
+
 describe('sensitivity: what flips the recommendation', () => {
 	const economics: MoveEconomics = { syncHandleS: 300, handleRatio: 2, concurrency: 3, focusShare: 1 };
 
