@@ -31,6 +31,8 @@ export const RANGES = {
 	minAgents: { min: 0, max: 10_000, whole: true, what: 'the fewest agents an open interval has' },
 	// staffing below the point forecast is understaffing by design; past 0.95 the normal tail of a few contacts means little
 	forecastQuantile: { min: 0.5, max: 0.95, what: 'the forecast quantile staffed for, e.g. 0.8' },
+	minSavingShare: { min: 0, max: 0.5, what: 'the saving, as a share of the weekly cost, below which the mix is kept' },
+	minHistoryWeeks: { min: 1, max: 52, whole: true, what: 'the full weeks of history a mix recommendation needs' },
 	// one Erlang calculation (`erlang`): the solvers loop over agents, so the load is bounded too (loadErlangs)
 	volume: { min: 0, max: 1_000_000, what: 'the contacts offered in the interval' },
 	intervalMin: { min: 1, max: 1440, what: 'the interval length in minutes' },

@@ -182,7 +182,7 @@ export const METRIC_FIELDS = [
 		nullable: true,
 		better: 'lower',
 		label: 'Cost per conversation',
-		help: "Agent time (handle time from the export, or each agent's time split evenly across what they held at once) times the hourly cost of the mode divided by its occupancy, plus the bot cost per bot-handled conversation; averaged over conversations.",
+		help: "Agent time at the concurrency the agent held (focus time from the export or message log divided by the threads held at once; without it, each agent's time split evenly across what they held, marked estimated) times the hourly cost of the mode divided by its occupancy, plus the bot cost per bot-handled conversation; averaged over conversations. The Plan quotes the same number.",
 		family: 'cost'
 	},
 	{

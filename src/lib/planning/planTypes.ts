@@ -26,6 +26,16 @@ export interface PlanChannelInputs {
 	handleSamplesS?: number[];
 }
 
+/** A mode's dashboard metrics the recommendation quotes (metrics.md, the `metrics --json` fields). */
+export interface MeasuredMode {
+	/** `cost_per_conversation`, the Cost page's and the Overview's number */
+	costPerConversation: number | null;
+	/** the handle time it prices is attributed agent time, not a handle-time column's (src/lib/server/metrics/handleSource.ts) */
+	costEstimated: boolean;
+	csatScore: number | null;
+	frtP50S: number | null;
+}
+
 /** One interval of the planned horizon. */
 export interface HorizonInterval {
 	/** UTC instant the interval starts */
@@ -42,6 +52,12 @@ export interface PlanInputs {
 	weeksAvailable: number;
 	/** full weeks between the history's end and the planned week (the data's partial last week); 0 when absent */
 	leadWeeks?: number;
+	/** full weeks (Monday to Sunday, local) the whole dataset holds: a mix recommendation needs `min_history_weeks` */
+	historyWeeks: number;
+	/** per mode, what the dashboard measures over the whole dataset; the plan quotes these, never recomputes them */
+	measured: Partial<Record<Mode, MeasuredMode>>;
+	/** the UTC days [from, to) those were measured over: the dashboard's default range */
+	measuredRange: { from: string; to: string } | null;
 	horizon: HorizonInterval[];
 	/** per interval of the week: inside business hours */
 	businessOpen: boolean[];
@@ -106,6 +122,25 @@ export interface SimulationCheck {
 	replications: number;
 }
 
+/** `move`: the recommendation changes the mix; `keep_current`: no mix saves a material share; `insufficient_history`: too few weeks to say. */
+export type MixDecision = 'move' | 'keep_current' | 'insufficient_history';
+
+/** An input whose change would flip the recommendation, and where. */
+export interface SensitivityInput {
+	input: 'async_concurrency' | 'async_handle_s' | 'async_hourly_cost';
+	today: number;
+	/** the value at which the two choices cost the same */
+	break_even: number;
+	sentence: string;
+}
+
+export interface MixSensitivity {
+	/** threads an async agent must hold at once for a moved conversation to cost no more than in sync; null when concurrency cannot change it */
+	break_even_concurrency: number | null;
+	measured_concurrency: number | null;
+	inputs: SensitivityInput[];
+}
+
 export interface Plan {
 	dataset: string | null;
 	timezone: string;
@@ -124,7 +159,35 @@ export interface Plan {
 		current_async_share: number;
 		frontier: FrontierPoint[];
 		recommended: { async_share: number; agent_hours: number; cost: number; saving_vs_current: number };
+		decision: MixDecision;
+		/** the cheapest mix meeting every target, whether or not it is recommended, and its saving as a share of today's cost */
+		cheapest: { async_share: number; saving_vs_current: number; saving_share: number | null };
+		min_saving_share: number;
+		/** the dashboard's cost per conversation per mode, as the Cost page shows it over `measured_range` */
+		cost_per_conversation: Partial<Record<Mode, { value: number | null; estimated: boolean }>>;
+		measured_range: { from: string; to: string } | null;
+		sensitivity: MixSensitivity;
+		/** the one sentence that carries the decision (the Overview card shows it) */
+		main_reason: string;
 		reasons: string[];
 		simulation: SimulationCheck | null;
 	};
 }
+
+/** The Overview's one-card summary of the recommendation (src/lib/server/planning/recommendation.ts). */
+export type RecommendationCard =
+	| {
+			state: 'ready';
+			dataset: string;
+			decision: MixDecision;
+			currentAsyncShare: number;
+			asyncShare: number;
+			savingPerWeek: number;
+			/** the saving as a share of today's weekly cost */
+			savingShare: number | null;
+			currency: string;
+			mainReason: string;
+			/** the dashboard's cost per conversation per mode is an estimate (no handle-time column) */
+			costEstimated: boolean;
+	  }
+	| { state: 'unavailable'; reason: string };

@@ -2,6 +2,11 @@ import type { CliCommand } from './command';
 import { PLAN_OPTIONS, planForDataset, planOverrides } from '../planning/run';
 
 const pct = (w: number | null) => (w === null ? 'n/a' : `${Math.round(w * 100)}%`);
+const DECISION_WORDS = {
+	move: 'change the mix',
+	keep_current: "keep today's mix, no material difference",
+	insufficient_history: 'no recommendation, too little history'
+};
 
 export const planCommand: CliCommand = {
 	spec: 'plan',
@@ -21,7 +26,7 @@ export const planCommand: CliCommand = {
 			),
 			...(plan.forecast_quantile !== 0.5 ? [`Staffed to the ${Math.round(plan.forecast_quantile * 100)}th percentile of each interval's forecast`] : []),
 			`Scheduled agent-hours over the horizon: ${Math.round(plan.intervals.reduce((s, r) => s + (r.agents_scheduled * plan.interval_min) / 60, 0))}`,
-			`Async share today ${Math.round(plan.mix.current_async_share * 100)}%, recommended ${Math.round(recommended.async_share * 100)}%: ${Math.round(recommended.cost)} ${currency} a week, saving ${Math.round(recommended.saving_vs_current)} ${currency}`,
+			`Async share today ${Math.round(plan.mix.current_async_share * 100)}%, recommended ${Math.round(recommended.async_share * 100)}% (${DECISION_WORDS[plan.mix.decision]}): ${Math.round(recommended.cost)} ${currency} a week, saving ${Math.round(recommended.saving_vs_current)} ${currency}`,
 			...plan.mix.reasons.map((r) => `- ${r}`)
 		].join('\n');
 		context.print(plan, text);

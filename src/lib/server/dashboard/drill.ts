@@ -3,7 +3,7 @@
  * exactly those the chart counted) narrowed by the clicked slice, as a page of rows or the whole selection as CSV.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryOne, queryRows, type SqlParam } from '../db/sql';
+import { joinSql, queryOne, queryRows, raw, sql, type Sql } from '../db/sql';
 import { UserError } from '../errors';
 import { buildFilter } from '../metrics/filters';
 import { INTERVAL_MS } from '../metrics/buckets';
@@ -114,30 +114,20 @@ export function readPaging(params: URLSearchParams): { page: number; size: numbe
 }
 
 /** The dashboard's filter and the slice as one WHERE clause over `conversations`, every value bound. */
-export function drillWhere(scope: DashboardScope, slice: DrillSlice): { where: string; params: SqlParam[] } {
-	const filter = buildFilter(scope.datasetId, scope.query);
-	const clauses = [filter.where];
-	const params = [...filter.params];
-	if (slice.mode) {
-		clauses.push('mode = ?');
-		params.push(slice.mode);
-	}
+export function drillWhere(scope: DashboardScope, slice: DrillSlice): Sql {
+	const clauses: Sql[] = [buildFilter(scope.datasetId, scope.query).where];
+	if (slice.mode) clauses.push(sql`mode = ${slice.mode}`);
 	if (slice.at && slice.interval) {
 		const start = Date.parse(slice.at);
-		clauses.push('created_at >= ?::TIMESTAMP AND created_at < ?::TIMESTAMP');
-		params.push(new Date(start), new Date(start + INTERVAL_MS[slice.interval as DrillInterval]));
+		clauses.push(
+			sql`created_at >= ${new Date(start)}::TIMESTAMP AND created_at < ${new Date(start + INTERVAL_MS[slice.interval as DrillInterval])}::TIMESTAMP`
+		);
 	}
-	if (slice.weekday !== undefined && slice.hour !== undefined) {
-		// hour_of_week is local: Monday 00:00 = 0 (as the heatmap counts)
-		clauses.push('hour_of_week = ?');
-		params.push(slice.weekday * 24 + slice.hour);
-	}
-	if (slice.population) clauses.push(POPULATION_SQL[slice.population]);
-	if (slice.coverage) {
-		clauses.push('coverage = ?');
-		params.push(slice.coverage);
-	}
-	return { where: clauses.join(' AND '), params };
+	// hour_of_week is local: Monday 00:00 = 0 (as the heatmap counts)
+	if (slice.weekday !== undefined && slice.hour !== undefined) clauses.push(sql`hour_of_week = ${slice.weekday * 24 + slice.hour}`);
+	if (slice.population) clauses.push(raw(POPULATION_SQL[slice.population]));
+	if (slice.coverage) clauses.push(sql`coverage = ${slice.coverage}`);
+	return joinSql(clauses, ' AND ');
 }
 
 /** JSON-safe row: timestamps as ISO text. */
@@ -162,22 +152,20 @@ export async function drillPage(
 	slice: DrillSlice,
 	paging: { page: number; size: number }
 ): Promise<DrillPage> {
-	const { where, params } = drillWhere(scope, slice);
-	const total = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM conversations WHERE ${where}`, params))?.n ?? 0;
+	const where = drillWhere(scope, slice);
+	const total = (await queryOne<{ n: number }>(connection, sql`SELECT count(*) AS n FROM conversations WHERE ${where}`))?.n ?? 0;
 	const pages = Math.max(1, Math.ceil(total / paging.size));
 	const page = Math.min(paging.page, pages);
-	const rows = await queryRows(connection, `SELECT ${SELECT_LIST} FROM conversations WHERE ${where} ORDER BY created_at, conversation_id LIMIT ? OFFSET ?`, [
-		...params,
-		paging.size,
-		(page - 1) * paging.size
-	]);
+	const rows = await queryRows(
+		connection,
+		sql`SELECT ${raw(SELECT_LIST)} FROM conversations WHERE ${where} ORDER BY created_at, conversation_id LIMIT ${paging.size} OFFSET ${(page - 1) * paging.size}`
+	);
 	return { total, page, size: paging.size, pages, rows: rows.map(plainRow) };
 }
 
 /** How many conversations the selection holds (for the export's audit entry). */
 export async function drillCount(connection: DuckDBConnection, scope: DashboardScope, slice: DrillSlice): Promise<number> {
-	const { where, params } = drillWhere(scope, slice);
-	return (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM conversations WHERE ${where}`, params))?.n ?? 0;
+	return (await queryOne<{ n: number }>(connection, sql`SELECT count(*) AS n FROM conversations WHERE ${drillWhere(scope, slice)}`))?.n ?? 0;
 }
 
 const CSV_PAGE_ROWS = 20_000;
@@ -188,7 +176,7 @@ const encoder = new TextEncoder();
  * never one string. Blocks are keyed on (created_at, conversation_id), not OFFSET, so each costs the same.
  */
 export function drillCsvStream(connection: DuckDBConnection, scope: DashboardScope, slice: DrillSlice, onDone: () => void): ReadableStream<Uint8Array> {
-	const { where, params } = drillWhere(scope, slice);
+	const where = drillWhere(scope, slice);
 	let after: { created_at: Date; conversation_id: string } | null = null;
 	let started = false;
 	return new ReadableStream<Uint8Array>({
@@ -198,11 +186,10 @@ export function drillCsvStream(connection: DuckDBConnection, scope: DashboardSco
 				controller.enqueue(encoder.encode('\uFEFF' + DRILL_COLUMNS.map((c) => csvCell(c.key)).join(',') + '\r\n'));
 				return;
 			}
-			const keyset = after ? ' AND (created_at, conversation_id) > (?::TIMESTAMP, ?)' : '';
+			const keyset = after ? sql` AND (created_at, conversation_id) > (${after.created_at}::TIMESTAMP, ${after.conversation_id})` : raw('');
 			const rows = await queryRows(
 				connection,
-				`SELECT ${SELECT_LIST} FROM conversations WHERE ${where}${keyset} ORDER BY created_at, conversation_id LIMIT ?`,
-				[...params, ...(after ? [after.created_at, after.conversation_id] : []), CSV_PAGE_ROWS]
+				sql`SELECT ${raw(SELECT_LIST)} FROM conversations WHERE ${where}${keyset} ORDER BY created_at, conversation_id LIMIT ${CSV_PAGE_ROWS}`
 			);
 			if (rows.length > 0) {
 				const last = rows[rows.length - 1];

@@ -8,6 +8,8 @@ import { durationHistogram, durationPercentiles, type DistributionBin, type Dura
 import { backlogByAge, AGE_BANDS, type AgeingPoint } from './ageing';
 import { agentWorkload, type AgentWorkload } from './agents';
 import { costSplit, type CostSplit } from './cost';
+import { buildFilter } from '../metrics/filters';
+import { costEstimatedByGroup } from '../metrics/handleSource';
 import { previousPeriodQuery, previousSeries, type PreviousSeries } from './previous';
 
 type Points = SeriesResult['series'];
@@ -118,6 +120,7 @@ export async function loadCoverage(connection: DuckDBConnection, scope: Dashboar
 export interface CostData {
 	byMode: CostSplit[];
 	byChannel: CostSplit[];
+	estimated: Record<string, boolean>;
 	costs: Settings['costs'];
 }
 
@@ -126,6 +129,11 @@ export async function loadCost(connection: DuckDBConnection, scope: DashboardSco
 	return {
 		byMode: await costSplit(connection, scope.datasetId, scope.query, 'mode', bot),
 		byChannel: await costSplit(connection, scope.datasetId, scope.query, 'channel', bot),
+		// keyed by mode and by channel (their names differ): which rows price attributed time instead of a handle-time column
+		estimated: {
+			...(await costEstimatedByGroup(connection, buildFilter(scope.datasetId, scope.query), 'mode')),
+			...(await costEstimatedByGroup(connection, buildFilter(scope.datasetId, scope.query), 'channel'))
+		},
 		costs: scope.settings.costs
 	};
 }

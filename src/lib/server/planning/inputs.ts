@@ -13,6 +13,9 @@ import { queryOne, queryRows } from '../db/sql';
 import { UserError } from '../errors';
 import { computeMetrics } from '../metrics/index';
 import { resolveDataset } from '../metrics/filters';
+import { buildFilter } from '../metrics/filters';
+import { costEstimatedByGroup } from '../metrics/handleSource';
+import { readDashboardScope } from '../dashboard/filters';
 import { businessOpenByInterval, closedWeekdays, holidayWeekdays, horizonIntervals } from './horizon';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -192,6 +195,25 @@ function patienceFrom(row: MeasuredRow): number | null {
 	return queued > 0 ? queued / row.patience_abandons : null;
 }
 
+/**
+ * The dashboard's per-mode numbers as the Overview and the Cost page open on this dataset (their default range, no
+ * other filter), read from the metric layer: the plan quotes the same numbers a director sees there.
+ */
+async function measuredModes(connection: DuckDBConnection, dataset: string): Promise<Pick<PlanInputs, 'measured' | 'measuredRange'>> {
+	const scope = await readDashboardScope(connection, new URL(`http://plan.invalid/?${new URLSearchParams({ dataset })}`));
+	if (!scope) return { measured: {}, measuredRange: null };
+	const query = { ...scope.query, by: 'mode' as const };
+	const groups = (await computeMetrics(connection, query)).groups;
+	const estimated = await costEstimatedByGroup(connection, buildFilter(scope.datasetId, query), 'mode');
+	const measured = Object.fromEntries(
+		groups.map((g) => [
+			g.key,
+			{ costPerConversation: g.cost_per_conversation, costEstimated: estimated[g.key] ?? false, csatScore: g.csat_score, frtP50S: g.frt_p50_s }
+		])
+	);
+	return { measured, measuredRange: { from: scope.filters.from, to: scope.filters.to } };
+}
+
 export async function readPlanInputs(connection: DuckDBConnection, settings: Settings, options: PlanInputOptions): Promise<PlanInputs> {
 	const dataset = await resolveDataset(connection, options.dataset);
 	const tz = settings.timezone;
@@ -203,8 +225,9 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 	if (!range?.first || !range.last) throw new UserError(`Dataset "${dataset.name}" has no conversations to plan from; load data first.`);
 	const firstFull = mondayOf(range.first).getTime() === range.first.getTime() ? range.first : new Date(mondayOf(range.first).getTime() + WEEK_MS);
 	const end = mondayOf(range.last);
+	const historyWeeks = Math.max(0, Math.floor((end.getTime() - firstFull.getTime()) / WEEK_MS));
 	// the K-week mean needs K (+1 to backtest); the trend method and its rolling-origin backtest more
-	const weeks = Math.min(Math.max(options.weeksHistory + 1, FORECAST_HISTORY_WEEKS), Math.floor((end.getTime() - firstFull.getTime()) / WEEK_MS));
+	const weeks = Math.min(Math.max(options.weeksHistory + 1, FORECAST_HISTORY_WEEKS), historyWeeks);
 	if (weeks < 1) throw new UserError(`Dataset "${dataset.name}" holds less than one full week (Monday to Sunday in ${tz}); planning needs at least one.`);
 	const start = new Date(end.getTime() - weeks * WEEK_MS);
 	const slots = intervalsPerWeek(options.intervalMin);
@@ -259,6 +282,8 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 		weeksAvailable: weeks,
 		// the data's last week is partial: the plan is for the week after it
 		leadWeeks: 1,
+		historyWeeks,
+		...(await measuredModes(connection, dataset.name)),
 		horizon: horizonIntervals(nextMonday, options.horizonDays, options.intervalMin, tz),
 		businessOpen: businessOpenByInterval(settings, options.intervalMin),
 		holidayWeekdays: holidayWeekdays(nextMonday, settings.holidays),

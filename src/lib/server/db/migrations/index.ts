@@ -10,6 +10,7 @@ import { groupSummaries } from './007_group_summaries';
 import { concurrencyDaily } from './008_concurrency_daily';
 import { defaultDataset } from './009_default_dataset';
 import { metricFields } from './010_metric_fields';
+import { costAtConcurrency } from './011_cost_at_concurrency';
 
 export interface Migration {
 	version: number;
@@ -28,7 +29,8 @@ export const migrations: Migration[] = [
 	groupSummaries,
 	concurrencyDaily,
 	defaultDataset,
-	metricFields
+	metricFields,
+	costAtConcurrency
 ];
 
 export const latestSchemaVersion = migrations[migrations.length - 1].version;
