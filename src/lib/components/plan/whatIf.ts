@@ -69,12 +69,16 @@ export function whatIfToParams(whatIf: WhatIf): URLSearchParams {
 
 /** The same, read back with every value clamped to the slider ranges; missing ones keep the saved values. */
 export function whatIfFromParams(params: URLSearchParams, saved: WhatIf): WhatIf {
+	// a share that is not a number ("today", "recommended") leaves the slider at the recommendation
 	const share = params.get('share');
+	const numeric = share !== null && Number.isFinite(parseDecimal(share));
 	return {
 		growth: bounded(params.get('growth'), saved.growth, WHAT_IF_RANGES.growth),
 		ahtFactor: bounded(params.get('aht'), saved.ahtFactor, WHAT_IF_RANGES.ahtFactor),
 		concurrencyFactor: bounded(params.get('concurrency'), saved.concurrencyFactor, WHAT_IF_RANGES.concurrencyFactor),
 		shrinkage: bounded(params.get('shrinkage'), saved.shrinkage, WHAT_IF_RANGES.shrinkage),
-		asyncShare: share === null ? saved.asyncShare : bounded(share, 0, WHAT_IF_RANGES.asyncShare)
+		asyncShare: numeric
+			? Math.round(bounded(share, 0, WHAT_IF_RANGES.asyncShare) / WHAT_IF_RANGES.asyncShare.step) * WHAT_IF_RANGES.asyncShare.step
+			: saved.asyncShare
 	};
 }
