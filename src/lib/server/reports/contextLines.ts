@@ -94,7 +94,6 @@ export function contextSections(context: ReportContext): ContextSection[] {
 		{
 			title: 'Recommendation',
 			lines: [
-				share('Recommended async share', recommendation.async_share),
 				money('Weekly cost', recommendation.cost),
 				{ label: 'Agent-hours a week', value: recommendation.agent_hours, kind: 'number' },
 				money('Saving a week vs today', recommendation.saving_vs_current),
@@ -110,7 +109,7 @@ export function lineText(line: ContextLine, currency: string): string {
 	if (typeof v === 'string') return v;
 	switch (line.kind) {
 		case 'percent':
-			return formatPercent(v, Number.isInteger(v * 100) ? 0 : 1);
+			return formatPercent(v, Math.abs(v * 100 - Math.round(v * 100)) < 1e-9 ? 0 : 1);
 		case 'signedPercent':
 			return `${v > 0 ? '+' : ''}${formatPercent(v, 0)}`;
 		case 'factor':
