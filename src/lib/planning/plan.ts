@@ -62,7 +62,7 @@ function buildMixBase(
 }
 
 /** One row per interval of the horizon and channel with volume, for channel weeks and their staffing (today's mix with its forecasts, or a mix point's). */
-function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: StaffedInterval[][], forecasts?: ChannelForecast[]): PlanInterval[] {
+export function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: StaffedInterval[][], forecasts?: ChannelForecast[]): PlanInterval[] {
 	const rows: PlanInterval[] = [];
 	for (const interval of inputs.horizon) {
 		weeks.forEach((week, c) => {
@@ -118,21 +118,8 @@ function recommendOrNull(points: MixPoint[], todayShare: number): MixPoint | nul
 	return points.length > 0 ? recommend(points, todayShare) : null;
 }
 
-/** `simulation`: run the simulation check on the recommendation (seconds, not milliseconds: leave it out for what-if sliders). */
-export function buildPlan(inputs: PlanInputs, assumptions: PlanAssumptions, simulation: SimulationOptions | null = null): Plan {
-	const { plan, check } = buildPlanAndCheck(inputs, assumptions, simulation);
-	return check ? { ...plan, mix: { ...plan.mix, simulation: runSimulationRequest(check) } } : plan;
-}
-
-/**
- * The plan with `mix.simulation` null, and the simulation check of its recommendation still to
- * run (null when not asked for): the server runs it off the event loop.
- */
-export function buildPlanAndCheck(
-	inputs: PlanInputs,
-	assumptions: PlanAssumptions,
-	simulation: SimulationOptions | null
-): { plan: Plan; check: SimulationRequest | null } {
+/** The forecast per channel and the mix base built on it: what the plan and the staffing at any share start from. */
+export function forecastMixBase(inputs: PlanInputs, assumptions: PlanAssumptions): { forecasts: ChannelForecast[]; base: MixBase; economics: MoveEconomics } {
 	const slots = intervalsPerWeek(inputs.intervalMin);
 	const forecasts = inputs.channels.map((channel) =>
 		forecastChannel(channel.history, slots, {
@@ -157,6 +144,26 @@ export function buildPlanAndCheck(
 		handleSamplesS: channel.handleSamplesS
 	}));
 	const { base, economics } = buildMixBase(inputs, assumptions, forecasts, weeks);
+	return { forecasts, base, economics };
+}
+
+/** `simulation`: run the simulation check on the recommendation (seconds, not milliseconds: leave it out for what-if sliders). */
+export function buildPlan(inputs: PlanInputs, assumptions: PlanAssumptions, simulation: SimulationOptions | null = null): Plan {
+	const { plan, check } = buildPlanAndCheck(inputs, assumptions, simulation);
+	return check ? { ...plan, mix: { ...plan.mix, simulation: runSimulationRequest(check) } } : plan;
+}
+
+/**
+ * The plan with `mix.simulation` null, and the simulation check of its recommendation still to
+ * run (null when not asked for): the server runs it off the event loop.
+ */
+export function buildPlanAndCheck(
+	inputs: PlanInputs,
+	assumptions: PlanAssumptions,
+	simulation: SimulationOptions | null
+): { plan: Plan; check: SimulationRequest | null } {
+	const { forecasts, base, economics } = forecastMixBase(inputs, assumptions);
+	const weeks = base.weeks;
 	const todayShare = currentAsyncShare(base);
 	const points = frontier(base, assumptions);
 	const today = evaluateShare(base, todayShare, assumptions);

@@ -85,9 +85,34 @@ describe('plan and report staffing CLI', () => {
 		});
 
 		const out = join(dir, 'staffing.csv');
-		const report = await cli(['report', 'staffing', '--format', 'csv', '--out', out, '--horizon-days', '1', '--replications', '0', '--json']);
+		// --share today staffs today's mix: the plan's own rows
+		const report = await cli([
+			'report',
+			'staffing',
+			'--format',
+			'csv',
+			'--out',
+			out,
+			'--horizon-days',
+			'1',
+			'--replications',
+			'0',
+			'--share',
+			'today',
+			'--json'
+		]);
 		expect(JSON.parse(report.stdout)).toEqual({ report: 'staffing', format: 'csv', out, rows: 3 * 48 });
-		const lines = (await readFile(out, 'utf8')).trimEnd().split('\r\n');
+		const text = await readFile(out, 'utf8');
+		// the report context comes first as "#" lines, then the header and the rows
+		expect(text).toContain('\r\n#   Staffed mix: ');
+		expect(text).toContain("today's mix\r\n");
+		const lines = text
+			.trimEnd()
+			.split('\r\n')
+			.filter((line) => !/^\uFEFF?#/.test(line));
 		expect(lines).toHaveLength(1 + 3 * 48);
+		await expect(cli(['report', 'staffing', '--format', 'csv', '--out', out, '--share', 'half'])).rejects.toThrow(
+			'--share: The async share to staff must be a share from 0 to 1, "today" or "recommended"; got "half".'
+		);
 	});
 });

@@ -21,7 +21,15 @@ export interface PlanOverrides {
 const SIMULATION_SEED = 1;
 const DEFAULT_REPLICATIONS = 20;
 
-export async function planForDataset(connection: DuckDBConnection, overrides: PlanOverrides = {}): Promise<{ plan: Plan; currency: string }> {
+export interface DatasetPlan {
+	plan: Plan;
+	currency: string;
+	/** what the plan was built from, for a report that staffs another mix of it */
+	inputs: PlanInputs;
+	assumptions: PlanAssumptions;
+}
+
+export async function planForDataset(connection: DuckDBConnection, overrides: PlanOverrides = {}): Promise<DatasetPlan> {
 	const settings = await readSettings(connection);
 	const planning = { ...settings.planning };
 	if (overrides.weeksHistory !== undefined) planning.weeks_history = overrides.weeksHistory;
@@ -36,10 +44,8 @@ export async function planForDataset(connection: DuckDBConnection, overrides: Pl
 	});
 	const replications = overrides.replications ?? DEFAULT_REPLICATIONS;
 	const simulation = replications > 0 ? { seed: SIMULATION_SEED, replications } : null;
-	return {
-		plan: await buildPlanOffThread(inputs, { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency }, simulation),
-		currency: settings.currency
-	};
+	const assumptions: PlanAssumptions = { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency };
+	return { plan: await buildPlanOffThread(inputs, assumptions, simulation), currency: settings.currency, inputs, assumptions };
 }
 
 /** `buildPlan` with the simulation check on a worker thread: a server request must not hold the event loop for it. */
