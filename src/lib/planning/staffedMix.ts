@@ -20,6 +20,8 @@ export interface StaffedMix {
 export function staffedMix(plan: Plan, inputs: PlanInputs, assumptions: PlanAssumptions, chosen: number | 'today' | null): StaffedMix {
 	if (chosen === 'today') return { kind: 'today', asyncShare: plan.mix.current_async_share, intervals: plan.intervals };
 	if (chosen === null) return { kind: 'recommended', asyncShare: plan.mix.recommended.async_share, intervals: plan.recommended_intervals };
+	// today's share is today's rows, with the forecast's 80% range (a moved share's volumes have none of their own)
+	if (Math.abs(chosen - plan.mix.current_async_share) < 1e-9) return { kind: 'chosen', asyncShare: chosen, intervals: plan.intervals };
 	// the same base the plan was built from, so the chosen share's rows agree with its frontier point
 	const { base } = forecastMixBase(inputs, assumptions);
 	const point = evaluateShare(base, chosen, assumptions);
