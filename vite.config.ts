@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 const SERVER_TESTS = [
 	'tests/integration/planning/plan-worker.test.ts',
 	'tests/integration/reliability/restart.test.ts',
-	'tests/integration/uploads/upload.test.ts'
+	'tests/integration/uploads/upload.test.ts',
+	'tests/integration/dashboard/drill-export.test.ts'
 ];
 
 export default defineConfig({

@@ -29,6 +29,10 @@ export const RANGES = {
 	maxConcurrency: { min: 0, max: 20, aboveMin: true, what: 'the most conversations an async agent holds at once' },
 	maxAbandon: { min: 0, max: 1, what: 'the highest acceptable abandonment as a share' },
 	minAgents: { min: 0, max: 10_000, whole: true, what: 'the fewest agents an open interval has' },
+	// staffing below the point forecast is understaffing by design; past 0.95 the normal tail of a few contacts means little
+	forecastQuantile: { min: 0.5, max: 0.95, what: 'the forecast quantile staffed for, e.g. 0.8' },
+	minSavingShare: { min: 0, max: 0.5, what: 'the saving, as a share of the weekly cost, below which the mix is kept' },
+	minHistoryWeeks: { min: 1, max: 52, whole: true, what: 'the full weeks of history a mix recommendation needs' },
 	// one Erlang calculation (`erlang`): the solvers loop over agents, so the load is bounded too (loadErlangs)
 	volume: { min: 0, max: 1_000_000, what: 'the contacts offered in the interval' },
 	intervalMin: { min: 1, max: 1440, what: 'the interval length in minutes' },
@@ -49,6 +53,11 @@ export const RANGES = {
 	closeAfterS: { min: 60, max: 90 * DAY_S, what: 'the close-after time in seconds' },
 	focusCapS: { min: 1, max: DAY_S, what: 'the focus cap in seconds' },
 	maxUploadBytes: { min: 1024 ** 2, max: 64 * 1024 ** 3, whole: true, what: 'the upload limit in bytes (1 MB to 64 GB)' },
+	// the conversations behind a chart (/conversations): a page of the table, and a heatmap cell
+	drillPage: { min: 1, max: 100_000, whole: true, what: 'the page number' },
+	drillPageSize: { min: 10, max: 500, whole: true, what: 'the rows per page' },
+	weekday: { min: 0, max: 6, whole: true, what: 'the weekday (0 = Monday to 6 = Sunday)' },
+	hourOfDay: { min: 0, max: 23, whole: true, what: 'the hour of the day' },
 	// the simulator (`generate`, `bench`)
 	conversations: { min: 1, max: 50_000_000, whole: true, what: 'the number of conversations' },
 	seed: { min: 0, max: 2 ** 32 - 1, whole: true, what: 'the seed' },

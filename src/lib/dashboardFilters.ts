@@ -1,7 +1,8 @@
 /**
  * The dashboard filter bar's state and its URL form (shared by server loads and the browser):
- * `?dataset=demo&from=2026-09-01&to=2026-10-01&channel=chat&channel=email&queue=…&agent=…`.
- * `from` and `to` are UTC days, `to` exclusive (metrics.md: created_at in [from, to)).
+ * `?dataset=demo&from=2026-09-01&to=2026-09-30&channel=chat&channel=email&queue=…&agent=…`.
+ * In the URL both days are included, as the From and To boxes show them (`to=2026-09-30` is the whole of 30 Sep);
+ * in DashboardFilters `to` is the exclusive end the metrics take (metrics.md: created_at in [from, to)): urlTo / endOfUrlTo convert.
  */
 export interface DashboardFilters {
 	dataset: string;
@@ -48,13 +49,19 @@ export function presetRange(preset: Exclude<RangePreset, 'custom'>, firstDay: st
 	return { from: from < firstDay ? firstDay : from, to };
 }
 
+/** The last day included, as the URL and the To box show it, of an exclusive end. */
+export const urlTo = (toExclusive: string): string => addDays(toExclusive, -1);
+
+/** The exclusive end the metrics take of the URL's (and the To box's) last included day. */
+export const endOfUrlTo = (lastDay: string): string => addDays(lastDay, 1);
+
 /** The URL query of the filters; the default range (last 30 days of the dataset) is left out so plain links stay short. */
 export function filtersToSearch(filters: DashboardFilters): string {
 	const params = new URLSearchParams();
 	params.set('dataset', filters.dataset);
 	if (filters.preset !== DEFAULT_PRESET) {
 		params.set('from', filters.from);
-		params.set('to', filters.to);
+		params.set('to', urlTo(filters.to));
 	}
 	for (const c of filters.channels) params.append('channel', c);
 	for (const q of filters.queues) params.append('queue', q);

@@ -61,8 +61,19 @@ describe('Data page', () => {
 
 		await createdAt.selectOption('Kickoff');
 		await page.getByRole('alert').waitFor({ state: 'detached' });
-		await expect(page.locator('table.sample tbody tr').count()).resolves.toBe(6);
-		await expect(page.locator('table.sample tbody tr').first().innerText()).resolves.toContain('2026-03-02T09:00:00Z');
+		// the rows as they will be stored: times read in UTC (the setting) and shown in it, channels normalised, rejects named
+		const stored = page.getByTestId('stored-rows').locator('tbody tr');
+		await expect(stored.count()).resolves.toBe(6);
+		await expect(stored.first().innerText()).resolves.toMatch(/^c1\t2 Mar 2026 09:00:00\t2 Mar 2026 09:00:30\t2 Mar 2026 09:10:00\tresolved\tchat\tsync\t/);
+		await expect(stored.nth(3).innerText()).resolves.toContain('rejected: closed_at = 2026-03-02T11:00:00Z is before Kickoff = 2026-03-02T12:00:00Z');
+		await expect(stored.nth(5).innerText()).resolves.toContain('\tother\tasync\t');
+		await expect(page.locator('select[data-field=closed_at] ~ .check').getAttribute('data-failures')).resolves.toBe('1');
+		await expect(
+			page
+				.locator('label.field', { has: page.locator('select[data-field=handle_s]') })
+				.locator('.name')
+				.innerText()
+		).resolves.toBe('Handle time');
 		await page.screenshot({ path: join(TEST_OUTPUT, 'data-preview.png'), fullPage: true });
 
 		await page.getByRole('button', { name: 'Import' }).click();
@@ -99,6 +110,22 @@ describe('Data page', () => {
 		await expect(page.locator('tr[data-dataset=demo]').count()).resolves.toBe(1);
 		await page.screenshot({ path: join(TEST_OUTPUT, 'data-page.png'), fullPage: true });
 		expect(consoleErrors).toEqual([]);
+	}, 240_000);
+
+	it('stops a file whose dates all fail at the preview, with a sentence, before any import', async () => {
+		const page = await suite.browser.newPage({ viewport: { width: 390, height: 844 } });
+		page.setDefaultTimeout(90_000);
+		await signInTo(page, suite.server.url, '/data');
+		const file = join(tempDir(), 'no-dates.csv');
+		writeFileSync(file, 'conversation_id,created_at,channel\na,next tuesday,chat\nb,soon,phone\n');
+		await page.setInputFiles('[data-testid=file-input]', file);
+		await expect(page.getByRole('alert').innerText()).resolves.toBe(
+			'None of the first 2 rows has a time the importer can read in "created_at" (created_at = next tuesday is not a date and time); choose the column that holds when each conversation started, or the date format.'
+		);
+		await expect(page.getByRole('button', { name: 'Import' }).isDisabled()).resolves.toBe(true);
+		await expect(page.locator('select[data-field=created_at] ~ .check').innerText()).resolves.toBe('2 of the first 2 rows will be rejected for this column');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+		await page.screenshot({ path: join(TEST_OUTPUT, 'data-preview-no-dates-390.png'), fullPage: true });
 	}, 240_000);
 
 	it('refuses a picture renamed .csv with one sentence', async () => {

@@ -89,7 +89,24 @@ function query(random: Random, names: string[]): string {
 	return params.toString();
 }
 
-const FILTERS = ['from', 'to', 'channel', 'queue', 'agent', 'clock', 'by', 'interval'];
+const FILTERS = [
+	'from',
+	'to',
+	'channel',
+	'queue',
+	'agent',
+	'clock',
+	'by',
+	'interval',
+	'mode',
+	'at',
+	'weekday',
+	'hour',
+	'population',
+	'coverage',
+	'page',
+	'size'
+];
 const PLAN = ['weeks-history', 'horizon-days', 'growth', 'replications', 'format', 'aht', 'concurrency', 'shrinkage', 'share'];
 const SECTIONS = ['calendar', 'sla', 'costs', 'channels', 'sessions', 'planning', 'nope'];
 const SETTINGS_FIELDS = [
@@ -131,7 +148,11 @@ function attempt(random: Random): Attempt {
 	const pick = <T>(list: readonly T[]) => list[random.int(list.length)];
 	const form = (names: string[]) => new URLSearchParams(names.flatMap((n) => (random.next() < 0.8 ? [[n, value(random)]] : []))).toString();
 	const kind = random.int(12);
-	if (kind <= 2) return { method: 'GET', path: `${pick(['/', '/responsiveness', '/workload', '/coverage', '/cost'])}?${query(random, FILTERS)}` };
+	if (kind <= 2)
+		return {
+			method: 'GET',
+			path: `${pick(['/', '/responsiveness', '/workload', '/coverage', '/cost', '/conversations', '/conversations/export.csv'])}?${query(random, FILTERS)}`
+		};
 	if (kind === 3)
 		return {
 			method: 'GET',

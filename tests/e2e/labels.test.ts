@@ -60,7 +60,7 @@ describe('labels a reader can trust', () => {
 	});
 
 	it('downloads a chart PNG whose name and header carry the title, dataset and range', async () => {
-		await page.goto(server.url + '/?dataset=demo&from=2026-09-08&to=2026-09-15&channel=chat');
+		await page.goto(server.url + '/?dataset=demo&from=2026-09-08&to=2026-09-14&channel=chat');
 		await page.waitForSelector('[data-chart-ready="true"]');
 		const canvas = page.locator('figure.chart', { hasText: 'Conversations per day' }).locator('.canvas');
 		const box = (await canvas.boundingBox())!;
@@ -83,7 +83,7 @@ describe('labels a reader can trust', () => {
 			const rows = await figure.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td'), (td) => td.textContent ?? '')));
 			return Object.fromEntries(headers.map((h, i) => [h.trim(), rows.map((r) => r[i])]));
 		};
-		await page.goto(server.url + '/?dataset=demo&from=2026-09-15&to=2026-09-22');
+		await page.goto(server.url + '/?dataset=demo&from=2026-09-15&to=2026-09-21');
 		await page.waitForSelector('[data-chart-ready="true"]');
 		const toggle = figure.getByRole('button', { name: 'Previous period' });
 		await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
@@ -92,7 +92,7 @@ describe('labels a reader can trust', () => {
 		await page.screenshot({ path: join(TEST_OUTPUT, 'labels-previous-period.png') });
 		const overlaid = await columns();
 		expect(Object.keys(overlaid)).toEqual(['Day (UTC)', 'sync', 'async', 'sync (previous period)', 'async (previous period)']);
-		await page.goto(server.url + '/?dataset=demo&from=2026-09-08&to=2026-09-15');
+		await page.goto(server.url + '/?dataset=demo&from=2026-09-08&to=2026-09-14');
 		await page.waitForSelector('[data-chart-ready="true"]');
 		const alone = await columns();
 		// 15-21 Sep's rows carry 8-14 Sep's numbers as the previous period, day by day

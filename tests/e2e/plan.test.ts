@@ -15,13 +15,17 @@ async function downloadXlsx(page: Page): Promise<ExcelJS.Workbook> {
 	return workbook;
 }
 
+/** Forecast conversations over every channel sheet (column B), the totals rows left out. */
 function forecastTotal(workbook: ExcelJS.Workbook): number {
 	let total = 0;
-	workbook.getWorksheet('Staffing')!.eachRow((row, n) => {
-		if (n > 1) total += Number(row.getCell(4).value);
-	});
+	for (const sheet of workbook.worksheets.slice(1))
+		sheet.eachRow((row, n) => {
+			if (n > 1 && row.getCell(1).value !== 'Total') total += Number(row.getCell(2).value);
+		});
 	return total;
 }
+
+const rowCount = (workbook: ExcelJS.Workbook) => workbook.worksheets.slice(1).reduce((sum, sheet) => sum + sheet.rowCount, 0);
 
 describe('Plan page', () => {
 	it('renders the plan with ready charts, recomputes on a what-if slider, exports the staffing XLSX with the what-ifs', async () => {
@@ -37,24 +41,35 @@ describe('Plan page', () => {
 		await expect(page.getByRole('heading', { name: 'Recommendation' }).count()).resolves.toBe(1);
 		await expect(page.locator('.reasons li').count()).resolves.toBeGreaterThanOrEqual(2);
 		await expect(page.locator('.simulation').innerText()).resolves.toMatch(/Simulated \(20 runs of the week\)/);
+		// the forecast's method per channel, its backtest error beside last week's, and the 80% range of the busiest interval
+		const accuracy = page.locator('section[aria-labelledby="forecast-accuracy-title"]');
+		await expect(accuracy.innerText()).resolves.toMatch(
+			/The forecast beat "same as last week" on \d of \d channels; \d uses? the trend method\. Staffed to the forecast itself\./
+		);
+		await expect(accuracy.locator('tbody tr').first().innerText()).resolves.toMatch(/\w{3} \d{2}:\d{2}: [\d.,]+ \([\d.,]+–[\d.,]+\)/);
 		await page.screenshot({ path: join(TEST_OUTPUT, 'plan.png'), fullPage: true });
 
+		// today's mix: the same channels before and after the what-if, whatever the recommendation does with it
+		await page.getByLabel('Mix the staffing report staffs').selectOption('today');
 		const before = await downloadXlsx(page);
-		const header = before.getWorksheet('Staffing')!.getRow(1).values as unknown[];
+		expect(before.worksheets[0].name).toBe('Summary');
+		const header = before.worksheets[1].getRow(1).values as unknown[];
 		expect(header.slice(1)).toEqual([
-			'Interval start (local)',
-			'Mode',
-			'Channel',
+			'Interval start (UTC)',
 			'Forecast',
 			'AHT (s)',
 			'Concurrency',
 			'Required agents',
 			'Scheduled agents',
+			'Required agent-hours',
+			'Scheduled agent-hours',
 			'Expected service level',
 			'ASA (s)',
-			'Occupancy'
+			'Occupancy',
+			'Cost (USD)'
 		]);
-		expect(before.getWorksheet('Summary')!.getRow(2).getCell(2).value).toBe('demo');
+		expect(before.worksheets[0].getRow(4).values).toEqual([undefined, 'Report']);
+		expect(before.worksheets[0].getRow(5).values).toEqual([undefined, 'Dataset', 'demo']);
 
 		const hoursBefore = await page.getByTestId('recommended-hours').innerText();
 		await page.getByRole('slider', { name: 'Volume growth' }).fill('0.5');
@@ -70,7 +85,7 @@ describe('Plan page', () => {
 		// the export carries the what-if: the forecast is 1.5 times the saved one (rows rounded to 0.01)
 		const after = await downloadXlsx(page);
 		expect(forecastTotal(after) / forecastTotal(before)).toBeCloseTo(1.5, 2);
-		expect(after.getWorksheet('Staffing')!.rowCount).toBe(before.getWorksheet('Staffing')!.rowCount);
+		expect(rowCount(after)).toBe(rowCount(before));
 		expect(consoleErrors).toEqual([]);
 	}, 240_000);
 

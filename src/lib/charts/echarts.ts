@@ -52,3 +52,11 @@ export type ChartOption = ComposeOption<
 	| MarkAreaComponentOption
 	| MarkLineComponentOption
 >;
+
+/** A click on a chart element (Chart.svelte's onpick): which series and which of its data points. */
+export interface ChartPick {
+	seriesIndex: number;
+	seriesName: string;
+	dataIndex: number;
+	value: unknown;
+}

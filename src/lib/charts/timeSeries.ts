@@ -27,6 +27,8 @@ export interface TimeSeriesInput {
 	target?: { value: number; label: string };
 	currency?: string;
 	theme?: ThemeName;
+	/** draw the solid lines as bars (counts per bucket); dashed ones, such as the previous period, stay lines */
+	bars?: boolean;
 }
 
 /** Above this many points per line ECharts downsamples (quality.md: > 5,000 points sampled). */
@@ -35,7 +37,7 @@ export const SAMPLE_ABOVE = 5000;
 const labelPattern = (interval: BucketInterval) => (interval === '1d' ? 'EEE d MMM' : 'EEE d MMM HH:mm');
 
 /** Every bucket start of all lines, in order, as the shared x axis. */
-function bucketStarts(lines: TimeSeriesLine[]): string[] {
+export function bucketStarts(lines: TimeSeriesLine[]): string[] {
 	return [...new Set(lines.flatMap((l) => l.points.map((p) => p.t)))].sort();
 }
 
@@ -66,7 +68,7 @@ export function buildTimeSeriesOption(input: TimeSeriesInput): ChartOption {
 				return [head, ...items.map((p) => `${p.marker ?? ''}${escapeHtml(p.seriesName)}: <b>${escapeHtml(fmt(p.value ?? null))}</b>`)].join('<br/>');
 			}
 		},
-		xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: { hideOverlap: true } },
+		xAxis: { type: 'category', data: labels, boundaryGap: Boolean(input.bars), axisLabel: { hideOverlap: true } },
 		yAxis: {
 			type: 'value',
 			max: input.kind === 'percent' ? 1 : undefined,
@@ -74,7 +76,8 @@ export function buildTimeSeriesOption(input: TimeSeriesInput): ChartOption {
 		},
 		dataZoom: starts.length > 200 ? [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 8 }] : undefined,
 		series: input.lines.map((line, i) => ({
-			type: 'line',
+			type: input.bars && !line.dashed ? ('bar' as const) : ('line' as const),
+			barMaxWidth: 24,
 			name: line.name,
 			data: valuesOn(line, starts),
 			color: line.color,

@@ -17,6 +17,8 @@ export interface ChannelWeek {
 	focusShare: number;
 	openS: number | null;
 	patienceS: number | null;
+	/** measured handle times whose shape the simulation check resamples (absent: a lognormal) */
+	handleSamplesS?: number[];
 }
 
 export interface StaffedInterval {

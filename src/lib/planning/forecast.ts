@@ -1,9 +1,13 @@
 /**
- * Forecast per channel and interval of the week (planning.md "Forecast"): the mean of the same
- * interval over the last K full weeks times (1 + growth), handle time per interval with a
- * channel-mean fallback, and a backtest of the last full week (WAPE). Pure: the server builds
- * the per-week counts.
+ * Forecast per channel and interval of the week (planning.md "Forecast"): the K-week mean of the
+ * same interval, or Holt-Winters where a rolling-origin backtest says it is better
+ * (forecastMethods.ts), times (1 + growth), with an 80% band and the volume to staff at a chosen
+ * quantile; handle time per interval with a channel-mean fallback. Pure: the server builds the
+ * per-week counts.
  */
+import { chooseForecast, type ForecastChoice, type ForecastMethod, type MethodWapes } from './forecastMethods';
+import { normalQuantile } from './normalQuantile';
+export { wape } from './wape';
 
 /** Below this many conversations an interval's own handle-time mean is too noisy. */
 export const MIN_CONVERSATIONS_FOR_HANDLE = 20;
@@ -33,17 +37,36 @@ export interface ForecastOptions {
 	holidayWeekdays?: number[];
 	/** weekdays with no business hours; a holiday takes their mean pattern */
 	closedWeekdays?: number[];
+	/** full weeks between the history's end and the forecast week (the server's plan skips the data's partial week: 1) */
+	leadWeeks?: number;
+	/** staff to this quantile of each interval's arrivals (0.5: the point forecast) */
+	quantile?: number;
 }
+
+/** The prediction interval shown: 80%, from the 10th to the 90th percentile. */
+export const BAND_QUANTILES = [0.1, 0.9] as const;
 
 export interface ChannelForecast {
 	channel: string;
-	/** expected arrivals per interval of the week */
+	/** arrivals per interval of the week to staff for: the point forecast, or its chosen quantile */
 	arrivals: number[];
+	/** point forecast per interval */
+	expected: number[];
+	/** 80% prediction interval per interval (BAND_QUANTILES) */
+	low: number[];
+	high: number[];
+	method: ForecastMethod;
+	/** why the method was chosen, one sentence */
+	methodReason: string;
+	/** backtest WAPE of each method and of the seasonal-naive baseline */
+	wapes: MethodWapes;
+	backtestWeeks: number;
+	trendPerWeek: number | null;
 	/** expected handle seconds per interval of the week */
 	handleS: number[];
 	/** the channel's mean handle time over the window, null if none measured */
 	meanHandleS: number | null;
-	/** WAPE of forecasting the last full week from the K before it; null without enough history or volume */
+	/** backtest WAPE of the chosen method; null without enough history or volume */
 	backtestWape: number | null;
 }
 
@@ -52,17 +75,6 @@ function meanOfWeeks(weeks: number[][], slots: number): number[] {
 	if (weeks.length === 0) return mean;
 	for (const week of weeks) for (let s = 0; s < slots; s++) mean[s] += week[s] ?? 0;
 	return mean.map((v) => v / weeks.length);
-}
-
-/** Weighted absolute percentage error: sum |actual - forecast| / sum actual. */
-export function wape(actual: number[], forecast: number[]): number | null {
-	let error = 0;
-	let total = 0;
-	for (let i = 0; i < actual.length; i++) {
-		error += Math.abs(actual[i] - (forecast[i] ?? 0));
-		total += actual[i];
-	}
-	return total > 0 ? error / total : null;
 }
 
 function handleTimes(history: ChannelHistory, window: number, slots: number, fallback: number): { perSlot: number[]; mean: number | null } {
@@ -91,18 +103,49 @@ function applyHolidays(arrivals: number[], options: ForecastOptions): number[] {
 	return result;
 }
 
+/** Choices per arrivals history: what-if sliders rebuild the plan on every move, and they never change arrivals (growth comes after). */
+const choices = new WeakMap<number[][], Map<string, ForecastChoice>>();
+
+function cachedChoice(arrivals: number[][], slots: number, k: number, lead: number): ForecastChoice {
+	const key = `${slots}/${k}/${lead}`;
+	const known = choices.get(arrivals) ?? new Map<string, ForecastChoice>();
+	choices.set(arrivals, known);
+	const choice = known.get(key) ?? chooseForecast(arrivals, slots, k, lead);
+	known.set(key, choice);
+	return choice;
+}
+
+/** `quantile` of a normal around `mean` with `sd`, never below zero (an interval cannot have fewer than no contacts). */
+const atQuantile = (mean: number[], sd: number[], q: number) => {
+	if (q === 0.5) return mean.slice();
+	const z = normalQuantile(q);
+	return mean.map((m, s) => Math.max(0, m + z * sd[s]));
+};
+
 export function forecastChannel(history: ChannelHistory, slots: number, options: ForecastOptions): ChannelForecast {
 	const k = Math.max(1, options.weeksHistory);
-	const recent = history.arrivals.slice(-k);
-	const arrivals = applyHolidays(
-		meanOfWeeks(recent, slots).map((v) => v * (1 + options.growth)),
-		options
-	);
+	const choice = cachedChoice(history.arrivals, slots, k, options.leadWeeks ?? 0);
+	const finish = (values: number[]) =>
+		applyHolidays(
+			values.map((v) => v * (1 + options.growth)),
+			options
+		);
 	const { perSlot, mean } = handleTimes(history, k, slots, options.defaultHandleS);
-	// backtest: the last full week from up to K weeks before it
-	const weeks = history.arrivals.length;
-	const backtestWape = weeks >= 2 ? wape(history.arrivals[weeks - 1], meanOfWeeks(history.arrivals.slice(Math.max(0, weeks - 1 - k), weeks - 1), slots)) : null;
-	return { channel: history.channel, arrivals, handleS: perSlot, meanHandleS: mean, backtestWape };
+	return {
+		channel: history.channel,
+		arrivals: finish(atQuantile(choice.arrivals, choice.sd, options.quantile ?? 0.5)),
+		expected: finish(choice.arrivals),
+		low: finish(atQuantile(choice.arrivals, choice.sd, BAND_QUANTILES[0])),
+		high: finish(atQuantile(choice.arrivals, choice.sd, BAND_QUANTILES[1])),
+		method: choice.method,
+		methodReason: choice.reason,
+		wapes: choice.wape,
+		backtestWeeks: choice.origins,
+		trendPerWeek: choice.trendPerWeek,
+		handleS: perSlot,
+		meanHandleS: mean,
+		backtestWape: choice.wape[choice.method]
+	};
 }
 
 export function forecastChannels(histories: ChannelHistory[], slots: number, options: ForecastOptions): ChannelForecast[] {

@@ -1,6 +1,8 @@
 /** The recommendation's reasons: plain sentences with numbers (planning.md "Channel mix" 3). */
 import type { MixPoint } from './mix';
-import type { PlanAssumptions } from './planTypes';
+import type { Mode } from '../settings/defaults';
+import { addDays } from '../dashboardFilters';
+import type { MeasuredMode, PlanAssumptions } from './planTypes';
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const whole = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -98,4 +100,61 @@ export function mixReasons(recommended: MixPoint, context: ReasonsContext): stri
 		);
 	}
 	return reasons;
+}
+
+const money2 = (n: number, currency: string) => `${n.toFixed(2)} ${currency}`;
+
+/** The dashboard's cost per conversation of both modes, quoted (never recomputed) so the Plan and the Cost page say one number. */
+export function costPerConversationReason(
+	measured: Partial<Record<Mode, MeasuredMode>>,
+	range: { from: string; to: string } | null,
+	currency: string
+): string | null {
+	const { sync, async } = measured;
+	if (sync?.costPerConversation == null || async?.costPerConversation == null) return null;
+	const estimated = (['sync', 'async'] as const).filter((m) => measured[m]?.costEstimated);
+	const note =
+		estimated.length > 0
+			? ` (${estimated.join(' and ')} estimated: the data has no handle-time column, so handle time is each agent's assigned time split over what they held, idle minutes included; map a handle-time column or load the message log to measure it)`
+			: '';
+	const over = range ? ` over ${range.from} to ${addDays(range.to, -1)} (the dashboard's default range)` : '';
+	return `Cost per conversation as the Cost page measures it${over}: sync ${money2(sync.costPerConversation, currency)}, async ${money2(async.costPerConversation, currency)}${note}.`;
+}
+
+/** What customers give up when volume moves to `toMode` and it does worse on satisfaction or first-reply wait today; null when it does not. */
+export function tradeOffReason(toMode: Mode, measured: Partial<Record<Mode, MeasuredMode>>): string | null {
+	const from: Mode = toMode === 'async' ? 'sync' : 'async';
+	const to = measured[toMode];
+	const was = measured[from];
+	if (!to || !was) return null;
+	const parts: string[] = [];
+	if (to.csatScore !== null && was.csatScore !== null && to.csatScore < was.csatScore - 0.005)
+		parts.push(`rate it lower (CSAT ${percent(to.csatScore)} against ${percent(was.csatScore)} in ${from})`);
+	if (to.frtP50S !== null && was.frtP50S !== null && to.frtP50S > was.frtP50S)
+		parts.push(`wait longer for a first reply (median ${duration(to.frtP50S)} against ${duration(was.frtP50S)} in ${from})`);
+	return parts.length > 0 ? `The trade-off: ${toMode} customers ${parts.join(' and ')} today.` : null;
+}
+
+/**
+ * Why a move pays, in the Cost page's numbers: the receiving mode's conversations cost less, and (towards async) the
+ * measured concurrency clears the break-even. Null when the quoted costs do not point the move's way: then the saving
+ * comes from staffing (service-level idle time, pooling, cover), and the saving sentence says so better.
+ */
+export function moveCauseReason(
+	toMode: Mode,
+	measured: Partial<Record<Mode, MeasuredMode>>,
+	concurrency: { breakEven: number | null; measured: number | null },
+	currency: string
+): string | null {
+	const from: Mode = toMode === 'async' ? 'sync' : 'async';
+	const to = measured[toMode];
+	const was = measured[from];
+	if (to?.costPerConversation == null || was?.costPerConversation == null || to.costPerConversation >= was.costPerConversation) return null;
+	const estimated = to.costEstimated || was.costEstimated ? '; estimated, as the data has no handle-time column: see what would flip it' : '';
+	const held =
+		concurrency.breakEven !== null && concurrency.measured !== null
+			? `; async agents hold ${Math.round(concurrency.measured * 10) / 10} threads at once, ${toMode === 'async' ? 'above' : 'below'} the ${Math.round(concurrency.breakEven * 10) / 10} at which async stops being cheaper`
+			: '';
+	const article = toMode === 'async' ? 'An' : 'A';
+	return `${article} ${toMode} conversation costs less than ${from === 'async' ? 'an' : 'a'} ${from} one on the Cost page (${money2(to.costPerConversation, currency)} against ${money2(was.costPerConversation, currency)}${estimated})${held}.`;
 }

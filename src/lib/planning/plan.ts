@@ -6,9 +6,11 @@ import type { ChannelWeek, StaffedInterval } from './channelStaffing';
 import { staffWeeks } from './pooling';
 import { forecastChannel, intervalsPerWeek, type ChannelForecast } from './forecast';
 import { contextFor, currentAsyncShare, evaluateShare, frontier, recommend, type MixBase, type MixPoint } from './mix';
-import { mixReasons } from './mixReasons';
+import { costPerConversationReason, mixReasons, moveCauseReason, tradeOffReason } from './mixReasons';
+import { decideMix, holdSentence } from './mixDecision';
+import { mixSensitivity, type MoveEconomics } from './mixSensitivity';
 import { runSimulationRequest, type SimulationOptions, type SimulationRequest } from './simulationCheck';
-import type { FrontierPoint, Plan, PlanAssumptions, PlanInputs, PlanInterval } from './planTypes';
+import type { ChannelForecastSummary, FrontierPoint, Plan, PlanAssumptions, PlanInputs, PlanInterval } from './planTypes';
 import { sum, weightedMean } from './sums';
 
 const DEFAULT_HANDLE_S = { sync: 300, async: 600 };
@@ -20,7 +22,12 @@ export function plannedBusinessOpen(inputs: Pick<PlanInputs, 'businessOpen' | 'h
 	return inputs.businessOpen.map((open, t) => open && !inputs.holidayWeekdays.includes(Math.floor(t / perDay)));
 }
 
-function buildMixBase(inputs: PlanInputs, assumptions: PlanAssumptions, forecasts: ChannelForecast[], weeks: ChannelWeek[]): MixBase {
+function buildMixBase(
+	inputs: PlanInputs,
+	assumptions: PlanAssumptions,
+	forecasts: ChannelForecast[],
+	weeks: ChannelWeek[]
+): { base: MixBase; economics: MoveEconomics } {
 	const businessOpen = plannedBusinessOpen(inputs);
 	const eligible = inputs.channels.map((channel, c) => {
 		if (channel.channel === 'email') return weeks[c].arrivals.map(() => 0);
@@ -33,30 +40,41 @@ function buildMixBase(inputs: PlanInputs, assumptions: PlanAssumptions, forecast
 	const asyncHandle = modeMean('async', (c) => forecasts[c].meanHandleS);
 	const syncRepeat = modeMean('sync', (c) => inputs.channels[c].repeatRate);
 	const asyncRepeat = modeMean('async', (c) => inputs.channels[c].repeatRate);
-	return {
+	const handleRatio = syncHandle && asyncHandle ? asyncHandle / syncHandle : 1;
+	const asyncConcurrency = modeMean('async', (c) => inputs.channels[c].concurrency);
+	const base: MixBase = {
 		weeks,
 		eligible,
 		businessOpen,
 		intervalMin: inputs.intervalMin,
-		asyncToSyncHandleRatio: syncHandle && asyncHandle ? asyncHandle / syncHandle : 1,
+		asyncToSyncHandleRatio: handleRatio,
 		extraRecontact: syncRepeat !== null && asyncRepeat !== null ? Math.max(0, asyncRepeat - syncRepeat) : 0,
 		botCostPerWeek: inputs.botConversationsPerWeek * assumptions.costs.bot_per_conversation,
-		defaultConcurrency: modeMean('async', (c) => inputs.channels[c].concurrency) ?? 1
+		defaultConcurrency: asyncConcurrency ?? 1
 	};
+	const economics: MoveEconomics = {
+		syncHandleS: syncHandle ?? DEFAULT_HANDLE_S.sync,
+		handleRatio,
+		concurrency: asyncConcurrency,
+		focusShare: modeMean('async', (c) => inputs.channels[c].focusShare) ?? 1
+	};
+	return { base, economics };
 }
 
-/** One row per interval of the horizon and channel with volume, for channel weeks and their staffing (today's mix, or a mix point's). */
-function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: StaffedInterval[][]): PlanInterval[] {
+/** One row per interval of the horizon and channel with volume, for channel weeks and their staffing (today's mix with its forecasts, or a mix point's). */
+export function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: StaffedInterval[][], forecasts?: ChannelForecast[]): PlanInterval[] {
 	const rows: PlanInterval[] = [];
 	for (const interval of inputs.horizon) {
 		weeks.forEach((week, c) => {
 			if (sum(week.arrivals) <= 0) return;
 			const s = staffed[c][interval.slot];
+			const f = forecasts?.[c];
 			rows.push({
 				start: interval.start,
 				mode: week.mode,
 				channel: week.channel,
-				forecast: round(week.arrivals[interval.slot], 2),
+				forecast: round((f?.expected ?? week.arrivals)[interval.slot], 2),
+				...(f ? { forecast_p10: round(f.low[interval.slot], 2), forecast_p90: round(f.high[interval.slot], 2) } : {}),
 				aht_s: round(week.handleS[interval.slot], 1),
 				concurrency: round(s.concurrency, 2),
 				agents: s.agents,
@@ -70,6 +88,20 @@ function intervalRows(inputs: PlanInputs, weeks: ChannelWeek[], staffed: Staffed
 	return rows;
 }
 
+function forecastSummary(f: ChannelForecast): ChannelForecastSummary {
+	const level = (v: number | null) => (v === null ? null : round(v, 4));
+	return {
+		method: f.method,
+		note: f.methodReason,
+		backtest_wape: level(f.backtestWape),
+		mean_wape: level(f.wapes.mean),
+		holt_winters_wape: level(f.wapes.holt_winters),
+		seasonal_naive_wape: level(f.wapes.seasonal_naive),
+		backtest_weeks: f.backtestWeeks,
+		trend_per_week: f.trendPerWeek === null ? null : round(f.trendPerWeek, 1)
+	};
+}
+
 function frontierPoint(point: MixPoint): FrontierPoint {
 	const level = (v: number | null) => (v === null ? null : round(v, 4));
 	return {
@@ -80,6 +112,39 @@ function frontierPoint(point: MixPoint): FrontierPoint {
 		async_service_level: level(point.asyncServiceLevel),
 		meets_targets: point.meetsTargets
 	};
+}
+
+function recommendOrNull(points: MixPoint[], todayShare: number): MixPoint | null {
+	return points.length > 0 ? recommend(points, todayShare) : null;
+}
+
+/** The forecast per channel and the mix base built on it: what the plan and the staffing at any share start from. */
+export function forecastMixBase(inputs: PlanInputs, assumptions: PlanAssumptions): { forecasts: ChannelForecast[]; base: MixBase; economics: MoveEconomics } {
+	const slots = intervalsPerWeek(inputs.intervalMin);
+	const forecasts = inputs.channels.map((channel) =>
+		forecastChannel(channel.history, slots, {
+			weeksHistory: assumptions.planning.weeks_history,
+			growth: assumptions.planning.growth,
+			defaultHandleS: DEFAULT_HANDLE_S[channel.mode],
+			holidayWeekdays: inputs.holidayWeekdays,
+			closedWeekdays: inputs.closedWeekdays,
+			leadWeeks: inputs.leadWeeks ?? 0,
+			quantile: assumptions.planning.forecast_quantile ?? 0.5
+		})
+	);
+	const weeks: ChannelWeek[] = inputs.channels.map((channel, c) => ({
+		channel: channel.channel,
+		mode: channel.mode,
+		arrivals: forecasts[c].arrivals,
+		handleS: forecasts[c].handleS,
+		concurrency: channel.concurrency,
+		focusShare: channel.focusShare,
+		openS: channel.openS,
+		patienceS: channel.patienceS,
+		handleSamplesS: channel.handleSamplesS
+	}));
+	const { base, economics } = buildMixBase(inputs, assumptions, forecasts, weeks);
+	return { forecasts, base, economics };
 }
 
 /** `simulation`: run the simulation check on the recommendation (seconds, not milliseconds: leave it out for what-if sliders). */
@@ -97,45 +162,74 @@ export function buildPlanAndCheck(
 	assumptions: PlanAssumptions,
 	simulation: SimulationOptions | null
 ): { plan: Plan; check: SimulationRequest | null } {
-	const slots = intervalsPerWeek(inputs.intervalMin);
-	const forecasts = inputs.channels.map((channel) =>
-		forecastChannel(channel.history, slots, {
-			weeksHistory: assumptions.planning.weeks_history,
-			growth: assumptions.planning.growth,
-			defaultHandleS: DEFAULT_HANDLE_S[channel.mode],
-			holidayWeekdays: inputs.holidayWeekdays,
-			closedWeekdays: inputs.closedWeekdays
-		})
-	);
-	const weeks: ChannelWeek[] = inputs.channels.map((channel, c) => ({
-		channel: channel.channel,
-		mode: channel.mode,
-		arrivals: forecasts[c].arrivals,
-		handleS: forecasts[c].handleS,
-		concurrency: channel.concurrency,
-		focusShare: channel.focusShare,
-		openS: channel.openS,
-		patienceS: channel.patienceS
-	}));
-	const base = buildMixBase(inputs, assumptions, forecasts, weeks);
+	const { forecasts, base, economics } = forecastMixBase(inputs, assumptions);
+	const weeks = base.weeks;
 	const todayShare = currentAsyncShare(base);
 	const points = frontier(base, assumptions);
 	const today = evaluateShare(base, todayShare, assumptions);
-	const best = recommend([...points, today], todayShare);
+	const cheapest = recommend([...points, today], todayShare);
+	const { planning } = assumptions;
+	const decided = decideMix({
+		today,
+		cheapest,
+		historyWeeks: inputs.historyWeeks,
+		minHistoryWeeks: planning.min_history_weeks,
+		minSavingShare: planning.min_saving_share
+	});
+	const best = decided.chosen;
+	const money = (n: number) => `${Math.round(n).toLocaleString('en-US')} ${assumptions.currency}`;
 	const pinnedSync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? 0 : sum(weeks[c].arrivals) * ch.syncPinnedShare)));
 	const pinnedAsync = sum(inputs.channels.map((ch, c) => (ch.channel === 'email' ? sum(weeks[c].arrivals) : 0)));
-	const reasons = mixReasons(best, {
-		assumptions,
-		todayShare,
-		today,
-		allSync: points[0],
-		allAsync: points[points.length - 1],
-		frontier: points,
-		businessOpen: base.businessOpen,
-		intervalMin: inputs.intervalMin,
-		pinnedSync,
-		pinnedAsync
-	});
+	const decisionReasons =
+		decided.decision === 'move'
+			? mixReasons(best, {
+					assumptions,
+					todayShare,
+					today,
+					allSync: points[0],
+					allAsync: points[points.length - 1],
+					frontier: points,
+					businessOpen: base.businessOpen,
+					intervalMin: inputs.intervalMin,
+					pinnedSync,
+					pinnedAsync
+				})
+			: [
+					holdSentence(decided, {
+						cheapest,
+						historyWeeks: inputs.historyWeeks,
+						minHistoryWeeks: planning.min_history_weeks,
+						minSavingShare: planning.min_saving_share,
+						timezone: inputs.timezone,
+						money
+					})
+				];
+	// the alternative the sensitivity weighs the choice against: today's mix for a move, else the cheapest other share
+	const others = [...points].filter((p) => Math.abs(p.asyncShare - best.asyncShare) > 1e-9 && (p.meetsTargets || !best.meetsTargets));
+	const alternative =
+		decided.decision === 'move' ? today : Math.abs(cheapest.asyncShare - best.asyncShare) > 1e-9 ? cheapest : (recommendOrNull(others, todayShare) ?? null);
+	const sensitivity = mixSensitivity({ economics, assumptions, chosen: best, alternative, intervalMin: inputs.intervalMin });
+	// which way the decision leans: the mode the chosen (or, when holding, the cheapest) mix moves volume to
+	const leaning = decided.decision === 'move' ? best : cheapest;
+	const toMode = leaning.asyncShare > todayShare + 1e-9 ? 'async' : leaning.asyncShare < todayShare - 1e-9 ? 'sync' : null;
+	// the card's sentence: why this decision; for a move, its cause in the Cost page's numbers, else the saving
+	const cause =
+		decided.decision === 'move' && toMode
+			? moveCauseReason(
+					toMode,
+					inputs.measured,
+					{ breakEven: sensitivity.break_even_concurrency, measured: sensitivity.measured_concurrency },
+					assumptions.currency
+				)
+			: null;
+	const reasons = [
+		...decisionReasons,
+		cause,
+		toMode ? tradeOffReason(toMode, inputs.measured) : null,
+		costPerConversationReason(inputs.measured, inputs.measuredRange, assumptions.currency),
+		...(decided.decision === 'insufficient_history' ? [] : sensitivity.inputs.map((i) => i.sentence))
+	].filter((r): r is string => r !== null);
+	const mainReason = cause ?? (decided.decision === 'move' && decisionReasons.length > 1 ? decisionReasons[1] : decisionReasons[0]);
 	const todayStaffed = staffWeeks(base.weeks, (week) => contextFor(week, base, assumptions));
 	const check =
 		simulation && inputs.horizon.length > 0
@@ -154,7 +248,9 @@ export function buildPlanAndCheck(
 		interval_min: inputs.intervalMin,
 		weeks_history: Math.min(assumptions.planning.weeks_history, Math.max(0, inputs.weeksAvailable)),
 		backtest_wape: Object.fromEntries(forecasts.map((f) => [f.channel, f.backtestWape === null ? null : round(f.backtestWape, 4)])),
-		intervals: intervalRows(inputs, base.weeks, todayStaffed),
+		forecast: Object.fromEntries(forecasts.map((f) => [f.channel, forecastSummary(f)])),
+		forecast_quantile: assumptions.planning.forecast_quantile ?? 0.5,
+		intervals: intervalRows(inputs, base.weeks, todayStaffed, forecasts),
 		recommended_intervals: intervalRows(inputs, best.weeks, best.staffed),
 		mix: {
 			current_async_share: round(todayShare, 4),
@@ -165,6 +261,26 @@ export function buildPlanAndCheck(
 				cost: round(best.cost, 2),
 				saving_vs_current: round(today.cost - best.cost, 2)
 			},
+			decision: decided.decision,
+			cheapest: {
+				async_share: round(cheapest.asyncShare, 4),
+				saving_vs_current: round(today.cost - cheapest.cost, 2),
+				saving_share: decided.savingShare === null ? null : round(decided.savingShare, 4)
+			},
+			min_saving_share: planning.min_saving_share,
+			measured_range: inputs.measuredRange,
+			cost_per_conversation: Object.fromEntries(
+				Object.entries(inputs.measured).map(([mode, m]) => [
+					mode,
+					{ value: m.costPerConversation === null ? null : round(m.costPerConversation, 4), estimated: m.costEstimated }
+				])
+			),
+			sensitivity: {
+				break_even_concurrency: sensitivity.break_even_concurrency === null ? null : round(sensitivity.break_even_concurrency, 2),
+				measured_concurrency: sensitivity.measured_concurrency === null ? null : round(sensitivity.measured_concurrency, 2),
+				inputs: sensitivity.inputs.map((i) => ({ ...i, today: round(i.today, 2), break_even: round(i.break_even, 2) }))
+			},
+			main_reason: mainReason,
 			reasons,
 			simulation: null
 		}

@@ -58,6 +58,7 @@ export function simulateMixPoint(
 			week.mode === 'async'
 				? focusEquivalentS(week, meanHandle(week.arrivals, week.handleS), assumptions.planning.max_concurrency)
 				: meanHandle(week.arrivals, week.handleS),
+		handle_samples_s: week.handleSamplesS,
 		patience_s: week.patienceS ?? undefined,
 		concurrency: week.mode === 'async' ? workingConcurrency(week) : undefined,
 		sla_s: assumptions.sla[week.channel].frt_s,

@@ -1,6 +1,7 @@
 /** Options as a caller typed them: CLI flags (src/cli.ts keeps their text) and API query strings alike. */
 import { parseDecimal, printable, RANGES, rangeProblem, type RangeName } from '../bounds';
 import { UserError } from './errors';
+import { parseStaffedShare } from '../planning/staffedMix';
 import type { GroupBy, MetricsQuery } from './metrics/filters';
 
 type Options = Record<string, unknown>;
@@ -40,4 +41,12 @@ export function queryFromOptions(options: Options): MetricsQuery {
 		agents: listOption(options.agent),
 		by: by as GroupBy | undefined
 	};
+}
+
+/** The mix a staffing report staffs (`--share`, `?share=`): null for the recommendation, 'today', or an async share. */
+export function staffedShareOption(options: Options): number | 'today' | null {
+	const raw = options.share;
+	const parsed = parseStaffedShare(raw === undefined || raw === null || raw === false ? undefined : String(raw));
+	if ('problem' in parsed) throw new UserError(`--share: ${parsed.problem}`);
+	return parsed.share;
 }

@@ -36,6 +36,12 @@ export interface PlanningAssumptions {
 	max_abandon: number | null;
 	/** agents on the floor in every interval of business hours, per channel, whatever the demand (none when absent) */
 	min_agents: Partial<Record<Channel, number>>;
+	/** staff each interval to this quantile of its arrivals forecast: 0.5 the point forecast, 0.8 a busier week than 4 in 5 */
+	forecast_quantile: number;
+	/** a mix saving below this share of today's weekly cost is no material difference: keep today's mix */
+	min_saving_share: number;
+	/** full weeks of history below which the plan recommends no mix change */
+	min_history_weeks: number;
 }
 
 export interface Settings {
@@ -118,7 +124,12 @@ export const DEFAULT_SETTINGS: Settings = {
 		// 5: the middle of the 3-5 simultaneous threads async agents sustain in practice (tools allow up to 8)
 		max_concurrency: 5,
 		max_abandon: null,
-		min_agents: {}
+		min_agents: {},
+		forecast_quantile: 0.5,
+		// 3%: under it, forecast error (WAPE 30-50% per channel) swamps the difference
+		min_saving_share: 0.03,
+		// 4: one unusual week (a launch, an outage) must not decide the mix
+		min_history_weeks: 4
 	},
 	max_upload_bytes: 2 * 1024 ** 3
 };

@@ -88,7 +88,7 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 	},
 	planning: (v) => {
 		if (!isRecord(v))
-			return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon, min_agents).';
+			return 'Give planning as an object (interval_min, weeks_history, horizon_days, growth, shrinkage, max_concurrency, max_abandon, min_agents, min_saving_share, min_history_weeks, forecast_quantile).';
 		if (![15, 30, 60].includes(v.interval_min as number)) return 'planning.interval_min must be 15, 30 or 60.';
 		return (
 			rangeProblem('weeksHistory', v.weeks_history, 'planning.weeks_history') ??
@@ -97,7 +97,10 @@ const checks: Record<SettingKey, (value: unknown) => string | null> = {
 			rangeProblem('shrinkage', v.shrinkage, 'planning.shrinkage') ??
 			rangeProblem('maxConcurrency', v.max_concurrency, 'planning.max_concurrency') ??
 			(v.max_abandon === null ? null : rangeProblem('maxAbandon', v.max_abandon, 'planning.max_abandon (or null)')) ??
-			(v.min_agents === undefined ? null : perChannel(v.min_agents, 'planning.min_agents (whole agents from 0 to 10000)', within('minAgents')))
+			(v.min_agents === undefined ? null : perChannel(v.min_agents, 'planning.min_agents (whole agents from 0 to 10000)', within('minAgents'))) ??
+			(v.forecast_quantile === undefined ? null : rangeProblem('forecastQuantile', v.forecast_quantile, 'planning.forecast_quantile')) ??
+			(v.min_saving_share === undefined ? null : rangeProblem('minSavingShare', v.min_saving_share, 'planning.min_saving_share')) ??
+			(v.min_history_weeks === undefined ? null : rangeProblem('minHistoryWeeks', v.min_history_weeks, 'planning.min_history_weeks'))
 		);
 	},
 	max_upload_bytes: (v) => rangeProblem('maxUploadBytes', v, 'max_upload_bytes')

@@ -79,6 +79,15 @@ const PARSERS: { [K in SettingKey]: Parser } = {
 			shrinkage: percent(f, 'planning.shrinkage', 'shrinkage'),
 			max_concurrency: number(f, 'planning.max_concurrency', 'maximum concurrency'),
 			max_abandon: abandon === '' ? null : percent(f, 'planning.max_abandon', 'maximum abandonment'),
+			// empty: the point forecast
+			forecast_quantile: text(f, 'planning.forecast_quantile') === '' ? 0.5 : percent(f, 'planning.forecast_quantile', 'forecast percentile staffed for'),
+			// left out when the form has no such field: the stored value's default fills it
+			...(text(f, 'planning.min_saving_share') === ''
+				? {}
+				: { min_saving_share: percent(f, 'planning.min_saving_share', 'smallest saving worth a mix change') }),
+			...(text(f, 'planning.min_history_weeks') === ''
+				? {}
+				: { min_history_weeks: number(f, 'planning.min_history_weeks', 'weeks of history a recommendation needs') }),
 			// an empty field or 0 means no minimum for that channel
 			min_agents: Object.fromEntries(
 				CHANNELS.filter((c) => text(f, `planning.min_agents.${c}`) !== '')

@@ -31,6 +31,9 @@ describe('the ranges of $lib/bounds', () => {
 		expect(settingProblem('planning', planning({ growth: Number.NaN }))).toBe('planning.growth (a share, 0.05 for +5%) must be from -0.9 to 5; got NaN.');
 		expect(settingProblem('planning', planning({ max_concurrency: Infinity }))).toBe('planning.max_concurrency must be above 0 and at most 20; got Infinity.');
 		expect(settingProblem('planning', planning({ growth: 0.05 }))).toBeNull();
+		// staffing below the point forecast (or at a tail the normal band cannot speak for) is refused
+		expect(settingProblem('planning', planning({ forecast_quantile: 0.3 }))).toBe('planning.forecast_quantile must be from 0.5 to 0.95; got 0.3.');
+		expect(settingProblem('planning', planning({ forecast_quantile: 0.8 }))).toBeNull();
 	});
 
 	it('bounds the other stored numbers and lists', () => {

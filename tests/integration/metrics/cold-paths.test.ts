@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempDatabase } from '../../helpers/temp';
 import { seedDataset, type SeedConversation } from './seed';
-import { queryRows } from '../../../src/lib/server/db/sql';
+import { queryRows, sql } from '../../../src/lib/server/db/sql';
 import { computeMetrics, computeSeries } from '../../../src/lib/server/metrics/index';
 import { backlogSamplesSql } from '../../../src/lib/server/metrics/backlog';
 import { buildFilter } from '../../../src/lib/server/metrics/filters';
@@ -203,7 +203,7 @@ describe('daily backlog samples picked from the hourly ones', () => {
 		const series = await computeSeries(db.connection, 'backlog', { ...query, interval: '1d' });
 		expect(series.series[0].points.map((p) => p.value)).toEqual([0, 1, 1]);
 		const samples = backlogSamplesSql(buildFilter(id, query), 'mode', 'INTERVAL 1 DAY');
-		const direct = await queryRows<{ t: Date; level: number }>(db.connection, `SELECT t, level FROM (${samples.sql}) ORDER BY t`, samples.params);
+		const direct = await queryRows<{ t: Date; level: number }>(db.connection, sql`SELECT t, level FROM (${samples}) ORDER BY t`);
 		expect(series.series[0].points).toEqual(direct.map((r) => ({ t: r.t.toISOString(), value: r.level })));
 		// the metrics' hourly mean and peak come from the same samples: 72 hours, b1..b4 open 10:00-13:00 then b2 alone
 		const [group] = (await computeMetrics(db.connection, query)).groups;

@@ -27,6 +27,9 @@ describe('plan inputs from the database', () => {
 		expect(chat.history.arrivals.flat().reduce((a, b) => a + b, 0)).toBe(4);
 		expect(chat.history.handleSeconds[0][18]).toBe(800); // 300 + 500
 		expect(chat.history.handled[0][18]).toBe(2);
+		// the simulation check's handle-time sample: chat's measured handle_s in the window (c1 300, c2 500, c3 400, c4 600)
+		expect([...chat.handleSamplesS!].sort((a, b) => a - b)).toEqual([300, 400, 500, 600]);
+		expect(inputs.leadWeeks).toBe(1);
 		// pinned to sync: c1 urgent, c2 category outage, c3 sentiment -0.8; c4 not -> 3 of 4
 		expect(chat.syncPinnedShare).toBeCloseTo(0.75, 12);
 		// patience = total waiting / abandons = (120 s of v1 abandoning + 30 s of v2 waiting) / 1 = 150 s

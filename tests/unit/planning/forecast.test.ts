@@ -10,22 +10,36 @@ describe('forecast', () => {
 		expect(intervalsPerWeek(60)).toBe(168);
 	});
 
-	it('averages the last K weeks, applies growth and backtests the last week from the K before', () => {
-		// five weeks of 10, 20, 30, 40, 50 per interval; K = 4
+	it('averages the last K weeks, applies growth and backtests the last week from the weeks before', () => {
+		// four weeks of 10, 20, 30, 40 per interval; K = 4; too few weeks for the trend method
 		const history: ChannelHistory = {
 			channel: 'chat',
-			arrivals: [10, 20, 30, 40, 50].map((v) => week(() => v)),
-			handleSeconds: [10, 20, 30, 40, 50].map((v) => week(() => v * 300)),
-			handled: [10, 20, 30, 40, 50].map((v) => week(() => v))
+			arrivals: [10, 20, 30, 40].map((v) => week(() => v)),
+			handleSeconds: [10, 20, 30, 40].map((v) => week(() => v * 300)),
+			handled: [10, 20, 30, 40].map((v) => week(() => v))
 		};
 		const result = forecastChannel(history, SLOTS, { weeksHistory: 4, growth: 0.1, defaultHandleS: 400 });
-		// mean of 20, 30, 40, 50 = 35, times 1.1 = 38.5
-		expect(result.arrivals[0]).toBeCloseTo(38.5, 9);
-		expect(result.arrivals[335]).toBeCloseTo(38.5, 9);
-		// backtest: forecast of week 5 from weeks 1-4 = 25 against 50: WAPE = 25/50 = 0.5
+		expect(result.method).toBe('mean');
+		// mean of 10, 20, 30, 40 = 25, times 1.1 = 27.5
+		expect(result.arrivals[0]).toBeCloseTo(27.5, 9);
+		expect(result.arrivals[335]).toBeCloseTo(27.5, 9);
+		// backtest: forecast of week 4 from weeks 1-3 = 20 against 40: WAPE = 20/40 = 0.5
 		expect(result.backtestWape).toBeCloseTo(0.5, 9);
 		expect(result.handleS[7]).toBeCloseTo(300, 9);
 		expect(result.meanHandleS).toBeCloseTo(300, 9);
+	});
+
+	it('takes the trend method when a fifth week lets the backtest show it is better', () => {
+		// 10, 20, ..., 50 a week: as daily totals a staircase, which is exactly a line plus a weekly sawtooth, so
+		// Holt-Winters forecasts week 6 as 60 per interval (x 1.1 growth = 66), and week 5 from weeks 1-4 without error
+		const history: ChannelHistory = { channel: 'chat', arrivals: [10, 20, 30, 40, 50].map((v) => week(() => v)), handleSeconds: [], handled: [] };
+		const result = forecastChannel(history, SLOTS, { weeksHistory: 4, growth: 0.1, defaultHandleS: 400 });
+		expect(result.method).toBe('holt_winters');
+		expect(result.arrivals[100]).toBeCloseTo(66, 6);
+		expect(result.backtestWape).toBeCloseTo(0, 9);
+		// the mean's backtest: week 5 (50) from weeks 1-4 (25): 0.5; last week (40): 0.2
+		expect(result.wapes.mean).toBeCloseTo(0.5, 9);
+		expect(result.wapes.seasonal_naive).toBeCloseTo(0.2, 9);
 	});
 
 	it('falls back to the channel mean handle time where an interval has fewer than 20 conversations', () => {

@@ -27,4 +27,18 @@ describe('the simulation check on a worker thread', () => {
 		expect(none.mix.simulation).toBeNull();
 		expect(none.mix.recommended).toEqual(full.mix.recommended);
 	});
+
+	it('holds one worker while a check runs, none after, and leaves the calling thread free meanwhile', async () => {
+		const { check } = buildPlanAndCheck(inputs, assumptions, { seed: 2, replications: 2 });
+		expect(worker.liveWorkers()).toBe(0);
+		const first = worker.simulateOffThread(check!);
+		const second = worker.simulateOffThread(check!);
+		// a callback queued now runs while both checks are pending: the thread is free, one worker runs, the other waits its turn
+		const during = await new Promise<number>((resolve) => setImmediate(() => resolve(worker.liveWorkers())));
+		expect(during).toBe(1);
+		const [a, b] = await Promise.all([first, second]);
+		expect(worker.lastFallbackReason).toBeNull();
+		expect(a).toEqual(b);
+		expect(worker.liveWorkers()).toBe(0);
+	});
 });

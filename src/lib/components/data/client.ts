@@ -38,7 +38,8 @@ async function postJson<T>(path: string, body: unknown): Promise<T> {
 	return jsonOrSentence<T>(await fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }));
 }
 
-export const previewAgain = (upload: string, preset: string, map: Record<string, string>) => postJson<UploadPreview>('/data/preview', { upload, preset, map });
+export const previewAgain = (upload: string, preset: string, map: Record<string, string>, timezone: string, dateFormat: string) =>
+	postJson<UploadPreview>('/data/preview', { upload, preset, map, timezone, dateFormat });
 
 export interface ImportRequest {
 	upload: string;

@@ -1,19 +1,10 @@
 /** The plan per channel: forecast volume, handle time, peak agents, agent-hours, expected service, forecast accuracy. */
 import type { TableData } from '../table';
 import type { Plan } from '../../planning/planTypes';
+import { meanHandleS, meanServiceLevel, staffingTotals } from '../../planning/staffingTotals';
 
 export function channelSummaryTable(plan: Plan): TableData {
-	const hours = plan.interval_min / 60;
-	const byChannel = new Map<string, { mode: string; volume: number; work: number; peak: number; scheduledHours: number; served: number }>();
-	for (const r of plan.intervals) {
-		const c = byChannel.get(r.channel) ?? { mode: r.mode, volume: 0, work: 0, peak: 0, scheduledHours: 0, served: 0 };
-		c.volume += r.forecast;
-		c.work += r.forecast * r.aht_s;
-		c.peak = Math.max(c.peak, r.agents_scheduled);
-		c.scheduledHours += r.agents_scheduled * hours;
-		c.served += r.forecast * r.service_level;
-		byChannel.set(r.channel, c);
-	}
+	const byChannel = staffingTotals(plan.intervals, plan.interval_min, (r) => r.channel);
 	return {
 		columns: [
 			{ key: 'channel', label: 'Channel', kind: 'text' },
@@ -29,10 +20,10 @@ export function channelSummaryTable(plan: Plan): TableData {
 			channel,
 			mode: c.mode,
 			volume: Math.round(c.volume),
-			aht: c.volume > 0 ? c.work / c.volume : null,
-			peak: c.peak,
+			aht: meanHandleS(c),
+			peak: c.peakScheduled,
 			hours: Math.round(c.scheduledHours),
-			service: c.volume > 0 ? c.served / c.volume : null,
+			service: meanServiceLevel(c),
 			wape: plan.backtest_wape[channel] ?? null
 		}))
 	};

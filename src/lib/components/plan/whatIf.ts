@@ -55,6 +55,9 @@ function bounded(raw: string | null, fallback: number, range: NumberRange): numb
 	return Math.min(range.max, Math.max(range.min, value));
 }
 
+/** The slider's nearest position (0.3, not 0.30000000000000004: the frontier's shares are exact tenths). */
+const onStep = (value: number, step: number) => Number((Math.round(value / step) * step).toFixed(6));
+
 /** What-ifs as URL parameters (the export links carry them). */
 export function whatIfToParams(whatIf: WhatIf): URLSearchParams {
 	const params = new URLSearchParams({
@@ -69,12 +72,33 @@ export function whatIfToParams(whatIf: WhatIf): URLSearchParams {
 
 /** The same, read back with every value clamped to the slider ranges; missing ones keep the saved values. */
 export function whatIfFromParams(params: URLSearchParams, saved: WhatIf): WhatIf {
+	// a share that is not a number ("today", "recommended") leaves the slider at the recommendation
 	const share = params.get('share');
+	const numeric = share !== null && Number.isFinite(parseDecimal(share));
 	return {
 		growth: bounded(params.get('growth'), saved.growth, WHAT_IF_RANGES.growth),
 		ahtFactor: bounded(params.get('aht'), saved.ahtFactor, WHAT_IF_RANGES.ahtFactor),
 		concurrencyFactor: bounded(params.get('concurrency'), saved.concurrencyFactor, WHAT_IF_RANGES.concurrencyFactor),
 		shrinkage: bounded(params.get('shrinkage'), saved.shrinkage, WHAT_IF_RANGES.shrinkage),
-		asyncShare: share === null ? saved.asyncShare : bounded(share, 0, WHAT_IF_RANGES.asyncShare)
+		asyncShare: numeric ? onStep(bounded(share, 0, WHAT_IF_RANGES.asyncShare), WHAT_IF_RANGES.asyncShare.step) : saved.asyncShare
 	};
+}
+
+/** A page query with the what-if parameters replaced and the others (the dataset) kept: "?dataset=demo&growth=0.2&…". */
+export function searchWithWhatIf(search: string, whatIf: WhatIf): string {
+	const params = new URLSearchParams(search);
+	for (const key of ['growth', 'aht', 'concurrency', 'shrinkage', 'share']) params.delete(key);
+	for (const [key, value] of whatIfToParams(whatIf)) params.set(key, value);
+	return `?${params}`;
+}
+
+/** Which mix a staffing report staffs: the slider's (its share, or the recommendation), the recommendation, or today's. */
+export type ReportMix = 'slider' | 'recommended' | 'today';
+
+/** The export link of a format: the what-ifs in `query`, `share` set for the mix picked. */
+export function reportHref(format: string, query: string, mix: ReportMix): string {
+	const params = new URLSearchParams(query);
+	if (mix === 'today') params.set('share', 'today');
+	else if (mix === 'recommended') params.delete('share');
+	return `/plan/export/${format}?${params}`;
 }

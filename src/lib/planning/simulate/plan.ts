@@ -10,7 +10,7 @@ export interface PlanChannel {
 	arrivals: number[];
 	/** mean handle seconds: sync talk time; async focus time per conversation */
 	aht_s: number;
-	/** observed handle times to resample from (instead of a lognormal around aht_s) */
+	/** observed handle times whose shape is resampled, scaled to mean aht_s (instead of a lognormal around aht_s) */
 	handle_samples_s?: number[];
 	/** sync: mean exponential patience in seconds; 0 or absent = nobody abandons */
 	patience_s?: number;
@@ -130,10 +130,18 @@ export function buildPlanEngine(plan: StaffingPlanInput, seed: number): ContactC
 	});
 }
 
-function handleSampler(c: PlanChannel): (r: Random) => number {
+/**
+ * Handle times drawn from the data (planning.md "Simulation check"): the measured sample's shape,
+ * scaled so its mean is aht_s, which carries the forecast's interval mix, a what-if's factor and
+ * the async focus equivalent; without a sample, a lognormal around aht_s.
+ */
+export function handleSampler(c: Pick<PlanChannel, 'aht_s' | 'handle_samples_s'>): (r: Random) => number {
 	const samples = c.handle_samples_s?.filter((s) => s > 0) ?? [];
-	if (samples.length > 0) return (r) => samples[r.int(samples.length)];
-	return (r) => r.lognormal(Math.max(1, c.aht_s), 0.6);
+	const mean = Math.max(1, c.aht_s);
+	if (samples.length === 0) return (r) => r.lognormal(mean, 0.6);
+	const scale = mean / (samples.reduce((a, b) => a + b, 0) / samples.length);
+	const scaled = samples.map((s) => s * scale);
+	return (r) => scaled[r.int(scaled.length)];
 }
 
 /** Business seconds between two instants: open intervals of the plan, repeating cyclically (a fully open clock without them). */

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { execute, queryOne, queryRows } from '../db/sql';
+import { execute, joinSql, queryOne, queryRows, raw, sql, type Sql } from '../db/sql';
 
 /** The events the audit log records; other strings are allowed for new kinds, these are the ones pages filter by. */
 export const AUDIT_ACTIONS = [
@@ -81,18 +81,9 @@ export interface AuditQuery {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-function where(query: AuditQuery): { sql: string; params: string[] } {
-	const parts: string[] = [];
-	const params: string[] = [];
-	if (query.action) {
-		parts.push('action = ?');
-		params.push(query.action);
-	}
-	if (query.actor) {
-		parts.push('actor = ?');
-		params.push(query.actor);
-	}
-	return { sql: parts.length ? 'WHERE ' + parts.join(' AND ') : '', params };
+function where(query: AuditQuery): Sql {
+	const parts = [...(query.action ? [sql`action = ${query.action}`] : []), ...(query.actor ? [sql`actor = ${query.actor}`] : [])];
+	return parts.length ? sql`WHERE ${joinSql(parts, ' AND ')}` : raw('');
 }
 
 type AuditRow = Omit<AuditEntry, 'at'> & { at: Date };
@@ -105,15 +96,14 @@ export async function listAudit(
 ): Promise<{ entries: AuditEntry[]; total: number; page: number; pageSize: number }> {
 	const pageSize = Math.min(500, Math.max(1, Math.floor(query.pageSize ?? AUDIT_PAGE_SIZE)));
 	const filter = where(query);
-	const total = (await queryOne<{ n: number }>(connection, `SELECT count(*) AS n FROM audit_log ${filter.sql}`, filter.params))!.n;
+	const total = (await queryOne<{ n: number }>(connection, sql`SELECT count(*) AS n FROM audit_log ${filter}`))!.n;
 	// a page past the last (?page=1e308 from a hand-typed URL) shows the last one: its OFFSET must be a plain integer
 	const lastPage = Math.max(1, Math.ceil(total / pageSize));
 	const asked = query.page === undefined || Number.isNaN(query.page) ? 1 : query.page;
 	const page = Math.min(lastPage, Math.max(1, Math.floor(asked)));
 	const rows = await queryRows<AuditRow>(
 		connection,
-		`SELECT id, at_time AS "at", actor, action, target, detail, address FROM audit_log ${filter.sql} ORDER BY id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-		filter.params
+		sql`SELECT id, at_time AS "at", actor, action, target, detail, address FROM audit_log ${filter} ORDER BY id DESC LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`
 	);
 	return { entries: rows.map(toEntry), total, page, pageSize };
 }
@@ -123,8 +113,7 @@ export async function allAudit(connection: DuckDBConnection, query: AuditQuery =
 	const filter = where(query);
 	const rows = await queryRows<AuditRow>(
 		connection,
-		`SELECT id, at_time AS "at", actor, action, target, detail, address FROM audit_log ${filter.sql} ORDER BY id DESC`,
-		filter.params
+		sql`SELECT id, at_time AS "at", actor, action, target, detail, address FROM audit_log ${filter} ORDER BY id DESC`
 	);
 	return rows.map(toEntry);
 }

@@ -36,6 +36,8 @@ export const ACCESS_RULES: readonly AccessRule[] = [
 	{ path: '/data', methods: 'write', capability: 'manage_data' },
 	// /settings?/save holds metric sections (manage_data) and the planning section (plan); the action tells them apart
 	{ path: '/settings', methods: 'write', capability: ['manage_data', 'plan'] },
+	// the conversations behind a chart (row level, customer hashes): for those who feed and check the data
+	{ path: '/conversations', methods: 'any', capability: 'manage_data' },
 	{ path: '/plan/export', methods: 'any', capability: 'plan' },
 	{ path: '/plan/report', methods: 'any', capability: 'plan' },
 	{ path: '/plan', methods: 'write', capability: 'plan' },

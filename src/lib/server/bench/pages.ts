@@ -13,19 +13,19 @@ export interface BenchPage {
 	name: string;
 	/** the route's path */
 	path: string;
-	/** the page's query string; `{first}` and `{end}` become the dataset's first day and the day after its last */
+	/** the page's query string; `{first}` and `{last}` become the dataset's first and last day (the URL's `to` is inclusive) */
 	search: string;
 	load: (connection: DuckDBConnection, scope: DashboardScope) => Promise<unknown>;
 }
 
 export const BENCH_PAGES: BenchPage[] = [
 	{ name: 'overview', path: '/', search: '', load: loadOverview },
-	{ name: 'overview, all data', path: '/', search: 'from={first}&to={end}', load: loadOverview },
+	{ name: 'overview, all data', path: '/', search: 'from={first}&to={last}', load: loadOverview },
 	{ name: 'overview, email only', path: '/', search: 'channel=email', load: loadOverview },
 	{ name: 'responsiveness', path: '/responsiveness', search: '', load: (c, s) => loadResponsiveness(c, s, 'calendar') },
 	{ name: 'responsiveness, business clock', path: '/responsiveness', search: 'clock=business', load: (c, s) => loadResponsiveness(c, s, 'business') },
 	{ name: 'workload', path: '/workload', search: '', load: loadWorkload },
-	{ name: 'workload, all data', path: '/workload', search: 'from={first}&to={end}', load: loadWorkload },
+	{ name: 'workload, all data', path: '/workload', search: 'from={first}&to={last}', load: loadWorkload },
 	{ name: 'coverage', path: '/coverage', search: '', load: loadCoverage },
 	{ name: 'cost', path: '/cost', search: '', load: loadCost }
 ];
@@ -35,12 +35,12 @@ export const PAGE_PATHS = [...new Set(BENCH_PAGES.map((page) => page.path))];
 
 export interface DatasetDays {
 	first: string;
-	end: string;
+	last: string;
 }
 
 /** The query string of a page with the dataset's days filled in. */
 export function pageSearch(page: BenchPage, days: DatasetDays): string {
-	return page.search.replace('{first}', days.first).replace('{end}', days.end);
+	return page.search.replace('{first}', days.first).replace('{last}', days.last);
 }
 
 /** One page's data load, as its route runs it. */

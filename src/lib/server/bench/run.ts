@@ -63,11 +63,11 @@ async function dashboardTimings(dbPath: string, warm: number): Promise<{ pages: 
 	const db = await openDatabase(dbPath);
 	try {
 		const connection = await db.connect();
-		const row = (await queryOne<{ name: string; first: string; end: string }>(
+		const row = (await queryOne<{ name: string; first: string; last: string }>(
 			connection,
-			`SELECT name, strftime(min_created_at, '%Y-%m-%d') AS first, strftime(max_created_at::DATE + 1, '%Y-%m-%d') AS end FROM datasets ORDER BY dataset_id DESC LIMIT 1`
+			`SELECT name, strftime(min_created_at, '%Y-%m-%d') AS first, strftime(max_created_at, '%Y-%m-%d') AS last FROM datasets ORDER BY dataset_id DESC LIMIT 1`
 		))!;
-		const days: DatasetDays = { first: row.first, end: row.end };
+		const days: DatasetDays = { first: row.first, last: row.last };
 		const cold = new Map<string, number>();
 		for (const page of BENCH_PAGES) cold.set(page.name, await timeMs(() => loadPage(connection, page, days)));
 		const pages: PageTiming[] = [];

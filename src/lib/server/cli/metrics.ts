@@ -1,5 +1,7 @@
 import { computeMetrics, type MetricsGroup } from '../metrics/index';
 import { queryFromOptions } from '../options';
+import { METRIC_FIELDS } from '../../metrics/fields';
+import type { ValueKind } from '../../format';
 import type { CliCommand } from './command';
 
 /** The filter options shared by `metrics` and `series`. */
@@ -13,19 +15,18 @@ export const FILTER_OPTIONS: NonNullable<CliCommand['options']> = [
 	{ flags: '--by <dimension>', description: 'Group by mode, channel or queue' }
 ];
 
-/** A value for a table cell: "-" for no data, shares as percentages, seconds rounded. */
-export function cell(field: string, value: unknown): string {
+/** A value for a table cell by its kind (the field table's): "-" for no data, percents with one decimal, other numbers to two decimals unless whole. */
+export function cell(kind: ValueKind | 'text', value: unknown): string {
 	if (value === null || value === undefined) return '-';
 	if (typeof value !== 'number') return String(value);
-	if (/share|rate|attainment|score/.test(field)) return `${(value * 100).toFixed(1)}%`;
+	if (kind === 'percent') return `${(value * 100).toFixed(1)}%`;
 	return Number.isInteger(value) ? String(value) : value.toFixed(2);
 }
 
 /** Rows = fields, columns = groups: readable however many groups there are. */
 export function metricsTable(groups: MetricsGroup[]): string {
 	if (groups.length === 0) return 'No conversations match these filters.';
-	const fields = Object.keys(groups[0]).filter((f) => f !== 'key') as (keyof MetricsGroup)[];
-	const rows = [['', ...groups.map((g) => String(g.key))], ...fields.map((f) => [f, ...groups.map((g) => cell(f, g[f]))])];
+	const rows = [['', ...groups.map((g) => g.key)], ...METRIC_FIELDS.map((f) => [f.name, ...groups.map((g) => cell(f.kind, g[f.name]))])];
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 	return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')).join('\n');
 }

@@ -29,8 +29,8 @@ function seriesText(result: SeriesResult): string {
 		t.replace('.000Z', 'Z'),
 		...result.series.map((s) => {
 			const p = lookup.get(s.key)!.get(t);
-			const value = cell(result.metric === 'sla' ? 'attainment' : result.metric, p?.value);
-			return result.metric === 'concurrency' ? `${value} (max ${cell('max', p?.max)})` : value;
+			const value = cell(result.metric === 'sla' ? 'percent' : 'number', p?.value);
+			return result.metric === 'concurrency' ? `${value} (max ${cell('number', p?.max)})` : value;
 		})
 	]);
 	const all = [header, ...rows];

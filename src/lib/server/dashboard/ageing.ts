@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows, type SqlParam } from '../db/sql';
+import { joinSql, queryRows, raw, sql } from '../db/sql';
 import { ceilBucketSql } from '../metrics/backlog';
 import { buildFilter } from '../metrics/filters';
 import { ceilUsSql, INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from '../metrics/buckets';
@@ -71,25 +71,29 @@ export async function ageingLevelsByStart(
 	to: Date
 ): Promise<LevelRow[]> {
 	const step = SERIES_INTERVALS[interval];
-	const bandRows = AGE_BANDS.map(() => '(?::INTEGER, ?::BIGINT, ?::BIGINT)').join(', ');
-	const bandParams: SqlParam[] = AGE_BANDS.flatMap((b, i) => [i, b.lo * 1_000_000, b.hi === null ? null : b.hi * 1_000_000]);
+	const bandRows = joinSql(
+		AGE_BANDS.map((b, i) => sql`(${i}::INTEGER, ${b.lo * 1_000_000}::BIGINT, ${b.hi === null ? null : b.hi * 1_000_000}::BIGINT)`),
+		', '
+	);
 	// the bands' lower edges ascend, so the count below the age is the first edge (from the top) it exceeds: one CASE instead of a sum of five tests
 	const lastBand = AGE_BANDS.length;
-	const reachedSql = `CASE WHEN end_us IS NULL THEN ${lastBand} ${AGE_BANDS.map((_, i) => `WHEN end_us - created_us > ? THEN ${lastBand - i}`).join(' ')} ELSE 0 END`;
+	const reachedSql = sql`CASE WHEN end_us IS NULL THEN ${raw(String(lastBand))} ${joinSql(
+		[...AGE_BANDS].reverse().map((b, i) => sql`WHEN end_us - created_us > ${b.lo * 1_000_000} THEN ${raw(String(lastBand - i))}`),
+		' '
+	)} ELSE 0 END`;
 	const stepUs = INTERVAL_MS[interval] * 1000;
-	const reachedParams: SqlParam[] = AGE_BANDS.map((b) => b.lo * 1_000_000).reverse();
 	const scope = buildFilter(datasetId, { ...query, from: undefined });
 	return queryRows<LevelRow>(
 		connection,
-		`WITH bands(band, lo_us, hi_us) AS (VALUES ${bandRows}),
+		sql`WITH bands(band, lo_us, hi_us) AS (VALUES ${bandRows}),
 		timed AS (
 			SELECT * FROM (SELECT epoch_us(created_at) AS created_us, epoch_us(backlog_end_at) AS end_us FROM conversation_facts WHERE ${scope.where})
-			WHERE end_us IS NULL OR end_us > epoch_us(?::TIMESTAMP)
+			WHERE end_us IS NULL OR end_us > epoch_us(${from}::TIMESTAMP)
 		),
 		counted AS (
 			SELECT make_timestamp(started_us) AS started, make_timestamp(ended_us) AS ended, reached, n, by_end FROM (
 				SELECT started_us, ended_us, reached, count(*) AS n, grouping(started_us) AS by_end FROM (
-					SELECT ${ceilUsSql('created_us', stepUs)} AS started_us, ${ceilUsSql('end_us', stepUs)} AS ended_us,
+					SELECT ${raw(ceilUsSql('created_us', stepUs))} AS started_us, ${raw(ceilUsSql('end_us', stepUs))} AS ended_us,
 						${reachedSql} AS reached
 					FROM timed
 				) WHERE reached > 0
@@ -103,11 +107,10 @@ export async function ageingLevelsByStart(
 			UNION ALL
 			SELECT c.reached - 1, c.ended, -c.n FROM counted c WHERE c.by_end = 1 AND c.ended IS NOT NULL
 			UNION ALL
-			SELECT band, unnest(generate_series(?::TIMESTAMP, ?::TIMESTAMP - INTERVAL 1 MICROSECOND, ${step})), 0 FROM bands
+			SELECT band, unnest(generate_series(${from}::TIMESTAMP, ${to}::TIMESTAMP - INTERVAL 1 MICROSECOND, ${raw(step)})), 0 FROM bands
 		),
 		levels AS (SELECT band, t, sum(sum(delta)) OVER (PARTITION BY band ORDER BY t) AS level FROM deltas GROUP BY band, t)
-		SELECT band, t, level FROM levels WHERE t >= ?::TIMESTAMP AND t < ?::TIMESTAMP ORDER BY t, band`,
-		[...bandParams, ...scope.params, from, ...reachedParams, from, to, from, to]
+		SELECT band, t, level FROM levels WHERE t >= ${from}::TIMESTAMP AND t < ${to}::TIMESTAMP ORDER BY t, band`
 	);
 }
 
@@ -121,13 +124,15 @@ export async function ageingLevelsBySpan(
 	to: Date
 ): Promise<LevelRow[]> {
 	const step = SERIES_INTERVALS[interval];
-	const bandRows = AGE_BANDS.map(() => '(?::INTEGER, ?::DOUBLE, ?::DOUBLE)').join(', ');
-	const bandParams: SqlParam[] = AGE_BANDS.flatMap((b, i) => [i, b.lo, b.hi]);
+	const bandRows = joinSql(
+		AGE_BANDS.map((b, i) => sql`(${i}::INTEGER, ${b.lo}::DOUBLE, ${b.hi}::DOUBLE)`),
+		', '
+	);
 	// conversations created before `from` can still be open in range: take everything created before `to`
 	const scope = buildFilter(datasetId, { ...query, from: undefined });
 	return queryRows<LevelRow>(
 		connection,
-		`WITH bands(band, lo, hi) AS (VALUES ${bandRows}),
+		sql`WITH bands(band, lo, hi) AS (VALUES ${bandRows}),
 		spans AS (
 			SELECT band,
 				created_at + to_microseconds((lo * 1e6)::BIGINT) AS enter_at,
@@ -138,18 +143,17 @@ export async function ageingLevelsBySpan(
 				-- only the bands a conversation reaches while still open
 				ON backlog_end_at IS NULL OR date_diff('microsecond', created_at, backlog_end_at) > lo * 1e6
 			-- one that ended by the range start adds +1 and -1 before every sample: leave it out
-			WHERE ${scope.where} AND (backlog_end_at IS NULL OR backlog_end_at > ?::TIMESTAMP)
+			WHERE ${scope.where} AND (backlog_end_at IS NULL OR backlog_end_at > ${from}::TIMESTAMP)
 		),
-		entered AS (SELECT * FROM spans WHERE enter_at < ?::TIMESTAMP AND (leave_at IS NULL OR leave_at > enter_at)),
+		entered AS (SELECT * FROM spans WHERE enter_at < ${to}::TIMESTAMP AND (leave_at IS NULL OR leave_at > enter_at)),
 		deltas AS (
-			SELECT band, ${ceilBucketSql('enter_at', step)} AS t, 1 AS delta FROM entered
+			SELECT band, ${ceilBucketSql(raw('enter_at'), step)} AS t, 1 AS delta FROM entered
 			UNION ALL
-			SELECT band, ${ceilBucketSql('leave_at', step)}, -1 FROM entered WHERE leave_at IS NOT NULL
+			SELECT band, ${ceilBucketSql(raw('leave_at'), step)}, -1 FROM entered WHERE leave_at IS NOT NULL
 			UNION ALL
-			SELECT band, unnest(generate_series(?::TIMESTAMP, ?::TIMESTAMP - INTERVAL 1 MICROSECOND, ${step})), 0 FROM bands
+			SELECT band, unnest(generate_series(${from}::TIMESTAMP, ${to}::TIMESTAMP - INTERVAL 1 MICROSECOND, ${raw(step)})), 0 FROM bands
 		),
 		levels AS (SELECT band, t, sum(sum(delta)) OVER (PARTITION BY band ORDER BY t) AS level FROM deltas GROUP BY band, t)
-		SELECT band, t, level FROM levels WHERE t >= ?::TIMESTAMP AND t < ?::TIMESTAMP ORDER BY t, band`,
-		[...bandParams, ...scope.params, from, to, from, to, from, to]
+		SELECT band, t, level FROM levels WHERE t >= ${from}::TIMESTAMP AND t < ${to}::TIMESTAMP ORDER BY t, band`
 	);
 }

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/sql';
+import { queryRows, sql, type Sql } from '../db/sql';
 import { buildFilter } from '../metrics/filters';
 import type { MetricsQuery } from '../metrics/index';
 import { hasDailyConcurrency, wholeDays } from '../metrics/daily';
@@ -17,17 +17,17 @@ export interface AgentWorkload extends Record<string, unknown> {
 }
 
 /** The filtered conversations per agent (grouped by the agent's dense number: ~2x faster than by name; modes are only sync and async). */
-const handledSql = (where: string) => `SELECT any_value(agent_id) AS agent, count(*) AS conversations,
+const handledSql = (where: Sql) => sql`SELECT any_value(agent_id) AS agent, count(*) AS conversations,
 		CASE WHEN min(mode) = max(mode) THEN min(mode)::VARCHAR ELSE max(mode)::VARCHAR || ', ' || min(mode)::VARCHAR END AS modes,
 		avg(handle_s) AS handle_mean_s
 	FROM conversation_facts WHERE ${where} AND agent_no IS NOT NULL GROUP BY agent_no`;
 
 /** Levels per agent over [from, to) from the level segments clipped to the range. */
-const SEGMENT_LEVELS_SQL = `held AS (
+const segmentLevelsSql = (datasetId: number, from: Date | null, to: Date | null) => sql`held AS (
 		SELECT agent_id AS agent, k,
-			date_diff('microsecond', greatest(start_at, ?::TIMESTAMP), least(end_at, ?::TIMESTAMP)) / 1e6 AS held_s
+			date_diff('microsecond', greatest(start_at, ${from}::TIMESTAMP), least(end_at, ${to}::TIMESTAMP)) / 1e6 AS held_s
 		FROM concurrency_segments
-		WHERE dataset_id = ? AND k > 0 AND end_at > ?::TIMESTAMP AND start_at < ?::TIMESTAMP AND agent_id IN (SELECT agent FROM handled)
+		WHERE dataset_id = ${datasetId} AND k > 0 AND end_at > ${from}::TIMESTAMP AND start_at < ${to}::TIMESTAMP AND agent_id IN (SELECT agent FROM handled)
 	),
 	levels AS (
 		SELECT agent, sum(k * held_s) / nullif(sum(held_s), 0) AS concurrency_mean, max(k) FILTER (WHERE held_s > 0) AS concurrency_max, sum(held_s) / 3600 AS busy_hours
@@ -35,10 +35,10 @@ const SEGMENT_LEVELS_SQL = `held AS (
 	)`;
 
 /** The same levels from the stored daily pieces, when the range is whole UTC days: the same integer sums, from ~30 rows per agent and month. */
-const DAILY_LEVELS_SQL = `levels AS (
+const dailyLevelsSql = (datasetId: number, from: Date | null, to: Date | null) => sql`levels AS (
 		SELECT agent_id AS agent, sum(weighted) / nullif(sum(held), 0) AS concurrency_mean, max(top) AS concurrency_max, sum(held)::DOUBLE / 3.6e9 AS busy_hours
 		FROM concurrency_daily
-		WHERE dataset_id = ? AND day >= ?::TIMESTAMP AND day < ?::TIMESTAMP AND agent_id IN (SELECT agent FROM handled)
+		WHERE dataset_id = ${datasetId} AND day >= ${from}::TIMESTAMP AND day < ${to}::TIMESTAMP AND agent_id IN (SELECT agent FROM handled)
 		GROUP BY agent_id
 	)`;
 
@@ -51,11 +51,10 @@ export async function agentWorkload(connection: DuckDBConnection, datasetId: num
 	const daily = wholeDays(filter.from, filter.to) && (await hasDailyConcurrency(connection, datasetId));
 	return queryRows<AgentWorkload>(
 		connection,
-		`WITH handled AS (${handledSql(filter.where)}),
-		${daily ? DAILY_LEVELS_SQL : SEGMENT_LEVELS_SQL}
+		sql`WITH handled AS (${handledSql(filter.where)}),
+		${(daily ? dailyLevelsSql : segmentLevelsSql)(datasetId, filter.from, filter.to)}
 		SELECT h.agent, h.conversations, h.modes, h.handle_mean_s, l.concurrency_mean, l.concurrency_max, l.busy_hours
 		FROM handled h LEFT JOIN levels l USING (agent)
-		ORDER BY h.conversations DESC, h.agent LIMIT ?`,
-		[...filter.params, ...(daily ? [datasetId, filter.from, filter.to] : [filter.from, filter.to, datasetId, filter.from, filter.to]), limit]
+		ORDER BY h.conversations DESC, h.agent LIMIT ${limit}`
 	);
 }

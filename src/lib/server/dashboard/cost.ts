@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/sql';
+import { queryRows, raw, sql } from '../db/sql';
 import { buildFilter, groupKeySql, type GroupBy } from '../metrics/filters';
 import type { MetricsQuery } from '../metrics/index';
 
@@ -21,14 +21,13 @@ export async function costSplit(connection: DuckDBConnection, datasetId: number,
 	const filter = buildFilter(datasetId, query);
 	return queryRows<CostSplit>(
 		connection,
-		`SELECT key, mode, conversations, cost_per_conversation, bot_per_conversation,
+		sql`SELECT key, mode, conversations, cost_per_conversation, bot_per_conversation,
 			cost_per_conversation - bot_per_conversation AS agent_per_conversation, handle_mean_s, bot_share, total_cost
 		FROM (
-			SELECT ${groupKeySql(by)} AS key, min(mode) AS mode, count(*) AS conversations, avg(cost) AS cost_per_conversation,
-				avg(CASE WHEN bot_involved THEN ?::DOUBLE ELSE 0 END) AS bot_per_conversation,
+			SELECT ${raw(groupKeySql(by))} AS key, min(mode) AS mode, count(*) AS conversations, avg(cost) AS cost_per_conversation,
+				avg(CASE WHEN bot_involved THEN ${botPrice}::DOUBLE ELSE 0 END) AS bot_per_conversation,
 				avg(handle_s) AS handle_mean_s, avg(bot_involved::INTEGER) AS bot_share, sum(cost) AS total_cost
 			FROM conversation_facts WHERE ${filter.where} GROUP BY ALL
-		) ORDER BY mode DESC, conversations DESC`,
-		[botPrice, ...filter.params]
+		) ORDER BY mode DESC, conversations DESC`
 	);
 }

@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows, type SqlParam } from '../db/sql';
+import { joinSql, queryRows, raw, sql } from '../db/sql';
 import { buildFilter, groupKeySql, type GroupBy } from '../metrics/filters';
 import type { MetricsQuery } from '../metrics/index';
 
@@ -34,14 +34,15 @@ export async function durationHistogram(
 ): Promise<{ keys: string[]; bins: DistributionBin[] }> {
 	const filter = buildFilter(datasetId, query);
 	const column = COLUMN[measure];
-	const binSql = edges.map(() => `(${column} >= ?)::INTEGER`).join(' + ');
-	const params: SqlParam[] = [...edges, ...filter.params];
+	const binSql = joinSql(
+		edges.map((edge) => sql`(${raw(column)} >= ${edge})::INTEGER`),
+		' + '
+	);
 	const rows = await queryRows<{ key: string; bin: number; n: number }>(
 		connection,
-		`SELECT key, bin, count(*) AS n FROM (
-			SELECT ${groupKeySql(by)} AS key, ${binSql} AS bin FROM conversation_facts WHERE ${filter.where} AND ${column} IS NOT NULL
-		) WHERE bin > 0 GROUP BY ALL ORDER BY key, bin`,
-		params
+		sql`SELECT key, bin, count(*) AS n FROM (
+			SELECT ${raw(groupKeySql(by))} AS key, ${binSql} AS bin FROM conversation_facts WHERE ${filter.where} AND ${raw(column)} IS NOT NULL
+		) WHERE bin > 0 GROUP BY ALL ORDER BY key, bin`
 	);
 	const keys = [...new Set(rows.map((r) => r.key))].sort((a, b) => (a === 'sync' ? -1 : b === 'sync' ? 1 : a.localeCompare(b)));
 	const bins = edges.map((lo, i) => ({
@@ -77,10 +78,9 @@ export async function durationPercentiles(
 	const column = COLUMN[measure];
 	const rows = await queryRows<Record<string, unknown>>(
 		connection,
-		`SELECT ${groupKeySql(by)} AS key, count(*) AS conversations, count(${column}) AS measured, avg(${column}) AS mean_s,
-			quantile_cont(${column}, [0.5, 0.75, 0.9, 0.95]) AS q
-		FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key`,
-		filter.params
+		sql`SELECT ${raw(groupKeySql(by))} AS key, count(*) AS conversations, count(${raw(column)}) AS measured, avg(${raw(column)}) AS mean_s,
+			quantile_cont(${raw(column)}, [0.5, 0.75, 0.9, 0.95]) AS q
+		FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key`
 	);
 	return rows.map(({ q, ...rest }) => {
 		const [p50, p75, p90, p95] = (q as (number | null)[] | null) ?? [null, null, null, null];

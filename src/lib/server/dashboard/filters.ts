@@ -7,8 +7,8 @@ import { findDataset, type ResolvedDataset } from '../metrics/filters';
 import { stillDeriving } from '../metrics/whole';
 import { readSettings } from '../settings/store';
 import type { Settings } from '../../settings/defaults';
-import { addDays, DEFAULT_PRESET, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../dashboardFilters';
-import { dayProblem, printable } from '../../bounds';
+import { addDays, DEFAULT_PRESET, endOfUrlTo, presetOf, presetRange, type DashboardFilters, type FilterOptions } from '../../dashboardFilters';
+import { dayProblem, printable, YEARS } from '../../bounds';
 
 /** The filter bar's state read from the URL, the metrics query it means, and what the bar offers. */
 export interface DashboardScope {
@@ -81,7 +81,7 @@ function clampToData(from: string, to: string, firstDay: string, lastEventDay: s
 }
 
 /**
- * Reads `?dataset&from&to&channel&queue&agent`; without a range it is the last 30 days of the dataset.
+ * Reads `?dataset&from&to&channel&queue&agent` (`to` inclusive); without a range it is the last 30 days of the dataset.
  * Returns null when no dataset is loaded (the page shows its empty state).
  */
 export async function readDashboardScope(connection: DuckDBConnection, url: URL): Promise<DashboardScope | null> {
@@ -91,11 +91,14 @@ export async function readDashboardScope(connection: DuckDBConnection, url: URL)
 	const firstDay = day(dataset.minCreatedAt);
 	const lastDay = day(dataset.maxCreatedAt);
 	let from = urlDay(params.get('from'), 'from');
-	let to = urlDay(params.get('to'), 'to');
+	// the URL's `to` is the last day included (as the To box shows it); the filters hold the exclusive end
+	const lastIncluded = urlDay(params.get('to'), 'to');
+	// the end after the last readable day would be a year the filter refuses: a range to it ends with that day's start
+	let to = lastIncluded === null ? null : lastIncluded === `${YEARS.max}-12-31` ? lastIncluded : endOfUrlTo(lastIncluded);
 	const fallback = presetRange(DEFAULT_PRESET, firstDay, lastDay);
 	from ??= to && to <= fallback.from ? firstDay : fallback.from;
 	to ??= fallback.to;
-	if (from >= to) throw new UserError(`The range starts on ${from} but ends before it; pick a start before the end.`);
+	if (from >= to) throw new UserError(`The range starts on ${from} but ends on ${lastIncluded} before it; pick a start on or before the end.`);
 	const lastEventDay = dataset.maxEventAt && day(dataset.maxEventAt) > lastDay ? day(dataset.maxEventAt) : lastDay;
 	({ from, to } = clampToData(from, to, firstDay, lastEventDay));
 	const filters: DashboardFilters = {

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { getDatabase } from '../open';
-import { queryOne } from '../db/sql';
+import { queryOne, sql } from '../db/sql';
 import { isUserError } from '../errors';
 import { buildFilter } from '../metrics/filters';
 import { cachedResult } from '../metrics/cache';
@@ -22,7 +22,7 @@ export interface PageFrame {
 /** Whether any conversation passes the filters ("the filters match nothing" is drawn as its own state); stops at the first. */
 async function anyConversationMatches(connection: DuckDBConnection, scope: DashboardScope): Promise<boolean> {
 	const filter = buildFilter(scope.datasetId, scope.query);
-	const row = await queryOne<{ found: number }>(connection, `SELECT 1 AS found FROM conversation_facts WHERE ${filter.where} LIMIT 1`, filter.params);
+	const row = await queryOne<{ found: number }>(connection, sql`SELECT 1 AS found FROM conversation_facts WHERE ${filter.where} LIMIT 1`);
 	return row !== undefined;
 }
 

@@ -2,6 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { computeMetrics, computeSeries, prepareAdjacentPeriods, type MetricsGroup, type MetricsQuery, type SeriesMetric } from '../metrics/index';
 import { previousPeriod, toMetricsQuery, type DashboardScope } from './filters';
 import { overviewHeadline } from './headline';
+import { buildFilter } from '../metrics/filters';
+import { costEstimatedByGroup } from '../metrics/handleSource';
 import type { Channel, Settings } from '../../settings/defaults';
 import { previousSeries, type PreviousSeries } from './previous';
 
@@ -29,6 +31,8 @@ export interface OverviewData {
 	trends: Partial<Record<TrendKey, Record<string, (number | null)[]>>>;
 	/** per mode, the clock its SLA targets run on, e.g. "business-hours clock" */
 	slaClocks: Record<string, string>;
+	/** per mode: the cost per conversation prices attributed time, not a handle-time column's (an estimate) */
+	costEstimated: Record<string, boolean>;
 	/** daily arrivals per mode, for the chart under the tiles */
 	arrivals: { key: string; points: { t: string; value: number | null }[] }[];
 	/** the same over the previous equal period, for the dashed overlay */
@@ -81,6 +85,7 @@ export async function loadOverview(connection: DuckDBConnection, scope: Dashboar
 		openNow: await backlogAtEnd(connection, scope.query),
 		openBefore: previous.length ? await backlogAtEnd(connection, toMetricsQuery(prior)) : {},
 		trends,
+		costEstimated: await costEstimatedByGroup(connection, buildFilter(scope.datasetId, query), 'mode'),
 		slaClocks: slaClocksByMode(scope.settings, scope.filters.channels.length ? scope.filters.channels : scope.options.channels),
 		arrivals,
 		arrivalsBefore: hasPrior ? await previousSeries(connection, scope, 'arrivals', '1d') : null

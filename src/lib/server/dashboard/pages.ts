@@ -9,7 +9,9 @@ import { backlogByAge, AGE_BANDS, type AgeingPoint } from './ageing';
 import { agentWorkload, type AgentWorkload } from './agents';
 import { stillDeriving } from '../metrics/whole';
 import { costSplit, type CostSplit } from './cost';
-import { previousSeries, type PreviousSeries } from './previous';
+import { buildFilter } from '../metrics/filters';
+import { costEstimatedByGroup } from '../metrics/handleSource';
+import { previousPeriodQuery, previousSeries, type PreviousSeries } from './previous';
 
 type Points = SeriesResult['series'];
 
@@ -64,21 +66,36 @@ export interface WorkloadData {
 	interval: string;
 	byMode: MetricsGroup[];
 	concurrency: Points;
+	/** concurrency (mean and max per mode) over the previous equal period, for the dashed overlay */
+	concurrencyBefore: PreviousSeries | null;
 	ageing: AgeingPoint[];
+	/** the whole open backlog (every band) over the previous equal period, for the dashed overlay */
+	backlogBefore: PreviousSeries | null;
 	bands: string[];
 	agents: AgentWorkload[];
 	/** the agents' concurrency and busy hours come from the stored level segments, not written while the import's derive runs */
 	agentsDeriving: boolean;
 }
 
+/** The open backlog of the previous equal period, all bands summed, as one series "all open". */
+async function previousBacklog(connection: DuckDBConnection, scope: DashboardScope, interval: '15m' | '1h'): Promise<PreviousSeries | null> {
+	const prior = previousPeriodQuery(scope);
+	if (!prior) return null;
+	const ageing = await backlogByAge(connection, scope.datasetId, prior.query, interval);
+	return { series: [{ key: 'all open', points: ageing.map((p) => ({ t: p.t, value: p.bands.reduce((a, b) => a + b, 0) })) }], shiftMs: prior.shiftMs };
+}
+
 export async function loadWorkload(connection: DuckDBConnection, scope: DashboardScope): Promise<WorkloadData> {
 	const chartInterval = intervalFor(scope.filters);
+	// hourly samples even on long ranges: a daily sample at midnight would miss the daytime peak
+	const ageingInterval = chartInterval === '1d' ? '1h' : chartInterval;
 	return {
 		interval: chartInterval,
 		byMode: syncFirst((await computeMetrics(connection, { ...scope.query, by: 'mode' })).groups),
 		concurrency: syncFirst((await computeSeries(connection, 'concurrency', { ...scope.query, by: 'mode', interval: chartInterval })).series),
-		// hourly samples even on long ranges: a daily sample at midnight would miss the daytime peak
-		ageing: await backlogByAge(connection, scope.datasetId, scope.query, chartInterval === '1d' ? '1h' : chartInterval),
+		concurrencyBefore: await previousSeries(connection, scope, 'concurrency', chartInterval),
+		ageing: await backlogByAge(connection, scope.datasetId, scope.query, ageingInterval),
+		backlogBefore: await previousBacklog(connection, scope, ageingInterval),
 		bands: AGE_BANDS.map((b) => b.label),
 		agents: await agentWorkload(connection, scope.datasetId, scope.query),
 		agentsDeriving: await stillDeriving(connection, scope.datasetId)
@@ -107,6 +124,7 @@ export async function loadCoverage(connection: DuckDBConnection, scope: Dashboar
 export interface CostData {
 	byMode: CostSplit[];
 	byChannel: CostSplit[];
+	estimated: Record<string, boolean>;
 	costs: Settings['costs'];
 }
 
@@ -115,6 +133,11 @@ export async function loadCost(connection: DuckDBConnection, scope: DashboardSco
 	return {
 		byMode: await costSplit(connection, scope.datasetId, scope.query, 'mode', bot),
 		byChannel: await costSplit(connection, scope.datasetId, scope.query, 'channel', bot),
+		// keyed by mode and by channel (their names differ): which rows price attributed time instead of a handle-time column
+		estimated: {
+			...(await costEstimatedByGroup(connection, buildFilter(scope.datasetId, scope.query), 'mode')),
+			...(await costEstimatedByGroup(connection, buildFilter(scope.datasetId, scope.query), 'channel'))
+		},
 		costs: scope.settings.costs
 	};
 }

@@ -33,6 +33,17 @@ export const CANONICAL_COLUMNS = [
 	'source_line'
 ] as const;
 
+/**
+ * Agent seconds a conversation costs: its handle time at the concurrency its agent measured while holding it
+ * (issue 14, item 10; the plan's agentSecondsPerThread). Focus time (an export's or the sessionizer's) counts
+ * the gaps before each agent message, which overlap across the threads held at once, so it is divided by the
+ * agent's mean concurrency over the assigned window (window / attributed time, >= 1); attributed time is
+ * already split, so without focus time it is the agent time as it stands (an estimate: handleSource.ts).
+ */
+const AGENT_SECONDS_SQL = `CASE WHEN e.source_handle_s IS NOT NULL AND e.attributed_agent_s > 0 AND e.closed_at > e.first_response_at
+		THEN e.source_handle_s * least(1, e.attributed_agent_s / (date_diff('microsecond', e.first_response_at, e.closed_at) / 1e6))
+		ELSE coalesce(e.source_handle_s, e.attributed_agent_s) END`;
+
 /** The dataset's "now" for ages: its latest timestamp of any kind (from `derive_span`). */
 async function latestEventAt(connection: DuckDBConnection): Promise<Date | null> {
 	return (await queryOne<{ at: Date | null }>(connection, 'SELECT last_event AS at FROM derive_span'))?.at ?? null;
@@ -139,6 +150,7 @@ export async function insertConversationRows(
 		timed AS (
 			SELECT e.*,
 				coalesce(e.source_handle_s, e.attributed_agent_s) AS handle_s,
+				${AGENT_SECONDS_SQL} AS agent_s,
 				CASE WHEN e.sla_business THEN e.frt_business_s ELSE e.frt_s END AS sla_frt_s,
 				CASE WHEN e.sla_business THEN ? - e.open_s_created ELSE date_diff('microsecond', e.created_at, ?::TIMESTAMP) / 1e6 END AS sla_age_s
 			FROM enriched e
@@ -147,7 +159,7 @@ export async function insertConversationRows(
 			NOT open_at_created AS after_hours,
 			attributed_agent_s,
 			repeated,
-			coalesce(handle_s / 3600 * CASE mode WHEN 'sync' THEN ? ELSE ? END, 0) + CASE WHEN bot_involved THEN ? ELSE 0 END AS cost,
+			coalesce(agent_s / 3600 * CASE mode WHEN 'sync' THEN ? ELSE ? END, 0) + CASE WHEN bot_involved THEN ? ELSE 0 END AS cost,
 			((isodow(created_local) - 1) * 24 + hour(created_local))::SMALLINT AS hour_of_week,
 			agent_no,
 			NOT bot_resolved AND NOT (status = 'open' AND first_response_at IS NULL AND sla_age_s < target_s) AS sla_eligible,

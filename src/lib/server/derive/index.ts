@@ -6,7 +6,7 @@ import { deriveConcurrency, storeConcurrency } from './sweep';
 import { deriveHourlyRollup, storeDailyConcurrency } from './rollups';
 import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows } from './facts';
 import { invalidateMetricsCache } from '../metrics/cache';
-import { storeWholeSummaries } from '../metrics/summary';
+import { storeWholeSummaries, SUMMARY_FIELDS_HASH } from '../metrics/summary';
 import type { ProgressPhase } from '../ingest/progress';
 
 /** The settings whose change invalidates derived values (metrics.md "Settings and defaults"). */
@@ -271,17 +271,18 @@ export async function deriveMissing(connection: DuckDBConnection, settings: Sett
 
 /**
  * Stores what newer schema versions keep per dataset at ingest for the datasets derived before them: the whole-dataset
- * summary (migration 007) and the daily concurrency pieces (008). Without them pages take the slower per-request path;
+ * summary (migration 007; again when its field list changed, migration 010) and the daily concurrency pieces (008). Without them pages take the slower per-request path;
  * each is one scan, so an upgraded file is brought level at its first open. Returns the datasets completed.
  */
 export async function storeMissingRollups(connection: DuckDBConnection): Promise<number[]> {
 	const lacking = await queryRows<{ dataset_id: number; summaries: boolean; daily: boolean }>(
 		connection,
 		`SELECT d.dataset_id,
-			NOT EXISTS (SELECT 1 FROM group_summaries g WHERE g.dataset_id = d.dataset_id) AS summaries,
+			NOT EXISTS (SELECT 1 FROM group_summaries g WHERE g.dataset_id = d.dataset_id AND g.fields_hash = ?) AS summaries,
 			EXISTS (SELECT 1 FROM concurrency_segments s WHERE s.dataset_id = d.dataset_id)
 				AND NOT EXISTS (SELECT 1 FROM concurrency_daily x WHERE x.dataset_id = d.dataset_id) AS daily
-		 FROM datasets d ORDER BY d.dataset_id`
+		 FROM datasets d ORDER BY d.dataset_id`,
+		[SUMMARY_FIELDS_HASH]
 	);
 	const completed = lacking.filter((d) => d.summaries || d.daily);
 	for (const { dataset_id, summaries, daily } of completed) {

@@ -3,7 +3,7 @@
  * (`hourly_rollup`) and each agent's daily concurrency pieces (`concurrency_daily`, read by metrics/daily.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { execute } from '../db/sql';
+import { execute, raw, sql } from '../db/sql';
 import { ceilBucketSql } from '../metrics/backlog';
 import { INTERVAL_MS } from '../metrics/buckets';
 import { piecesSql } from '../metrics/pieceSql';
@@ -13,18 +13,17 @@ export async function deriveHourlyRollup(connection: DuckDBConnection, datasetId
 	const hour = 'INTERVAL 1 HOUR';
 	await execute(
 		connection,
-		`INSERT INTO hourly_rollup
+		sql`INSERT INTO hourly_rollup
 		SELECT dataset_id, hour, mode, channel, queue, sum(arrivals), sum(backlog_delta)
 		FROM (
 			SELECT dataset_id, date_trunc('hour', created_at) AS hour, mode, channel, queue, 1 AS arrivals, 0 AS backlog_delta
-			FROM conversation_facts WHERE dataset_id = ?
-			UNION ALL SELECT dataset_id, ${ceilBucketSql('created_at', hour)}, mode, channel, queue, 0, 1
-			FROM conversation_facts WHERE dataset_id = ?
-			UNION ALL SELECT dataset_id, ${ceilBucketSql('backlog_end_at', hour)}, mode, channel, queue, 0, -1
-			FROM conversation_facts WHERE dataset_id = ? AND backlog_end_at IS NOT NULL
+			FROM conversation_facts WHERE dataset_id = ${datasetId}
+			UNION ALL SELECT dataset_id, ${ceilBucketSql(raw('created_at'), hour)}, mode, channel, queue, 0, 1
+			FROM conversation_facts WHERE dataset_id = ${datasetId}
+			UNION ALL SELECT dataset_id, ${ceilBucketSql(raw('backlog_end_at'), hour)}, mode, channel, queue, 0, -1
+			FROM conversation_facts WHERE dataset_id = ${datasetId} AND backlog_end_at IS NOT NULL
 		)
-		GROUP BY ALL`,
-		[datasetId, datasetId, datasetId]
+		GROUP BY ALL`
 	);
 }
 

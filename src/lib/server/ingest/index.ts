@@ -3,7 +3,7 @@ import { rmSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { workFolder, type Database } from '../db/database';
-import { execute, inTransaction, queryOne } from '../db/sql';
+import { execute, inTransaction, queryOne, sql } from '../db/sql';
 import { exclusiveWrite } from '../db/writeQueue';
 import { boundMemory } from '../db/memory';
 import { UserError } from '../errors';
@@ -11,18 +11,18 @@ import { readSettings } from '../settings/store';
 import { dropPrepared, prepareDerived, writeConversations, writeStoredDerived } from '../derive/index';
 import { datasetNameFromFile, findDatasetId, removeDatasetRows } from './datasets';
 import { datasetNameProblem } from '../../bounds';
-import { durationUnitOf, mappingSummary, parseMapOptions, resolveMapping, type ResolvedMapping } from './mapping';
-import { csatScaleMax } from './normalize';
+import { durationUnitOf, mappingSummary, parseMapOptions, resolveMapping } from './mapping';
 import type { PresetName } from './presets';
 import { sessionizeSql } from './sessionize';
 import { sniffFile, type Delimiter, type Sniffed } from './sniff';
-import { csvSource, MAX_ROW_BYTES, type CsvSource } from './source';
+import { csvSource, MAX_ROW_BYTES } from './source';
 import { findLongRows } from './longRows';
 import { maskedBrokenLineSql, maskedColumns } from './mask';
-import { stageConversationsSql, type StageInputs } from './stageConversations';
+import { stageConversationsSql } from './stageConversations';
+import { stageInputsFor } from './stageInputs';
 import { stageMessagesSql } from './stageMessages';
-import { dateOrderFromExtremes, detectTimestampFormat, type DateOrder, type TimestampFormat } from './timestamps';
-import { isValidTimeZone, localToUtcSql } from './timezone';
+import type { DateOrder } from './timestamps';
+import { isValidTimeZone } from './timezone';
 import { readableCopy } from './transcode';
 import { countFlags, dropStaging, keptRelation, loadRows, movedFirstResponsesNotes, stageFile, type LoadCounts } from './load';
 import { watchProgress } from './progress';
@@ -44,7 +44,15 @@ export interface IngestOptions {
 	onProgress?: (fraction: number) => void;
 	/** the conversations are committed and queryable; the stored derived values follow before the import returns */
 	onQueryable?: () => void | Promise<void>;
+	/**
+	 * Awaited at known points of the import, for tests that read meanwhile without racing a timer: `staged` (the file
+	 * read into staging tables, nothing of the dataset written) and `written` (every row and the dataset's entry written
+	 * inside the import's transaction, not yet committed).
+	 */
+	pauseAt?: (point: ImportPoint) => Promise<void>;
 }
+
+export type ImportPoint = 'staged' | 'written';
 
 /** The `ingest --json` contract of product.md, plus flags and, for message logs, the conversations made. */
 export interface IngestResult {
@@ -63,8 +71,6 @@ export interface IngestResult {
 	notes: string[];
 	timezone: string;
 }
-
-const TIMESTAMP_FIELDS = ['created_at', 'first_response_at', 'closed_at', 'ts'];
 
 function formatSize(bytes: number): string {
 	return bytes >= 1024 ** 3 ? `${(bytes / 1024 ** 3).toFixed(1)} GB` : `${Math.ceil(bytes / 1024 ** 2)} MB`;
@@ -85,51 +91,6 @@ function refuseStructure(sniffed: Sniffed, name: string): void {
 		throw new UserError(`${name} has a header line with mostly empty column names; export the file with its header row.`);
 	}
 	if (sniffed.sampleRows.length === 0) throw new UserError(`${name} has a header but no data rows; export the data again with its rows.`);
-}
-
-/** Decides each timestamp column's format from the sample, checking the whole column when day/month order is unclear. */
-async function timestampFormats(
-	connection: DuckDBConnection,
-	source: CsvSource,
-	sniffed: Sniffed,
-	mapping: ResolvedMapping,
-	dateOrder: DateOrder | undefined
-): Promise<Record<string, TimestampFormat[]>> {
-	const formats: Record<string, TimestampFormat[]> = {};
-	for (const field of TIMESTAMP_FIELDS) {
-		const s = mapping.sources[field];
-		if (!s || s.kind === 'duration') continue;
-		formats[field] = [];
-		for (const [k, index] of s.indexes.entries()) {
-			if (durationUnitOf(s, k) !== null) {
-				formats[field].push({ kind: 'seconds_duration' });
-				continue;
-			}
-			const header = sniffed.headers[index];
-			const values = sniffed.sampleRows.map((row) => row[index] ?? '');
-			let order = dateOrder;
-			if (!order) {
-				try {
-					detectTimestampFormat(values, header);
-				} catch (error) {
-					order = (await wholeColumnDateOrder(connection, source, index)) ?? undefined;
-					if (!order) throw error;
-				}
-			}
-			formats[field].push(detectTimestampFormat(values, header, order));
-		}
-	}
-	return formats;
-}
-
-async function wholeColumnDateOrder(connection: DuckDBConnection, source: CsvSource, index: number): Promise<DateOrder | null> {
-	const row = await queryOne<{ a: number | null; b: number | null }>(
-		connection,
-		`SELECT max(TRY_CAST(regexp_extract(v, '^(\\d{1,2})[/.-]', 1) AS INTEGER)) AS a,
-		        max(TRY_CAST(regexp_extract(v, '^\\d{1,2}[/.-](\\d{1,2})[/.-]', 1) AS INTEGER)) AS b
-		 FROM (SELECT trim(c${index}) AS v FROM ${source.sql})`
-	);
-	return dateOrderFromExtremes(row?.a ?? 0, row?.b ?? 0);
 }
 
 async function customerSalt(connection: DuckDBConnection): Promise<string> {
@@ -203,17 +164,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		}
 		const tag = randomUUID().replaceAll('-', '').slice(0, 12);
 		const source = csvSource(readable, sniffed, tag);
-		const formats = await timestampFormats(connection, source, sniffed, mapping, options.dateFormat);
-		const csatIndex = mapping.sources.csat?.indexes[0];
-		const inputs: StageInputs = {
-			sniffed,
-			mapping,
-			settings,
-			timezone,
-			formats,
-			csatScale: csatScaleMax(csatIndex === undefined ? [] : sniffed.sampleRows.map((r) => r[csatIndex] ?? '')),
-			localToUtc: (x) => localToUtcSql(timezone, x)
-		};
+		const inputs = await stageInputsFor(connection, source, sniffed, mapping, settings, timezone, options.dateFormat);
 		const stageSql = mapping.kind === 'messages' ? stageMessagesSql(source.sql, inputs) : stageConversationsSql(source.sql, inputs);
 		const salt = await customerSalt(connection);
 
@@ -236,6 +187,7 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		const longRows = findLongRows(readable, MAX_ROW_BYTES);
 		longRows.catch(() => undefined);
 		const { brokenCount } = await stageFile(connection, plan, longRows);
+		await options.pauseAt?.('staged');
 		// the bar's rest: the derive, then the write
 		const derivePhase = (from: number, to: number) => progress.phase(READ_SHARE + (0.99 - READ_SHARE) * from, READ_SHARE + (0.99 - READ_SHARE) * to);
 		// kept rows, their derived values and flags before the transaction: temp tables made inside one are scanned on one thread
@@ -266,25 +218,13 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			const summary = mappingSummary(mapping);
 			await execute(
 				connection,
-				`INSERT INTO datasets (dataset_id, name, kind, preset, source_file, timezone, mapping, rows_read, rows_loaded, rows_rejected, flags, uploaded_by, loaded_at, min_created_at, max_created_at, max_event_at)
-				 SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now()::TIMESTAMP, min(created_at), max(created_at), greatest(max(created_at), max(first_response_at), max(closed_at))
-				 FROM conversations WHERE dataset_id = ?`,
-				[
-					datasetId,
-					datasetName,
-					mapping.kind,
-					mapping.preset.name,
-					name,
-					timezone,
-					JSON.stringify(summary),
-					counts.read,
-					counts.loaded,
-					counts.rejected,
-					JSON.stringify(flags),
-					options.uploadedBy ?? null,
-					datasetId
-				]
+				sql`INSERT INTO datasets (dataset_id, name, kind, preset, source_file, timezone, mapping, rows_read, rows_loaded, rows_rejected, flags, uploaded_by, loaded_at, min_created_at, max_created_at, max_event_at)
+				 SELECT ${datasetId}, ${datasetName}, ${mapping.kind}, ${mapping.preset.name}, ${name}, ${timezone}, ${JSON.stringify(summary)},
+					${counts.read}, ${counts.loaded}, ${counts.rejected}, ${JSON.stringify(flags)}, ${options.uploadedBy ?? null},
+					now()::TIMESTAMP, min(created_at), max(created_at), greatest(max(created_at), max(first_response_at), max(closed_at))
+				 FROM conversations WHERE dataset_id = ${datasetId}`
 			);
+			await options.pauseAt?.('written');
 			return { counts, flags, summary, datasetId };
 		});
 		await options.onQueryable?.();

@@ -1,11 +1,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows, type SqlParam } from '../db/sql';
+import { joinSql, queryRows, raw, sql, type Sql } from '../db/sql';
 import { cachedResult, keepResult } from './cache';
-import { PERIOD_SQL, selectionKey, type FilterSql, type MetricsQuery } from './filters';
+import { periodSql, selectionKey, type FilterSql, type MetricsQuery } from './filters';
 import { ceilUsSql, floorUsSql, INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from './buckets';
 
 /** First bucket start at or after t: a conversation counts at sample time T when created_at <= T < end. */
-export const ceilBucketSql = (t: string, step: string) => `(time_bucket(${step}, ${t} - INTERVAL 1 MICROSECOND) + ${step})`;
+export const ceilBucketSql = (t: Sql, step: string): Sql => sql`(time_bucket(${raw(step)}, ${t} - INTERVAL 1 MICROSECOND) + ${raw(step)})`;
 
 /**
  * The end of every backlog-samples query, whatever the deltas come from (the facts, the hourly rollup): a sample at each
@@ -44,41 +44,35 @@ export interface Period {
  * [floor(min created), floor(max created) + step). One scan, counted per (period, key, start bucket, end bucket) on
  * epoch microseconds: three scans with time_bucket per row took ~2.5x as long for the same samples.
  */
-function periodSamplesSql(
-	where: string,
-	params: SqlParam[],
-	keySql: string,
-	step: string,
-	periodSql: string,
-	periods: Period[]
-): { sql: string; params: SqlParam[] } {
+function periodSamplesSql(where: Sql, keySql: string, step: string, period: Sql, periods: Period[]): Sql {
 	const us = stepUsOf(step);
-	return {
-		sql: `SELECT period, key, make_timestamp(t) AS t, level FROM (
+	const bounds = joinSql(
+		periods.map((p, i) => sql`(${raw(String(i))}, epoch_us(${p.from}::TIMESTAMP), epoch_us(${p.to}::TIMESTAMP))`),
+		', '
+	);
+	return sql`SELECT period, key, make_timestamp(t) AS t, level FROM (
 		WITH counted AS MATERIALIZED (
-			SELECT period, key, ${ceilUsSql('c', us)} AS started, ${ceilUsSql('e', us)} AS ended, count(*) AS n, min(c) AS first_us, max(c) AS last_us
-			FROM (SELECT ${periodSql} AS period, ${keySql} AS key, epoch_us(created_at) AS c, epoch_us(backlog_end_at) AS e FROM conversation_facts WHERE ${where})
+			SELECT period, key, ${raw(ceilUsSql('c', us))} AS started, ${raw(ceilUsSql('e', us))} AS ended, count(*) AS n, min(c) AS first_us, max(c) AS last_us
+			FROM (SELECT ${period} AS period, ${raw(keySql)} AS key, epoch_us(created_at) AS c, epoch_us(backlog_end_at) AS e FROM conversation_facts WHERE ${where})
 			GROUP BY ALL
 		),
 		deltas AS (
 			SELECT period, key, started AS t, sum(n) AS delta FROM counted GROUP BY ALL
 			UNION ALL SELECT period, key, ended AS t, -sum(n) FROM counted WHERE ended IS NOT NULL GROUP BY ALL
 		),
-		bounds(period, from_us, to_us) AS (VALUES ${periods.map((_, i) => `(${i}, epoch_us(?::TIMESTAMP), epoch_us(?::TIMESTAMP))`).join(', ')}),
+		bounds(period, from_us, to_us) AS (VALUES ${bounds}),
 		ranges AS (
-			SELECT period, key, coalesce(${ceilUsSql('any_value(from_us)', us)}, ${floorUsSql('min(first_us)', us)}) AS lo,
-				coalesce(any_value(to_us), ${floorUsSql('max(last_us)', us)} + ${us}) AS hi
+			SELECT period, key, coalesce(${raw(ceilUsSql('any_value(from_us)', us))}, ${raw(floorUsSql('min(first_us)', us))}) AS lo,
+				coalesce(any_value(to_us), ${raw(floorUsSql('max(last_us)', us))} + ${raw(String(us))}) AS hi
 			FROM counted JOIN bounds USING (period) GROUP BY period, key
 		),
-		${sampledLevelsSql(['period', 'key'], us)})`,
-		params: [...params, ...periods.flatMap((p) => [p.from, p.to])]
-	};
+		${raw(sampledLevelsSql(['period', 'key'], us))})`;
 }
 
 /** SQL of the backlog samples (key, t, level) of the filtered conversations at each bucket start of the filter's range (periodSamplesSql with one period). */
-export function backlogSamplesSql(filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
-	const one = periodSamplesSql(filter.where, filter.params, keySql, step, '0', [{ from: filter.from, to: filter.to }]);
-	return { sql: `SELECT key, t, level FROM (${one.sql})`, params: one.params };
+export function backlogSamplesSql(filter: FilterSql, keySql: string, step: string): Sql {
+	const one = periodSamplesSql(filter.where, keySql, step, raw('0'), [{ from: filter.from, to: filter.to }]);
+	return sql`SELECT key, t, level FROM (${one})`;
 }
 
 export interface GroupBacklog {
@@ -92,12 +86,11 @@ export async function groupBacklog(
 	connection: DuckDBConnection,
 	filter: FilterSql,
 	keySql: string,
-	samples: { sql: string; params: SqlParam[] } = backlogSamplesSql(filter, keySql, 'INTERVAL 1 HOUR')
+	samples: Sql = backlogSamplesSql(filter, keySql, 'INTERVAL 1 HOUR')
 ): Promise<GroupBacklog[]> {
 	return queryRows<GroupBacklog & Record<string, unknown>>(
 		connection,
-		`SELECT key, avg(level) AS backlog_mean, max(level) AS backlog_peak FROM (${samples.sql}) GROUP BY key`,
-		samples.params
+		sql`SELECT key, avg(level) AS backlog_mean, max(level) AS backlog_peak FROM (${samples}) GROUP BY key`
 	);
 }
 
@@ -124,13 +117,12 @@ interface SampleRow extends Record<string, unknown> {
 }
 
 /** Hourly samples per period with each (period, group)'s mean and peak (the same SQL aggregates as groupBacklog). */
-async function hourlySampleRows(connection: DuckDBConnection, where: string, params: SqlParam[], keySql: string, periodSql: string, periods: Period[]) {
-	const samples = periodSamplesSql(where, params, keySql, 'INTERVAL 1 HOUR', periodSql, periods);
+async function hourlySampleRows(connection: DuckDBConnection, where: Sql, keySql: string, period: Sql, periods: Period[]) {
+	const samples = periodSamplesSql(where, keySql, 'INTERVAL 1 HOUR', period, periods);
 	const rows = await queryRows<SampleRow>(
 		connection,
-		`SELECT period, key, t, level, avg(level) OVER (PARTITION BY period, key) AS mean, max(level) OVER (PARTITION BY period, key) AS peak
-		FROM (${samples.sql}) ORDER BY period, key, t`,
-		samples.params
+		sql`SELECT period, key, t, level, avg(level) OVER (PARTITION BY period, key) AS mean, max(level) OVER (PARTITION BY period, key) AS peak
+		FROM (${samples}) ORDER BY period, key, t`
 	);
 	return rows.map((r) => ({ period: r.period, sample: { key: r.key, t: r.t.getTime(), level: r.level, mean: r.mean, peak: r.peak } }));
 }
@@ -142,7 +134,7 @@ async function hourlySampleRows(connection: DuckDBConnection, where: string, par
  */
 export function hourlyBacklogSamples(connection: DuckDBConnection, query: MetricsQuery, filter: FilterSql, keySql: string): Promise<BacklogSample[]> {
 	return cachedResult(connection, 'backlog-samples', samplesKey(query, keySql), async () =>
-		(await hourlySampleRows(connection, filter.where, filter.params, keySql, '0', [{ from: filter.from, to: filter.to }])).map((r) => r.sample)
+		(await hourlySampleRows(connection, filter.where, keySql, raw('0'), [{ from: filter.from, to: filter.to }])).map((r) => r.sample)
 	);
 }
 
@@ -158,7 +150,7 @@ export async function keepPairedBacklogSamples(
 	span: FilterSql,
 	keySql: string
 ): Promise<void> {
-	const rows = await hourlySampleRows(connection, span.where, [later.filter.from, ...span.params], keySql, PERIOD_SQL, [
+	const rows = await hourlySampleRows(connection, span.where, keySql, periodSql(later.filter.from), [
 		{ from: earlier.filter.from, to: earlier.filter.to },
 		{ from: later.filter.from, to: later.filter.to }
 	]);

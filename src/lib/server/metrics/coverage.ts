@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/sql';
+import { queryRows, sql } from '../db/sql';
 import { buildFilter, resolveDataset, withinDataset, type MetricsQuery } from './filters';
 
 /** One slice of the coverage breakdown: how many, their share, and the wait to the first human reply. */
@@ -34,9 +34,8 @@ export async function computeCoverage(connection: DuckDBConnection, asked: Metri
 	const filter = buildFilter(dataset.datasetId, query);
 	const rows = await queryRows<{ after_hours: boolean; coverage: string; n: number; wait_mean_s: number | null; wait_p90_s: number | null }>(
 		connection,
-		`SELECT after_hours, coverage, count(*) AS n, avg(frt_s) AS wait_mean_s, quantile_cont(frt_s, 0.9) AS wait_p90_s
-		FROM conversation_facts WHERE ${filter.where} GROUP BY ALL`,
-		filter.params
+		sql`SELECT after_hours, coverage, count(*) AS n, avg(frt_s) AS wait_mean_s, quantile_cont(frt_s, 0.9) AS wait_p90_s
+		FROM conversation_facts WHERE ${filter.where} GROUP BY ALL`
 	);
 	const total = (afterHours: boolean) => rows.filter((r) => r.after_hours === afterHours).reduce((sum, r) => sum + r.n, 0);
 	const slice = (afterHours: boolean, coverage: string): CoverageSlice => {

@@ -4,11 +4,12 @@
  * year of conversations cost ~0.4 s each. The values are the same expressions the separate queries used.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/sql';
+import { queryRows, raw, sql } from '../db/sql';
 import { cachedResult } from './cache';
 import { selectionKey, type FilterSql } from './filters';
 import { floorUsSql, INTERVAL_MS, type SeriesInterval } from './buckets';
-import { FRT_US, secondsOf } from './summary';
+import { aggregateSql, FRT_US } from '../../metrics/fields';
+import { secondsOf } from './summary';
 import type { SeriesPoint, SeriesQuery } from './seriesShape';
 
 const CREATED_BUCKET_METRICS = ['arrivals', 'sla', 'frt_p50', 'frt_p90'] as const;
@@ -33,13 +34,12 @@ async function bucketStats(connection: DuckDBConnection, filter: FilterSql, keyS
 	// buckets by integer floor of epoch microseconds and quantiles of integer microseconds: ~30% less than time_bucket and doubles
 	const rows = await queryRows<{ key: string; t: Date; arrivals: number; sla: number | null; frt_q_us: (number | null)[] | null }>(
 		connection,
-		`SELECT key, make_timestamp(b) AS t, arrivals, sla, frt_q_us FROM (
-			SELECT ${keySql} AS key, ${floorUsSql('epoch_us(created_at)', us)} AS b, count(*) AS arrivals,
-				count_if(sla_met) / nullif(count_if(sla_eligible), 0) AS sla,
-				quantile_cont(${FRT_US}, [0.5, 0.9]) AS frt_q_us
+		sql`SELECT key, make_timestamp(b) AS t, arrivals, sla, frt_q_us FROM (
+			SELECT ${raw(keySql)} AS key, ${raw(floorUsSql('epoch_us(created_at)', us))} AS b, count(*) AS arrivals,
+				${raw(aggregateSql('sla_attainment'))} AS sla,
+				quantile_cont(${raw(FRT_US)}, [0.5, 0.9]) AS frt_q_us
 			FROM conversation_facts WHERE ${filter.where} GROUP BY ALL
-		) ORDER BY key, t`,
-		filter.params
+		) ORDER BY key, t`
 	);
 	return rows.map((r) => {
 		const [frt_p50, frt_p90] = secondsOf(r.frt_q_us);

@@ -4,7 +4,7 @@
  * Per group they are the sums over the group's agents (valid when every agent works in one group, as concurrency.ts requires).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryOne, queryRows } from '../db/sql';
+import { queryOne, queryRows, sql } from '../db/sql';
 import { INTERVAL_MS } from './buckets';
 import { agentsRelation, toPieces, type ConcurrencyPiece, type PieceRow } from './pieceSql';
 
@@ -30,11 +30,10 @@ export async function storedDailyPieces(
 	return toPieces(
 		await queryRows<PieceRow>(
 			connection,
-			`WITH agents(agent_id, key) AS (${agents.sql})
+			sql`WITH agents(agent_id, key) AS (${agents})
 			SELECT a.key, d.day AS t, sum(d.weighted)::VARCHAR AS weighted, sum(d.held)::VARCHAR AS held, max(d.top) AS top
 			FROM concurrency_daily d JOIN agents a ON a.agent_id = d.agent_id
-			WHERE d.dataset_id = ? GROUP BY ALL ORDER BY a.key, t`,
-			[...agents.params, datasetId]
+			WHERE d.dataset_id = ${datasetId} GROUP BY ALL ORDER BY a.key, t`
 		)
 	);
 }

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CHANNELS } from '../../settings/defaults';
-import { queryOne, type SqlParam } from '../db/sql';
+import { joinSql, queryOne, raw, sql, valuesSql, type Sql } from '../db/sql';
 import { UserError } from '../errors';
 import { printable, YEARS } from '../../bounds';
 
@@ -31,8 +31,7 @@ export interface ResolvedDataset {
 
 /** A WHERE clause over `conversation_facts` with every value bound. */
 export interface FilterSql {
-	where: string;
-	params: SqlParam[];
+	where: Sql;
 	from: Date | null;
 	to: Date | null;
 	/** a channel, queue or agent filter is given (the date bounds aside) */
@@ -111,35 +110,30 @@ export function withinDataset<Q extends MetricsQuery>(query: Q, dataset: Resolve
 	};
 }
 
-function inList(column: string, values: string[] | undefined, clauses: string[], params: SqlParam[]): void {
-	if (!values || values.length === 0) return;
-	clauses.push(`${column} IN (${values.map(() => '?').join(', ')})`);
-	params.push(...values);
-}
+/** `column IN (?, ...)` for a non-empty list of values, else nothing. */
+const inList = (column: string, values: string[] | undefined): Sql[] => (values?.length ? [sql`${raw(column)} IN (${valuesSql(values)})`] : []);
 
 /** The filters as SQL with bound values; refuses unknown channels and an empty date range. */
 export function buildFilter(datasetId: number, query: MetricsQuery): FilterSql {
-	const clauses = ['dataset_id = ?'];
-	const params: SqlParam[] = [datasetId];
 	const from = query.from ? parseFilterDate(query.from, 'from') : null;
 	const to = query.to ? parseFilterDate(query.to, 'to') : null;
 	if (from && to && from >= to) throw new UserError(`--from ${query.from} is not before --to ${query.to}; give a range that is at least one hour long.`);
-	if (from) {
-		clauses.push('created_at >= ?::TIMESTAMP');
-		params.push(from);
-	}
-	if (to) {
-		clauses.push('created_at < ?::TIMESTAMP');
-		params.push(to);
-	}
 	for (const channel of query.channels ?? []) {
 		if (!(CHANNELS as readonly string[]).includes(channel)) throw new UserError(`"${channel}" is not a channel; use ${CHANNELS.join(', ')}.`);
 	}
-	inList('channel', query.channels, clauses, params);
-	inList('queue', query.queues, clauses, params);
-	inList('agent_id', query.agents, clauses, params);
+	const where = joinSql(
+		[
+			sql`dataset_id = ${datasetId}`,
+			...(from ? [sql`created_at >= ${from}::TIMESTAMP`] : []),
+			...(to ? [sql`created_at < ${to}::TIMESTAMP`] : []),
+			...inList('channel', query.channels),
+			...inList('queue', query.queues),
+			...inList('agent_id', query.agents)
+		],
+		' AND '
+	);
 	const narrowed = Boolean(query.channels?.length || query.queues?.length || query.agents?.length);
-	return { where: clauses.join(' AND '), params, from, to, narrowed };
+	return { where, from, to, narrowed };
 }
 
 /** The fields of a query that choose its conversations, in a fixed order: the start of the cache key of a result kept per selection. */
@@ -155,5 +149,5 @@ export function groupKeySql(by: GroupBy | undefined): string {
 	return 'mode';
 }
 
-/** Which of two adjacent periods a conversation falls in: 0 before the later one's start (its one parameter), 1 from it. */
-export const PERIOD_SQL = '(created_at >= ?::TIMESTAMP)::INTEGER';
+/** Which of two adjacent periods a conversation falls in: 0 before the later one's start, 1 from it. */
+export const periodSql = (laterFrom: Date | null): Sql => sql`(created_at >= ${laterFrom}::TIMESTAMP)::INTEGER`;

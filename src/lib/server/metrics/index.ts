@@ -4,7 +4,8 @@ import { groupBacklog, groupBacklogOf, hourlyBacklogSamples } from './backlog';
 import { groupConcurrency } from './concurrency';
 import { shortRange } from './pieces';
 import { buildFilter, groupKeySql, resolveDataset, withinDataset, type MetricsQuery } from './filters';
-import { selectionSummaries, storedWholeSummaries, type GroupSummary } from './summary';
+import { selectionSummaries, storedWholeSummaries } from './summary';
+import { METRIC_FIELDS, type MetricValues } from '../../metrics/fields';
 import { coversDataset, rollupBacklogSamplesSql } from './whole';
 
 export type { MetricsQuery, GroupBy } from './filters';
@@ -16,13 +17,8 @@ export type { SeriesMetric, SeriesQuery, SeriesResult } from './series';
 export { invalidateMetricsCache } from './cache';
 export { prepareAdjacentPeriods } from './periods';
 
-/** One group of the `metrics --json` contract (product.md), fields as in metrics.md. */
-export interface MetricsGroup extends Omit<GroupSummary, 'first_created_at' | 'last_created_at'> {
-	concurrency_mean: number | null;
-	concurrency_max: number | null;
-	backlog_mean: number | null;
-	backlog_peak: number | null;
-}
+/** One group of the `metrics --json` contract (product.md): its key, then the field table's fields in its order. */
+export type MetricsGroup = { key: string } & MetricValues;
 
 export interface MetricsResult {
 	dataset: string;
@@ -33,30 +29,8 @@ export interface MetricsResult {
 	groups: MetricsGroup[];
 }
 
-const FIELD_ORDER = [
-	'key',
-	'conversations',
-	'resolved',
-	'abandoned',
-	'open',
-	'frt_p50_s',
-	'frt_p90_s',
-	'frt_mean_s',
-	'frt_business_p50_s',
-	'resolution_p50_s',
-	'resolution_p90_s',
-	'handle_mean_s',
-	'sla_attainment',
-	'concurrency_mean',
-	'concurrency_max',
-	'backlog_mean',
-	'backlog_peak',
-	'after_hours_share',
-	'cost_per_conversation',
-	'csat_score',
-	'containment_rate',
-	'repeat_contact_rate'
-] as const;
+/** The JSON's field order: the key, then the table's. */
+const FIELD_ORDER = ['key', ...METRIC_FIELDS.map((f) => f.name)];
 
 const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 

@@ -5,7 +5,7 @@
  * their two sweeps in one statement, which DuckDB runs side by side (less idle core time than one after the other).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/sql';
+import { queryRows, sql } from '../db/sql';
 import { hasResult, keepingResults, keepResult } from './cache';
 import { keepPairedBacklogSamples } from './backlog';
 import { buildFilter, groupKeySql, resolveDataset, selectionKey, type FilterSql, type MetricsQuery } from './filters';
@@ -55,8 +55,7 @@ async function keepPairedSweeps(
 	const pieces = sweepPiecesSql(later.filter, keySql, width);
 	const rows = await queryRows<PieceRow & { period: number }>(
 		connection,
-		`SELECT 0 AS period, * FROM (${groups.sql}) UNION ALL SELECT 1 AS period, * FROM (${pieces.sql}) ORDER BY period, key, t`,
-		[...groups.params, ...pieces.params]
+		sql`SELECT 0 AS period, * FROM (${groups}) UNION ALL SELECT 1 AS period, * FROM (${pieces}) ORDER BY period, key, t`
 	);
 	await keepResult(connection, 'concurrency-groups', groupsKey(earlier.query, keySql), groupConcurrencyOf(toPieces(rows.filter((r) => r.period === 0))));
 	await keepResult(connection, 'concurrency-pieces', piecesKey(later.query, keySql, width), toPieces(rows.filter((r) => r.period === 1)));

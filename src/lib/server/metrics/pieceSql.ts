@@ -2,7 +2,7 @@
  * The SQL that cuts level segments into concurrency pieces (exact integer sums per key and bucket), and its rows:
  * shared by the per-request sweep (pieces.ts) and the daily pieces stored at ingest (daily.ts).
  */
-import type { SqlParam } from '../db/sql';
+import { joinSql, raw, sql, type Sql } from '../db/sql';
 import { floorUsSql } from './buckets';
 
 export interface ConcurrencyPiece {
@@ -47,11 +47,11 @@ export const toPieces = (rows: PieceRow[]): ConcurrencyPiece[] =>
 const MAX_BOUND_AGENTS = 2000;
 
 /** SQL of a relation (agent_id, key) of the agents' groups: the map as bound values saves a scan of every conversation; a huge roster is looked up again instead. */
-export function agentsRelation(datasetId: number, agentKeys: { agent: string; key: string }[], keySql: string): { sql: string; params: SqlParam[] } {
+export function agentsRelation(datasetId: number, agentKeys: { agent: string; key: string }[], keySql: string): Sql {
 	if (agentKeys.length <= MAX_BOUND_AGENTS)
-		return { sql: `VALUES ${agentKeys.map(() => '(?, ?)').join(', ')}`, params: agentKeys.flatMap((a) => [a.agent, a.key]) };
-	return {
-		sql: `SELECT agent_id, min(${keySql}) FROM conversation_facts WHERE dataset_id = ? AND agent_id IS NOT NULL AND closed_at > first_response_at GROUP BY agent_id`,
-		params: [datasetId]
-	};
+		return sql`VALUES ${joinSql(
+			agentKeys.map((a) => sql`(${a.agent}, ${a.key})`),
+			', '
+		)}`;
+	return sql`SELECT agent_id, min(${raw(keySql)}) FROM conversation_facts WHERE dataset_id = ${datasetId} AND agent_id IS NOT NULL AND closed_at > first_response_at GROUP BY agent_id`;
 }

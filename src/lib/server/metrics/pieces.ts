@@ -6,7 +6,7 @@
  * (HUGEINT, carried as text), and every ratio is the one SQL computed: sum(k x held) / sum(held).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows, type SqlParam } from '../db/sql';
+import { queryRows, raw, sql, type Sql } from '../db/sql';
 import { cachedResult } from './cache';
 import { selectionKey, type FilterSql, type MetricsQuery } from './filters';
 import { SEGMENTS_CTES } from './levels';
@@ -24,33 +24,27 @@ export interface GroupConcurrency {
 }
 
 /** The sweep's windows: the filtered conversations' assigned windows, each under its group. */
-const windowsSql = (filter: FilterSql, keySql: string) => `windows AS (
-		SELECT ${keySql} AS key, agent_no, first_response_at AS s, closed_at AS e
+const windowsSql = (filter: FilterSql, keySql: string) => sql`windows AS (
+		SELECT ${raw(keySql)} AS key, agent_no, first_response_at AS s, closed_at AS e
 		FROM conversation_facts
 		WHERE ${filter.where} AND agent_no IS NOT NULL AND closed_at > first_response_at
 	)`;
 
 /** SQL of the k_g pieces (key, t, weighted, held, top) of a sweep, cut at `interval` buckets. */
-export function sweepPiecesSql(filter: FilterSql, keySql: string, interval: SeriesInterval): { sql: string; params: SqlParam[] } {
-	return {
-		sql: `WITH ${windowsSql(filter, keySql)},
-		${SEGMENTS_CTES},
+export function sweepPiecesSql(filter: FilterSql, keySql: string, interval: SeriesInterval): Sql {
+	return sql`WITH ${windowsSql(filter, keySql)},
+		${raw(SEGMENTS_CTES)},
 		-- the sweep's output is read twice (inside and crossing a bucket edge): computed once
 		cut AS MATERIALIZED (SELECT key, k, epoch_us(ts) AS s, epoch_us(next_ts) AS e FROM segments)
-		${piecesSql('cut', INTERVAL_MS[interval] * 1000)}`,
-		params: filter.params
-	};
+		${raw(piecesSql('cut', INTERVAL_MS[interval] * 1000))}`;
 }
 
 /** SQL of one piece per group (key, t = epoch, weighted, held, top) summing a sweep's segments without cutting them. */
-export function sweepGroupsSql(filter: FilterSql, keySql: string): { sql: string; params: SqlParam[] } {
-	return {
-		sql: `WITH ${windowsSql(filter, keySql)},
-		${SEGMENTS_CTES}
+export function sweepGroupsSql(filter: FilterSql, keySql: string): Sql {
+	return sql`WITH ${windowsSql(filter, keySql)},
+		${raw(SEGMENTS_CTES)}
 		SELECT key, make_timestamp(0) AS t, sum(k * (e - s))::VARCHAR AS weighted, sum(e - s)::VARCHAR AS held, max(k) AS top
-		FROM (SELECT key, k, epoch_us(ts) AS s, epoch_us(next_ts) AS e FROM segments) GROUP BY key ORDER BY key`,
-		params: filter.params
-	};
+		FROM (SELECT key, k, epoch_us(ts) AS s, epoch_us(next_ts) AS e FROM segments) GROUP BY key ORDER BY key`;
 }
 
 /** The cache keys of a selection's pieces and of its group values. */
@@ -67,7 +61,7 @@ export function sweptPieces(
 ): Promise<ConcurrencyPiece[]> {
 	return cachedResult(connection, 'concurrency-pieces', piecesKey(query, keySql, interval), async () => {
 		const sweep = sweepPiecesSql(filter, keySql, interval);
-		return toPieces(await queryRows<PieceRow>(connection, sweep.sql, sweep.params));
+		return toPieces(await queryRows<PieceRow>(connection, sweep));
 	});
 }
 
@@ -79,7 +73,7 @@ export function sweptPieces(
 export function sweptGroupConcurrency(connection: DuckDBConnection, query: MetricsQuery, filter: FilterSql, keySql: string): Promise<GroupConcurrency[]> {
 	return cachedResult(connection, 'concurrency-groups', groupsKey(query, keySql), async () => {
 		const sweep = sweepGroupsSql(filter, keySql);
-		return groupConcurrencyOf(toPieces(await queryRows<PieceRow>(connection, sweep.sql, sweep.params)));
+		return groupConcurrencyOf(toPieces(await queryRows<PieceRow>(connection, sweep)));
 	});
 }
 
@@ -98,15 +92,14 @@ export async function segmentPieces(
 	return toPieces(
 		await queryRows<PieceRow>(
 			connection,
-			`WITH agents(agent_id, key) AS (${agents.sql}),
+			sql`WITH agents(agent_id, key) AS (${agents}),
 			-- read twice, but joining again costs less than keeping 10 M rows
 			cut AS NOT MATERIALIZED (
 				SELECT a.key, c.k, epoch_us(c.start_at) AS s, epoch_us(c.end_at) AS e
 				FROM concurrency_segments c JOIN agents a ON a.agent_id = c.agent_id
-				WHERE c.dataset_id = ? AND c.k > 0
+				WHERE c.dataset_id = ${datasetId} AND c.k > 0
 			)
-			${piecesSql('cut', INTERVAL_MS[interval] * 1000)}`,
-			[...agents.params, datasetId]
+			${raw(piecesSql('cut', INTERVAL_MS[interval] * 1000))}`
 		)
 	);
 }

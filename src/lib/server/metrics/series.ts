@@ -1,5 +1,5 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryRows } from '../db/sql';
+import { queryRows, raw, sql } from '../db/sql';
 import { UserError } from '../errors';
 import { readSettings } from '../settings/store';
 import { backlogSamplesSql, hourlyBacklogSamples, type BacklogSample } from './backlog';
@@ -61,24 +61,26 @@ function backlogFromHourly(samples: BacklogSample[], interval: SeriesInterval): 
 async function bucketRanges(connection: DuckDBConnection, filter: FilterSql, keySql: string, step: string): Promise<{ key: string; lo: number; hi: number }[]> {
 	const rows = await queryRows<{ key: string; lo: Date; hi: Date }>(
 		connection,
-		`SELECT ${keySql} AS key,
-			coalesce(time_bucket(${step}, ?::TIMESTAMP), time_bucket(${step}, min(created_at))) AS lo,
-			coalesce(?::TIMESTAMP, time_bucket(${step}, max(created_at)) + ${step}) AS hi
-		FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key`,
-		[filter.from, filter.to, ...filter.params]
+		sql`SELECT ${raw(keySql)} AS key,
+			coalesce(time_bucket(${raw(step)}, ${filter.from}::TIMESTAMP), time_bucket(${raw(step)}, min(created_at))) AS lo,
+			coalesce(${filter.to}::TIMESTAMP, time_bucket(${raw(step)}, max(created_at)) + ${raw(step)}) AS hi
+		FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key`
 	);
 	return rows.map((r) => ({ key: r.key, lo: r.lo.getTime(), hi: r.hi.getTime() }));
 }
 
+/** A series request resolved: its dataset, filter SQL, group key and bucket width. */
+interface SeriesRequest {
+	connection: DuckDBConnection;
+	dataset: ResolvedDataset;
+	query: SeriesQuery;
+	filter: FilterSql;
+	keySql: string;
+	interval: SeriesInterval;
+}
+
 /** Concurrency per bucket from the pieces concurrency.ts picks (stored for the whole dataset, else a sweep shared with `metrics`). */
-async function concurrencySeries(
-	connection: DuckDBConnection,
-	dataset: ResolvedDataset,
-	query: SeriesQuery,
-	filter: FilterSql,
-	keySql: string,
-	interval: SeriesInterval
-): Promise<SeriesResult['series']> {
+async function concurrencySeries({ connection, dataset, query, filter, keySql, interval }: SeriesRequest): Promise<SeriesResult['series']> {
 	const ranges = await bucketRanges(connection, filter, keySql, SERIES_INTERVALS[interval]);
 	const whole = await coversDataset(connection, dataset.datasetId, filter);
 	const pieces = await seriesConcurrencyPieces(connection, { dataset, query, filter, keySql, whole }, interval);
@@ -89,14 +91,7 @@ async function concurrencySeries(
  * The open count at each bucket start: the whole dataset's from the hourly rollup ingest derived, a short range's
  * from the hourly samples `metrics` keeps, anything else from its own deltas and running sum.
  */
-async function backlogSeries(
-	connection: DuckDBConnection,
-	dataset: ResolvedDataset,
-	query: SeriesQuery,
-	filter: FilterSql,
-	keySql: string,
-	interval: SeriesInterval
-): Promise<SeriesResult['series']> {
+async function backlogSeries({ connection, dataset, query, filter, keySql, interval }: SeriesRequest): Promise<SeriesResult['series']> {
 	const step = SERIES_INTERVALS[interval];
 	const whole = await coversDataset(connection, dataset.datasetId, filter);
 	if (!whole && sampledFromHourly(filter, interval)) {
@@ -104,11 +99,7 @@ async function backlogSeries(
 	}
 	const samples =
 		whole && ROLLUP_STEPS.includes(step) ? rollupBacklogSamplesSql(dataset.datasetId, filter, keySql, step) : backlogSamplesSql(filter, keySql, step);
-	const rows = await queryRows<{ key: string; t: Date; level: number }>(
-		connection,
-		`SELECT key, t, level FROM (${samples.sql}) ORDER BY key, t`,
-		samples.params
-	);
+	const rows = await queryRows<{ key: string; t: Date; level: number }>(connection, sql`SELECT key, t, level FROM (${samples}) ORDER BY key, t`);
 	const keys = [...new Set(rows.map((r) => r.key))];
 	return keys.map((key) => ({ key, points: rows.filter((r) => r.key === key).map((r) => ({ t: r.t.toISOString(), value: r.level })) }));
 }
@@ -117,8 +108,7 @@ async function backlogSeries(
 async function heatmap(connection: DuckDBConnection, filter: FilterSql, keySql: string): Promise<SeriesResult['series']> {
 	const rows = await queryRows<{ key: string; hour_of_week: number; n: number }>(
 		connection,
-		`SELECT ${keySql} AS key, hour_of_week, count(*) AS n FROM conversation_facts WHERE ${filter.where} GROUP BY ALL`,
-		filter.params
+		sql`SELECT ${raw(keySql)} AS key, hour_of_week, count(*) AS n FROM conversation_facts WHERE ${filter.where} GROUP BY ALL`
 	);
 	const keys = [...new Set(rows.map((r) => r.key))].sort();
 	return keys.map((key) => {
@@ -144,6 +134,6 @@ export async function computeSeries(connection: DuckDBConnection, metric: string
 	if (metric === 'heatmap') return { ...base, series: await heatmap(connection, filter, keySql) };
 	if (isCreatedBucketMetric(metric))
 		return { ...base, series: await createdBucketSeries(connection, metric, { ...query, dataset: dataset.name }, filter, keySql, interval) };
-	if (metric === 'concurrency') return { ...base, series: await concurrencySeries(connection, dataset, query, filter, keySql, interval) };
-	return { ...base, series: await backlogSeries(connection, dataset, query, filter, keySql, interval) };
+	const request: SeriesRequest = { connection, dataset, query, filter, keySql, interval };
+	return { ...base, series: await (metric === 'concurrency' ? concurrencySeries : backlogSeries)(request) };
 }

@@ -1,76 +1,64 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { execute, queryOne, queryRows } from '../db/sql';
-import { buildFilter, groupKeySql, PERIOD_SQL, selectionKey, type FilterSql, type GroupBy, type MetricsQuery } from './filters';
+import { execute, queryOne, queryRows, raw, sql } from '../db/sql';
+import { buildFilter, groupKeySql, periodSql, selectionKey, type FilterSql, type GroupBy, type MetricsQuery } from './filters';
 import { cachedResult, keepResult } from './cache';
+import { METRIC_FIELDS, type MetricValues } from '../../metrics/fields';
+import { createHash } from 'node:crypto';
 
-/** The per-group fields that one scan of the facts answers (counts, percentiles, shares, cost). */
-export interface GroupSummary {
-	key: string;
-	conversations: number;
-	resolved: number;
-	abandoned: number;
-	open: number;
-	frt_p50_s: number | null;
-	frt_p90_s: number | null;
-	frt_mean_s: number | null;
-	frt_business_p50_s: number | null;
-	resolution_p50_s: number | null;
-	resolution_p90_s: number | null;
-	handle_mean_s: number | null;
-	sla_attainment: number | null;
-	after_hours_share: number | null;
-	cost_per_conversation: number | null;
-	csat_score: number | null;
-	containment_rate: number | null;
-	repeat_contact_rate: number | null;
-	first_created_at: Date;
-	last_created_at: Date;
-}
+/** The per-group fields that one scan of the facts answers (counts, percentiles, shares, cost): the table's aggregate and quantile fields. */
+export type GroupSummary = { key: string } & Omit<MetricValues, PassField> & { first_created_at: Date; last_created_at: Date };
 
-/**
- * frt_s and resolution_s in integer microseconds (the facts view divides them by 1e6): quantiles of the integers
- * take ~40% less time than of the doubles, and divided afterwards they are the same seconds (interpolated ones to the last bits).
- */
-export const FRT_US = `date_diff('microsecond', created_at, first_response_at)`;
-export const RESOLUTION_US = `CASE WHEN status = 'resolved' THEN date_diff('microsecond', created_at, closed_at) END`;
+/** The fields another pass computes (concurrency sweep, backlog samples). */
+type PassField = Extract<(typeof METRIC_FIELDS)[number], { source: { pass: string } }>['name'];
+
+const summaryFields = METRIC_FIELDS.filter((f) => !('pass' in f.source));
+
+/** The quantile fields of one expression share one list aggregate (one sort): its fields in the order of their quantiles. */
+const quantileLists = [...new Set(summaryFields.flatMap((f) => ('quantileUs' in f.source ? [f.source.quantileUs] : [])))].map((expression, i) => ({
+	column: `q${i}_us`,
+	expression,
+	fields: summaryFields.flatMap((f) => ('quantileUs' in f.source && f.source.quantileUs === expression ? [{ name: f.name, at: f.source.at }] : []))
+}));
 
 /** Quantiles in microseconds as seconds; none (no rows) as nulls. */
 export function secondsOf(quantilesUs: (number | null)[] | null): (number | null)[] {
 	return (quantilesUs ?? [null, null]).map((q) => (q === null ? null : q / 1e6));
 }
 
-/** The per-group aggregates of a summary; shares are `null` when their denominator is empty (never 0 for "no data"). */
-const SUMMARY_COLUMNS = `count(*) AS conversations,
-			count_if(status = 'resolved') AS resolved,
-			count_if(status = 'abandoned') AS abandoned,
-			count_if(status = 'open') AS open,
-			quantile_cont(${FRT_US}, [0.5, 0.9]) AS frt_q_us,
-			avg(frt_s) AS frt_mean_s,
-			quantile_cont(frt_business_s, 0.5) AS frt_business_p50_s,
-			quantile_cont(${RESOLUTION_US}, [0.5, 0.9]) AS resolution_q_us,
-			avg(handle_s) AS handle_mean_s,
-			count_if(sla_met) / nullif(count_if(sla_eligible), 0) AS sla_attainment,
-			avg(after_hours::INTEGER) AS after_hours_share,
-			avg(cost) AS cost_per_conversation,
-			count_if(csat_satisfied) / nullif(count(csat_satisfied), 0) AS csat_score,
-			count_if(contained AND bot_involved) / nullif(count_if(bot_involved), 0) AS containment_rate,
-			count_if(repeated AND has_customer) / nullif(count_if(has_customer), 0) AS repeat_contact_rate,
-			min(created_at) AS first_created_at,
-			max(created_at) AS last_created_at`;
+/** The per-group aggregates of a summary, from the field table; shares are `null` when their denominator is empty (never 0 for "no data"). */
+const SUMMARY_COLUMNS = raw(
+	[
+		...summaryFields.flatMap((f) => ('aggregate' in f.source ? [`${f.source.aggregate} AS ${f.name}`] : [])),
+		...quantileLists.map((q) => `quantile_cont(${q.expression}, [${q.fields.map((f) => f.at).join(', ')}]) AS ${q.column}`),
+		'min(created_at) AS first_created_at',
+		'max(created_at) AS last_created_at'
+	].join(',\n\t\t\t')
+);
+
+/**
+ * What the stored whole-dataset summaries were computed from: the summary fields and their SQL. A database whose stored
+ * summaries carry another hash (a field added, a definition changed) recomputes them when opened.
+ */
+export const SUMMARY_FIELDS_HASH = createHash('sha256')
+	.update(JSON.stringify(summaryFields.map((f) => [f.name, f.source])))
+	.digest('hex')
+	.slice(0, 16);
 
 function toSummary(row: Record<string, unknown>): GroupSummary {
-	const { frt_q_us, resolution_q_us, period: _period, ...rest } = row;
-	const frt = secondsOf(frt_q_us as (number | null)[] | null);
-	const resolution = secondsOf(resolution_q_us as (number | null)[] | null);
-	return { ...rest, frt_p50_s: frt[0], frt_p90_s: frt[1], resolution_p50_s: resolution[0], resolution_p90_s: resolution[1] } as GroupSummary;
+	const { period: _period, ...summary } = row;
+	for (const list of quantileLists) {
+		const values = secondsOf(summary[list.column] as (number | null)[] | null);
+		delete summary[list.column];
+		list.fields.forEach((f, i) => (summary[f.name] = values[i]));
+	}
+	return summary as GroupSummary;
 }
 
 /** The summary of each group of the filtered conversations, in key order. */
 export async function groupSummaries(connection: DuckDBConnection, filter: FilterSql, keySql: string): Promise<GroupSummary[]> {
 	const rows = await queryRows<Record<string, unknown>>(
 		connection,
-		`SELECT ${keySql} AS key, ${SUMMARY_COLUMNS} FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key`,
-		filter.params
+		sql`SELECT ${raw(keySql)} AS key, ${SUMMARY_COLUMNS} FROM conversation_facts WHERE ${filter.where} GROUP BY ALL ORDER BY key`
 	);
 	return rows.map(toSummary);
 }
@@ -96,9 +84,8 @@ export async function keepPairedSummaries(
 ): Promise<void> {
 	const rows = await queryRows<Record<string, unknown> & { period: number }>(
 		connection,
-		`SELECT ${PERIOD_SQL} AS period, ${keySql} AS key, ${SUMMARY_COLUMNS}
-		FROM conversation_facts WHERE ${span.where} GROUP BY ALL ORDER BY period, key`,
-		[later.filter.from, ...span.params]
+		sql`SELECT ${periodSql(later.filter.from)} AS period, ${raw(keySql)} AS key, ${SUMMARY_COLUMNS}
+		FROM conversation_facts WHERE ${span.where} GROUP BY ALL ORDER BY period, key`
 	);
 	await keepResult(connection, 'summaries', summariesKey(earlier.query, keySql), rows.filter((r) => r.period === 0).map(toSummary));
 	await keepResult(connection, 'summaries', summariesKey(later.query, keySql), rows.filter((r) => r.period === 1).map(toSummary));
@@ -113,16 +100,24 @@ const STORED_GROUPING: GroupBy = 'mode';
  */
 export async function storeWholeSummaries(connection: DuckDBConnection, datasetId: number): Promise<void> {
 	const summaries = await groupSummaries(connection, buildFilter(datasetId, {}), groupKeySql(STORED_GROUPING));
-	await execute(connection, 'INSERT INTO group_summaries VALUES (?, ?, ?)', [datasetId, STORED_GROUPING, JSON.stringify(summaries)]);
+	// a stale copy (another field list) is replaced, never kept beside the new one
+	await execute(connection, 'DELETE FROM group_summaries WHERE dataset_id = ?', [datasetId]);
+	await execute(connection, 'INSERT INTO group_summaries (dataset_id, dimension, summaries, fields_hash) VALUES (?, ?, ?, ?)', [
+		datasetId,
+		STORED_GROUPING,
+		JSON.stringify(summaries),
+		SUMMARY_FIELDS_HASH
+	]);
 }
 
-/** The stored whole-dataset summaries of a grouping, or null when none are stored (another grouping, a dataset derived before they were). */
+/** The stored whole-dataset summaries of a grouping, or null when none of this field list are stored (another grouping, a dataset derived before they were). */
 export async function storedWholeSummaries(connection: DuckDBConnection, datasetId: number, by: GroupBy): Promise<GroupSummary[] | null> {
 	if (by !== STORED_GROUPING) return null;
-	const row = await queryOne<{ summaries: string }>(connection, 'SELECT summaries FROM group_summaries WHERE dataset_id = ? AND dimension = ?', [
-		datasetId,
-		by
-	]);
+	const row = await queryOne<{ summaries: string }>(
+		connection,
+		'SELECT summaries FROM group_summaries WHERE dataset_id = ? AND dimension = ? AND fields_hash = ?',
+		[datasetId, by, SUMMARY_FIELDS_HASH]
+	);
 	if (!row) return null;
 	return (JSON.parse(row.summaries) as (GroupSummary & { first_created_at: string; last_created_at: string })[]).map((s) => ({
 		...s,

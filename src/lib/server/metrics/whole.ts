@@ -4,7 +4,7 @@
  * without a per-request sweep or full scan. A range wider than the data still samples its own hours.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { queryOne, queryRows, type SqlParam } from '../db/sql';
+import { queryOne, queryRows, raw, sql, type Sql } from '../db/sql';
 import { cachedResult } from './cache';
 import { ceilBucketSql, sampledLevelsSql, stepUsOf } from './backlog';
 import type { FilterSql } from './filters';
@@ -34,20 +34,18 @@ export const ROLLUP_STEPS: readonly string[] = ['INTERVAL 1 HOUR', 'INTERVAL 1 D
  * Backlog samples (key, t, level) of the whole dataset from `hourly_rollup` (+1 at the first hour >= created_at,
  * -1 at the first hour >= end): the same samples as backlogSamplesSql, from ~24 rows per day instead of every conversation.
  */
-export function rollupBacklogSamplesSql(datasetId: number, filter: FilterSql, keySql: string, step: string): { sql: string; params: SqlParam[] } {
-	return {
-		sql: `SELECT key, make_timestamp(t) AS t, level FROM (
-		WITH rollup AS (SELECT ${keySql} AS key, hour, arrivals, backlog_delta FROM hourly_rollup WHERE dataset_id = ?),
+export function rollupBacklogSamplesSql(datasetId: number, filter: FilterSql, keySql: string, step: string): Sql {
+	const bucket = raw(step);
+	return sql`SELECT key, make_timestamp(t) AS t, level FROM (
+		WITH rollup AS (SELECT ${raw(keySql)} AS key, hour, arrivals, backlog_delta FROM hourly_rollup WHERE dataset_id = ${datasetId}),
 		ranges AS (
 			SELECT key,
-				epoch_us(coalesce(${ceilBucketSql('?::TIMESTAMP', step)}, time_bucket(${step}, min(hour) FILTER (WHERE arrivals > 0)))) AS lo,
-				epoch_us(coalesce(?::TIMESTAMP, time_bucket(${step}, max(hour) FILTER (WHERE arrivals > 0)) + ${step})) AS hi
+				epoch_us(coalesce(${ceilBucketSql(sql`${filter.from}::TIMESTAMP`, step)}, time_bucket(${bucket}, min(hour) FILTER (WHERE arrivals > 0)))) AS lo,
+				epoch_us(coalesce(${filter.to}::TIMESTAMP, time_bucket(${bucket}, max(hour) FILTER (WHERE arrivals > 0)) + ${bucket})) AS hi
 			FROM rollup GROUP BY key HAVING sum(arrivals) > 0
 		),
 		deltas AS (SELECT key, epoch_us(hour) AS t, backlog_delta AS delta FROM rollup WHERE backlog_delta <> 0),
-		${sampledLevelsSql(['key'], stepUsOf(step))})`,
-		params: [datasetId, filter.from, filter.to]
-	};
+		${raw(sampledLevelsSql(['key'], stepUsOf(step)))})`;
 }
 
 export interface AgentGroups {

@@ -1,17 +1,21 @@
 /**
  * Measured inputs of the plan for one dataset (planning.md): per channel and interval of the
- * local week, arrivals and handle time for the last K + 1 full weeks; concurrency from the metric
+ * local week, arrivals and handle time for up to the last 16 full weeks (FORECAST_HISTORY_WEEKS); concurrency from the metric
  * engine; patience from abandonment; the shares pinned to sync; the bot volume.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { localShiftByHourSql } from '../metrics/localTime';
 import { CHANNELS, type Channel, type Settings } from '../../settings/defaults';
 import { intervalsPerWeek } from '../../planning/forecast';
+import { FORECAST_HISTORY_WEEKS } from '../../planning/forecastMethods';
 import type { PlanChannelInputs, PlanInputs } from '../../planning/planTypes';
 import { queryOne, queryRows } from '../db/sql';
 import { UserError } from '../errors';
 import { computeMetrics } from '../metrics/index';
 import { resolveDataset } from '../metrics/filters';
+import { buildFilter } from '../metrics/filters';
+import { costEstimatedByGroup } from '../metrics/handleSource';
+import { readDashboardScope } from '../dashboard/filters';
 import { businessOpenByInterval, closedWeekdays, holidayWeekdays, horizonIntervals } from './horizon';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -35,6 +39,8 @@ function mondayOf(local: Date): Date {
 type MeasuredRow = {
 	channel: string;
 	week: number | null;
+	/** on a channel's row: true for the recent weeks the per-channel measures average over */
+	recent: boolean | null;
 	slot: number | null;
 	/** conversations that need an agent: bot-resolved ones left out */
 	arrivals: number;
@@ -70,7 +76,8 @@ async function measuredRows(
 	start: Date,
 	end: Date,
 	intervalMin: number,
-	syncCategories: string[]
+	syncCategories: string[],
+	recentFromWeek: number
 ): Promise<MeasuredRow[]> {
 	const categories = syncCategories.map((c) => c.toLowerCase());
 	const inCategories = categories.length > 0 ? `lower(c.category) IN (${categories.map(() => '?').join(', ')})` : 'FALSE';
@@ -99,16 +106,17 @@ async function measuredRows(
 			WHERE c.dataset_id = ? AND c.created_at >= ?::TIMESTAMP AND c.created_at < ?::TIMESTAMP),
 		windowed AS (
 			SELECT *, date_diff('day', ?::TIMESTAMP, local_at) // 7 AS week_no,
-				date_diff('minute', date_trunc('week', local_at), local_at) // ? AS slot_no
+				date_diff('minute', date_trunc('week', local_at), local_at) // ? AS slot_no,
+				date_diff('day', ?::TIMESTAMP, local_at) // 7 >= ? AS recent
 			FROM local WHERE local_at >= ?::TIMESTAMP AND local_at < ?::TIMESTAMP)
-		SELECT channel, week_no AS week, slot_no AS slot, count(*) FILTER (WHERE for_agents) AS arrivals,
+		SELECT channel, week_no AS week, slot_no AS slot, recent, count(*) FILTER (WHERE for_agents) AS arrivals,
 			sum(handle_s) FILTER (WHERE for_agents) AS handle_sum, count(handle_s) FILTER (WHERE for_agents) AS handled,
 			sum(handle_s) FILTER (WHERE focus_timed AND for_agents) AS focus_sum,
 			count(*) FILTER (WHERE pinned AND for_agents) AS pinned, count(*) FILTER (WHERE patience_abandon) AS patience_abandons, sum(abandon_wait_s) AS patience_abandon_wait_s,
 			count(answered_wait_s) AS patience_answered, sum(answered_wait_s) AS patience_answered_wait_s,
 			count(answered_wait_s) FILTER (WHERE found_agent_free) AS accept_samples, sum(answered_wait_s) FILTER (WHERE found_agent_free) AS accept_sum_s,
 			avg(held_s) AS open_mean_s, count(*) FILTER (WHERE bot_involved) AS bot
-		FROM windowed GROUP BY GROUPING SETS ((channel, week_no, slot_no), (channel)) ORDER BY channel`,
+		FROM windowed GROUP BY GROUPING SETS ((channel, week_no, slot_no), (channel, recent)) ORDER BY channel`,
 		[
 			tz,
 			isoNaive(utcFrom),
@@ -120,9 +128,32 @@ async function measuredRows(
 			isoNaive(start),
 			intervalMin,
 			isoNaive(start),
+			recentFromWeek,
+			isoNaive(start),
 			isoNaive(end)
 		]
 	);
+}
+
+/** Handle times kept per channel for the simulation check to resample: enough for the shape's tails, small enough to ship to the browser. */
+export const HANDLE_SAMPLES_PER_CHANNEL = 1000;
+
+/**
+ * A deterministic sample (by a hash of the conversation id) of measured handle times per channel
+ * over [from, to), conversations that took an agent. The bounds are UTC: a shape does not
+ * change with the few hours a time zone moves the window's edges.
+ */
+async function handleSamples(connection: DuckDBConnection, datasetId: number, from: Date, to: Date): Promise<Map<string, number[]>> {
+	const rows = await queryRows<{ channel: string; samples: number[] }>(
+		connection,
+		`SELECT channel, list(handle_s ORDER BY pick) AS samples FROM (
+			SELECT channel, handle_s, row_number() OVER (PARTITION BY channel ORDER BY hash(conversation_id), conversation_id) AS pick
+			FROM conversation_facts
+			WHERE dataset_id = ? AND created_at >= ?::TIMESTAMP AND created_at < ?::TIMESTAMP AND NOT bot_resolved AND handle_s > 0)
+		WHERE pick <= ? GROUP BY channel`,
+		[datasetId, isoNaive(from), isoNaive(to), HANDLE_SAMPLES_PER_CHANNEL]
+	);
+	return new Map(rows.map((r) => [r.channel, r.samples.map(Number)]));
 }
 
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
@@ -164,6 +195,25 @@ function patienceFrom(row: MeasuredRow): number | null {
 	return queued > 0 ? queued / row.patience_abandons : null;
 }
 
+/**
+ * The dashboard's per-mode numbers as the Overview and the Cost page open on this dataset (their default range, no
+ * other filter), read from the metric layer: the plan quotes the same numbers a director sees there.
+ */
+async function measuredModes(connection: DuckDBConnection, dataset: string): Promise<Pick<PlanInputs, 'measured' | 'measuredRange'>> {
+	const scope = await readDashboardScope(connection, new URL(`http://plan.invalid/?${new URLSearchParams({ dataset })}`));
+	if (!scope) return { measured: {}, measuredRange: null };
+	const query = { ...scope.query, by: 'mode' as const };
+	const groups = (await computeMetrics(connection, query)).groups;
+	const estimated = await costEstimatedByGroup(connection, buildFilter(scope.datasetId, query), 'mode');
+	const measured = Object.fromEntries(
+		groups.map((g) => [
+			g.key,
+			{ costPerConversation: g.cost_per_conversation, costEstimated: estimated[g.key] ?? false, csatScore: g.csat_score, frtP50S: g.frt_p50_s }
+		])
+	);
+	return { measured, measuredRange: { from: scope.filters.from, to: scope.filters.to } };
+}
+
 export async function readPlanInputs(connection: DuckDBConnection, settings: Settings, options: PlanInputOptions): Promise<PlanInputs> {
 	const dataset = await resolveDataset(connection, options.dataset);
 	const tz = settings.timezone;
@@ -175,15 +225,22 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 	if (!range?.first || !range.last) throw new UserError(`Dataset "${dataset.name}" has no conversations to plan from; load data first.`);
 	const firstFull = mondayOf(range.first).getTime() === range.first.getTime() ? range.first : new Date(mondayOf(range.first).getTime() + WEEK_MS);
 	const end = mondayOf(range.last);
-	const weeks = Math.min(options.weeksHistory + 1, Math.floor((end.getTime() - firstFull.getTime()) / WEEK_MS));
+	const historyWeeks = Math.max(0, Math.floor((end.getTime() - firstFull.getTime()) / WEEK_MS));
+	// the K-week mean needs K (+1 to backtest); the trend method and its rolling-origin backtest more
+	const weeks = Math.min(Math.max(options.weeksHistory + 1, FORECAST_HISTORY_WEEKS), historyWeeks);
 	if (weeks < 1) throw new UserError(`Dataset "${dataset.name}" holds less than one full week (Monday to Sunday in ${tz}); planning needs at least one.`);
 	const start = new Date(end.getTime() - weeks * WEEK_MS);
 	const slots = intervalsPerWeek(options.intervalMin);
-	const rows = await measuredRows(connection, dataset.datasetId, tz, start, end, options.intervalMin, settings.sync_categories);
+	// the per-channel measures (handle mean, patience, pinned share, bot volume) keep the spec's window, the last K + 1 weeks
+	const recentFromWeek = weeks - Math.min(weeks, options.weeksHistory + 1);
+	const rows = await measuredRows(connection, dataset.datasetId, tz, start, end, options.intervalMin, settings.sync_categories, recentFromWeek);
 	const counts = rows.filter((r) => r.week !== null);
-	const perChannel = rows.filter((r) => r.week === null).sort((a, b) => CHANNELS.indexOf(a.channel as Channel) - CHANNELS.indexOf(b.channel as Channel));
+	const perChannel = rows
+		.filter((r) => r.week === null && r.recent === true)
+		.sort((a, b) => CHANNELS.indexOf(a.channel as Channel) - CHANNELS.indexOf(b.channel as Channel));
 	const metrics = await computeMetrics(connection, { dataset: dataset.name, by: 'channel' });
 	const team = await sharedAsyncConcurrency(connection, dataset.name, settings);
+	const samples = await handleSamples(connection, dataset.datasetId, new Date(end.getTime() - Math.min(weeks, options.weeksHistory) * WEEK_MS), end);
 	const channels: PlanChannelInputs[] = perChannel
 		.filter((row) => (CHANNELS as readonly string[]).includes(row.channel))
 		.map((row) => {
@@ -212,7 +269,8 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 				focusShare: focusShare(row),
 				patienceS: mode === 'sync' ? patienceFrom(row) : null,
 				repeatRate: group?.repeat_contact_rate ?? null,
-				syncPinnedShare: row.arrivals > 0 ? row.pinned / row.arrivals : 0
+				syncPinnedShare: row.arrivals > 0 ? row.pinned / row.arrivals : 0,
+				handleSamplesS: samples.get(channel) ?? []
 			};
 		});
 	// the plan is for the week after the data's last (partial) week
@@ -222,11 +280,15 @@ export async function readPlanInputs(connection: DuckDBConnection, settings: Set
 		timezone: tz,
 		intervalMin: options.intervalMin,
 		weeksAvailable: weeks,
+		// the data's last week is partial: the plan is for the week after it
+		leadWeeks: 1,
+		historyWeeks,
+		...(await measuredModes(connection, dataset.name)),
 		horizon: horizonIntervals(nextMonday, options.horizonDays, options.intervalMin, tz),
 		businessOpen: businessOpenByInterval(settings, options.intervalMin),
 		holidayWeekdays: holidayWeekdays(nextMonday, settings.holidays),
 		closedWeekdays: closedWeekdays(settings),
 		channels,
-		botConversationsPerWeek: perChannel.reduce((sum, row) => sum + row.bot, 0) / weeks
+		botConversationsPerWeek: perChannel.reduce((sum, row) => sum + row.bot, 0) / (weeks - recentFromWeek)
 	};
 }

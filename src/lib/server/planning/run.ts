@@ -12,6 +12,8 @@ export interface PlanOverrides {
 	weeksHistory?: number;
 	horizonDays?: number;
 	growth?: number;
+	/** staff to this quantile of each interval's forecast */
+	quantile?: number;
 	/** replications of the simulation check; 0 skips it */
 	replications?: number;
 }
@@ -19,12 +21,21 @@ export interface PlanOverrides {
 const SIMULATION_SEED = 1;
 const DEFAULT_REPLICATIONS = 20;
 
-export async function planForDataset(connection: DuckDBConnection, overrides: PlanOverrides = {}): Promise<{ plan: Plan; currency: string }> {
+export interface DatasetPlan {
+	plan: Plan;
+	currency: string;
+	/** what the plan was built from, for a report that staffs another mix of it */
+	inputs: PlanInputs;
+	assumptions: PlanAssumptions;
+}
+
+export async function planForDataset(connection: DuckDBConnection, overrides: PlanOverrides = {}): Promise<DatasetPlan> {
 	const settings = await readSettings(connection);
 	const planning = { ...settings.planning };
 	if (overrides.weeksHistory !== undefined) planning.weeks_history = overrides.weeksHistory;
 	if (overrides.horizonDays !== undefined) planning.horizon_days = overrides.horizonDays;
 	if (overrides.growth !== undefined) planning.growth = overrides.growth;
+	if (overrides.quantile !== undefined) planning.forecast_quantile = overrides.quantile;
 	const inputs = await readPlanInputs(connection, settings, {
 		dataset: overrides.dataset,
 		weeksHistory: planning.weeks_history,
@@ -33,10 +44,8 @@ export async function planForDataset(connection: DuckDBConnection, overrides: Pl
 	});
 	const replications = overrides.replications ?? DEFAULT_REPLICATIONS;
 	const simulation = replications > 0 ? { seed: SIMULATION_SEED, replications } : null;
-	return {
-		plan: await buildPlanOffThread(inputs, { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency }, simulation),
-		currency: settings.currency
-	};
+	const assumptions: PlanAssumptions = { sla: settings.sla, costs: settings.costs, planning, currency: settings.currency };
+	return { plan: await buildPlanOffThread(inputs, assumptions, simulation), currency: settings.currency, inputs, assumptions };
 }
 
 /** `buildPlan` with the simulation check on a worker thread: a server request must not hold the event loop for it. */
@@ -56,6 +65,7 @@ export function planOverrides(options: Record<string, unknown>): PlanOverrides {
 		weeksHistory: boundedOption(options, 'weeksHistory', 'weeks-history', 'weeksHistory'),
 		horizonDays: boundedOption(options, 'horizonDays', 'horizon-days', 'horizonDays'),
 		growth: boundedOption(options, 'growth', 'growth', 'growth'),
+		quantile: boundedOption(options, 'quantile', 'quantile', 'forecastQuantile'),
 		replications: boundedOption(options, 'replications', 'replications', 'replications')
 	};
 }
@@ -65,5 +75,6 @@ export const PLAN_OPTIONS = [
 	{ flags: '--weeks-history <k>', description: 'Full weeks averaged by the forecast (default from settings, 4)' },
 	{ flags: '--horizon-days <d>', description: 'Days planned (default from settings, 7)' },
 	{ flags: '--growth <g>', description: 'Volume growth as a share, e.g. 0.05' },
+	{ flags: '--quantile <q>', description: 'Staff each interval to this quantile of its forecast, 0.5 to 0.95 (default from settings, 0.5)' },
 	{ flags: '--replications <n>', description: 'Simulation-check replications of the recommended week (default 20; 0 skips)' }
 ];

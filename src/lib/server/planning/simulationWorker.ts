@@ -31,6 +31,10 @@ if (!isMainThread && parentPort && (workerData as Record<string, unknown> | null
 /** Why the last check ran on the calling thread (null: it ran on a worker), for tests and the log. */
 export let lastFallbackReason: string | null = null;
 
+let live = 0;
+/** Simulation workers alive now (0 or 1: checks run one at a time); tests read it instead of counting OS threads. */
+export const liveWorkers = (): number => live;
+
 /** Runs the check on a worker thread; on the calling thread (after a yield) if no worker can start. */
 export async function simulateOffThread(request: SimulationRequest): Promise<SimulationCheck> {
 	try {
@@ -40,6 +44,7 @@ export async function simulateOffThread(request: SimulationRequest): Promise<Sim
 	} catch (error) {
 		if (!(error instanceof WorkerStartError)) throw error;
 		lastFallbackReason = error.message;
+		console.warn(`The simulation check runs on the calling thread: ${error.message}`);
 		await new Promise((resolve) => setImmediate(resolve));
 		return runSimulationRequest(request);
 	}
@@ -75,10 +80,12 @@ function onWorker(request: SimulationRequest): Promise<SimulationCheck> {
 		} catch (error) {
 			return reject(new WorkerStartError(String(error)));
 		}
+		live++;
 		let settled = false;
 		const settle = (fn: () => void) => {
 			if (settled) return;
 			settled = true;
+			live--;
 			fn();
 			void worker.terminate();
 		};

@@ -1,6 +1,10 @@
-/** CSV that opens cleanly in Excel: UTF-8 BOM, CRLF, quoted cells, formula-looking text escaped. */
+/**
+ * CSV that opens cleanly in Excel: UTF-8 BOM, CRLF, quoted cells, formula-looking text escaped. The report context
+ * comes first as "#" lines (pandas: comment='#'), then one header line and a row per interval and channel.
+ */
 import { writeFile } from 'node:fs/promises';
-import type { Plan } from '../../planning/planTypes';
+import type { StaffingReport } from './context';
+import { contextSections, lineText } from './contextLines';
 import { STAFFING_COLUMNS, staffingRows, type StaffingCell } from './staffingRows';
 
 /** Text starting with = + - @ tab or CR would run as a formula in a spreadsheet: prefix a quote. */
@@ -15,11 +19,24 @@ export function csvCell(value: StaffingCell): string {
 	return /[",\r\n]/.test(text) || text !== value ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function staffingCsv(plan: Plan): string {
-	const lines = [STAFFING_COLUMNS as readonly StaffingCell[], ...staffingRows(plan)].map((row) => row.map(csvCell).join(','));
-	return '\uFEFF' + lines.join('\r\n') + '\r\n';
+/** "# Label: value" lines; a line starts with "#", so no spreadsheet runs it, and breaks inside a value become spaces. */
+export function contextComments(report: StaffingReport): string[] {
+	const currency = report.context.settings.currency;
+	const flat = (s: string) => s.replace(/[\r\n]+/g, ' ');
+	return [
+		'# Channel Mix staffing report',
+		...contextSections(report.context).flatMap((section) => [
+			`# ${section.title}`,
+			...section.lines.map((line) => flat(`#   ${line.label}: ${lineText(line, currency)}`))
+		])
+	];
 }
 
-export async function writeStaffingCsv(plan: Plan, path: string): Promise<void> {
-	await writeFile(path, staffingCsv(plan), 'utf8');
+export function staffingCsv(report: StaffingReport): string {
+	const table = [STAFFING_COLUMNS as readonly StaffingCell[], ...staffingRows(report.rows, report.context.timezone)].map((row) => row.map(csvCell).join(','));
+	return '\uFEFF' + [...contextComments(report), ...table].join('\r\n') + '\r\n';
+}
+
+export async function writeStaffingCsv(report: StaffingReport, path: string): Promise<void> {
+	await writeFile(path, staffingCsv(report), 'utf8');
 }

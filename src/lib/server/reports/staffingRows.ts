@@ -1,7 +1,7 @@
-/** The staffing report's rows and summary, shared by the CSV, XLSX and PDF writers. */
+/** The staffing report's interval rows, shared by the CSV, XLSX and PDF writers. */
 import { TZDate } from '@date-fns/tz';
 import { format } from 'date-fns/format';
-import type { Plan } from '../../planning/planTypes';
+import type { PlanInterval } from '../../planning/planTypes';
 
 export const STAFFING_COLUMNS = [
 	'Interval start (local)',
@@ -18,9 +18,21 @@ export const STAFFING_COLUMNS = [
 ] as const;
 export type StaffingCell = string | number | null;
 
-export function staffingRows(plan: Plan): StaffingCell[][] {
-	return plan.intervals.map((r) => [
-		format(new TZDate(Date.parse(r.start), plan.timezone), 'yyyy-MM-dd HH:mm'),
+/** The interval's start as the wall clock of `timezone`: "2026-11-30 09:00". */
+export const localStart = (start: string, timezone: string) => format(new TZDate(Date.parse(start), timezone), 'yyyy-MM-dd HH:mm');
+
+/**
+ * The wall clock of `timezone` as a Date whose UTC fields are that clock: spreadsheets have no zones, so an
+ * Excel date cell must hold the local time itself (09:00 in Berlin shows as 09:00, not 08:00).
+ */
+export function wallClockDate(start: string, timezone: string): Date {
+	const local = new TZDate(Date.parse(start), timezone);
+	return new Date(Date.UTC(local.getFullYear(), local.getMonth(), local.getDate(), local.getHours(), local.getMinutes()));
+}
+
+export function staffingRows(rows: readonly PlanInterval[], timezone: string): StaffingCell[][] {
+	return rows.map((r) => [
+		localStart(r.start, timezone),
 		r.mode,
 		r.channel,
 		r.forecast,
@@ -32,21 +44,4 @@ export function staffingRows(plan: Plan): StaffingCell[][] {
 		r.asa_s,
 		r.occupancy
 	]);
-}
-
-/** Label/value lines of the summary sheet or page. */
-export function staffingSummary(plan: Plan, currency: string): [string, StaffingCell][] {
-	const { recommended } = plan.mix;
-	return [
-		['Dataset', plan.dataset],
-		['Time zone', plan.timezone],
-		['Interval (min)', plan.interval_min],
-		['Weeks of history', plan.weeks_history],
-		['Async share today', plan.mix.current_async_share],
-		['Recommended async share', recommended.async_share],
-		[`Recommended weekly cost (${currency})`, recommended.cost],
-		['Recommended agent-hours a week', recommended.agent_hours],
-		[`Saving vs today (${currency})`, recommended.saving_vs_current],
-		...plan.mix.reasons.map((reason, i): [string, StaffingCell] => [`Reason ${i + 1}`, reason])
-	];
 }

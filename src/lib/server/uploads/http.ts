@@ -4,6 +4,8 @@ import { requireCapability } from '../auth/guard';
 import { isUserError, UserError } from '../errors';
 import { requireSameOrigin } from './origin';
 import { findUpload, type UploadedFile } from './store';
+import { isValidTimeZone } from '../ingest/timezone';
+import type { DateOrder } from '../ingest/timestamps';
 
 export function failure(error: unknown, status = 400): Response {
 	if (isUserError(error)) return json({ error: error.message }, { status });
@@ -50,4 +52,14 @@ export async function answerUploadPost(
 	} catch (error) {
 		return failure(error);
 	}
+}
+
+/** The zone of times without an offset and the day/month order the analyst chose (absent: the setting, and detect). */
+export function zoneAndDateOrder(body: Record<string, unknown>): { timezone?: string; dateFormat?: DateOrder } {
+	const dateFormat = textField(body, 'dateFormat');
+	if (dateFormat !== undefined && dateFormat !== 'dmy' && dateFormat !== 'mdy') throw new UserError('The date format must be day/month or month/day.');
+	const timezone = textField(body, 'timezone');
+	if (timezone !== undefined && !isValidTimeZone(timezone))
+		throw new UserError(`"${timezone.slice(0, 60)}" is not a time zone; choose one from the list, such as "Europe/Berlin".`);
+	return { timezone, dateFormat };
 }

@@ -1,12 +1,15 @@
 /**
- * The import preview: the preset and mapping the importer would use for an upload, and the first
- * rows as they will be read (each canonical field's value from its mapped column).
+ * The import preview: the preset and mapping the importer would use for an upload, the first rows as they will be
+ * read (each canonical field's value from its mapped column) and as they will be stored (previewStored.ts).
  */
 import { UserError, isUserError } from '../errors';
 import { fieldsOf, type Kind } from '../ingest/fields';
 import { resolveMapping, type FieldSource, type ResolvedMapping } from '../ingest/mapping';
 import { sniffFile } from '../ingest/sniff';
 import type { UploadedFile } from './store';
+import { getDatabase } from '../open';
+import { storedPreview, type StoredPreview } from './previewStored';
+import type { DateOrder } from '../ingest/timestamps';
 
 export const PREVIEW_ROWS = 8;
 
@@ -27,8 +30,12 @@ export interface UploadPreview {
 	encoding: string;
 	headers: string[];
 	fields: PreviewField[];
-	/** per sample row, one value per entry of `fields` (null when unmapped or empty) */
+	/** per sample row, one value per entry of `fields` (null when unmapped or empty), as the file has it */
 	rows: (string | null)[][];
+	/** the first rows as they will be stored, and the checked rows each column would get rejected; null while a needed field is unmapped */
+	stored: StoredPreview | null;
+	/** the zone times without an offset were read in */
+	timezone: string | null;
 	/** why the file cannot be imported as mapped, in one sentence; null when it can */
 	problem: string | null;
 }
@@ -37,6 +44,9 @@ export interface PreviewChoices {
 	preset?: string;
 	/** field → header; "" unmaps a field */
 	map?: Record<string, string>;
+	/** the zone of times without an offset (default the timezone setting) */
+	timezone?: string;
+	dateFormat?: DateOrder;
 }
 
 const MISSING_FIELD = /^No column for (\w+) was found/;
@@ -92,6 +102,7 @@ export async function previewUpload(upload: UploadedFile, choices: PreviewChoice
 		};
 	});
 	const rows = sniffed.sampleRows.slice(0, PREVIEW_ROWS).map((row) => fields.map((f) => valueOf(row, mapping.sources[f.field], headerCount)));
+	const stored = problem ? null : await storedPreview(await getDatabase(), sniffed, mapping, choices, PREVIEW_ROWS);
 	return {
 		upload: { id: upload.id, name: upload.name, bytes: upload.bytes },
 		preset: mapping.preset.name,
@@ -101,6 +112,8 @@ export async function previewUpload(upload: UploadedFile, choices: PreviewChoice
 		headers: sniffed.headers,
 		fields,
 		rows,
-		problem
+		stored,
+		timezone: choices.timezone ?? null,
+		problem: problem ?? stored?.problem ?? null
 	};
 }

@@ -4,7 +4,7 @@ import { getDatabase } from '$lib/server/open';
 import { UserError } from '$lib/server/errors';
 import { PRESET_NAMES, type PresetName } from '$lib/server/ingest/presets';
 import { runningImportOf, startImport } from '$lib/server/uploads/jobs';
-import { answerUploadPost, mapField, textField } from '$lib/server/uploads/http';
+import { answerUploadPost, mapField, textField, zoneAndDateOrder } from '$lib/server/uploads/http';
 import { clientAddress } from '$lib/server/auth/request';
 
 function presetChoice(value: string | undefined): 'auto' | PresetName {
@@ -16,8 +16,7 @@ function presetChoice(value: string | undefined): 'auto' | PresetName {
 /** Starts the import of an upload in the background; the page polls /data/import/[job]. */
 export const POST: RequestHandler = (event) =>
 	answerUploadPost(event, async (upload, body) => {
-		const dateFormat = textField(body, 'dateFormat');
-		if (dateFormat !== undefined && dateFormat !== 'dmy' && dateFormat !== 'mdy') throw new UserError('The date format must be day/month or month/day.');
+		const { timezone, dateFormat } = zoneAndDateOrder(body);
 		const running = runningImportOf(upload.id);
 		if (running) return json({ job: running.id });
 		const job = startImport(
@@ -26,7 +25,7 @@ export const POST: RequestHandler = (event) =>
 			{
 				dataset: textField(body, 'dataset'),
 				preset: presetChoice(textField(body, 'preset')),
-				timezone: textField(body, 'timezone'),
+				timezone,
 				map: mapField(body),
 				replace: body.replace === true,
 				dateFormat

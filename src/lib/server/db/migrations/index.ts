@@ -10,7 +10,9 @@ import { closedVocabularies } from './006_closed_vocabularies';
 import { groupSummaries } from './007_group_summaries';
 import { concurrencyDaily } from './008_concurrency_daily';
 import { defaultDataset } from './009_default_dataset';
-import { derivePending } from './010_derive_pending';
+import { metricFields } from './010_metric_fields';
+import { costAtConcurrency } from './011_cost_at_concurrency';
+import { derivePending } from './012_derive_pending';
 
 export type { Migration } from './migration';
 
@@ -25,6 +27,8 @@ export const migrations: Migration[] = [
 	groupSummaries,
 	concurrencyDaily,
 	defaultDataset,
+	metricFields,
+	costAtConcurrency,
 	derivePending
 ];
 

@@ -6,7 +6,7 @@ import type { Migration } from './migration';
  * transaction as the conversations, deleted in the one that stores the rest. A row left by a killed process is derived on open.
  */
 export const derivePending: Migration = {
-	version: 10,
+	version: 12,
 	name: 'derive_pending',
 	statements: [`CREATE TABLE derive_pending (dataset_id INTEGER PRIMARY KEY, since TIMESTAMP NOT NULL)`]
 };
