@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from '../helpers/server';
+import { ADMIN_PASSWORD, sessionCookie, startServer, type RunningServer } from '../helpers/server';
 import { tempDir } from '../helpers/temp';
 import { openDatabase } from '../../src/lib/server/open';
 import { addUser } from '../../src/lib/server/auth/users';
@@ -67,15 +67,8 @@ beforeAll(async () => {
 	await ingestFile(db, demo, { dataset: 'spare', sourceName: 'demo.csv' });
 	db.close();
 	server = await startServer({ ADDRESS_HEADER: 'x-forwarded-for' }, dataDir);
-	for (const person of Object.keys(PASSWORDS) as Person[]) {
-		const response = await fetch(server.url + '/login', {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url, 'x-forwarded-for': ADDRESS },
-			body: new URLSearchParams({ username: person, password: PASSWORDS[person] })
-		});
-		cookies[person] = response.headers.get('set-cookie')!.split(';')[0];
-	}
+	for (const person of Object.keys(PASSWORDS) as Person[])
+		cookies[person] = await sessionCookie(server.url, person, PASSWORDS[person], { 'x-forwarded-for': ADDRESS });
 }, 180_000);
 
 afterAll(async () => {

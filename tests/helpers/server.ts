@@ -97,11 +97,11 @@ async function submitLogin(page: Page, loginUrl: string, username: string, passw
 }
 
 /** Signs in over HTTP as a browser's form post would (with Origin), returning the session cookie pair for later requests. */
-export async function sessionCookie(url: string, username: string, password: string): Promise<string> {
+export async function sessionCookie(url: string, username: string, password: string, headers: Record<string, string> = {}): Promise<string> {
 	const response = await fetch(url + '/login', {
 		method: 'POST',
 		redirect: 'manual',
-		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: url },
+		headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: url, ...headers },
 		body: new URLSearchParams({ username, password })
 	});
 	const cookie = response.headers.get('set-cookie');

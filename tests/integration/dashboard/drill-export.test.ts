@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, startServer, type RunningServer } from '../../helpers/server';
+import { ADMIN_PASSWORD, sessionCookie, startServer, type RunningServer } from '../../helpers/server';
 import { tempDir } from '../../helpers/temp';
 import { writeFixture } from '../../helpers/ingest';
 import { openDatabase } from '../../../src/lib/server/open';
@@ -48,15 +48,8 @@ beforeAll(async () => {
 	await ingestFile(db, writeFixture('small.csv', CSV), { dataset: 'small', timezone: 'UTC' });
 	db.close();
 	server = await startServer({ ADDRESS_HEADER: 'x-forwarded-for' }, dataDir);
-	for (const person of Object.keys(PASSWORDS) as Person[]) {
-		const response = await fetch(server.url + '/login', {
-			method: 'POST',
-			redirect: 'manual',
-			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url, 'x-forwarded-for': ADDRESS },
-			body: new URLSearchParams({ username: person, password: PASSWORDS[person] })
-		});
-		cookies[person] = response.headers.get('set-cookie')!.split(';')[0];
-	}
+	for (const person of Object.keys(PASSWORDS) as Person[])
+		cookies[person] = await sessionCookie(server.url, person, PASSWORDS[person], { 'x-forwarded-for': ADDRESS });
 }, 180_000);
 
 afterAll(async () => {
