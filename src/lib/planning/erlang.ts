@@ -91,7 +91,8 @@ function erlangCService(queue: SyncQueue, load: number, agents: number, pWait: n
 	};
 }
 
-function emptyQueue(queue: SyncQueue, model: SyncService['model'], agents = 0): SyncService {
+/** The service of a queue with no offered load: nobody waits, nobody abandons. */
+export function emptyQueue(queue: SyncQueue, model: SyncService['model'], agents = 0): SyncService {
 	return {
 		model,
 		loadErlangs: 0,

@@ -3,7 +3,7 @@
  * logs so that thousands of agents neither overflow nor underflow; the search for N may go
  * below the offered load because abandonment keeps the queue stable.
  */
-import { erlangBStep, offeredLoad, scheduledAgents, type SyncQueue, type SyncService } from './erlang';
+import { emptyQueue, erlangBStep, offeredLoad, scheduledAgents, type SyncQueue, type SyncService } from './erlang';
 import { logGamma, logRegularizedLowerGamma } from './gamma';
 
 /** ln A(x, y) with A(x, y) = 1 + sum_j y^j / prod_{k<=j}(x + k): series for y < x, else incomplete gamma. */
@@ -93,18 +93,7 @@ function serviceAt(queue: SyncQueue, load: number, agents: number, blocking: num
 /** The service `agents` agents give under Erlang A. `asaS` is the mean wait of answered contacts (all arrivals' E[W] = P(abandon)/θ). */
 export function evaluateErlangA(queue: SyncQueue, agents: number): SyncService {
 	const load = offeredLoad(queue);
-	if (load <= 0)
-		return {
-			model: 'erlang_a',
-			loadErlangs: 0,
-			agents,
-			agentsScheduled: scheduledAgents(agents, queue.shrinkage),
-			serviceLevel: 1,
-			occupancy: 0,
-			pWait: 0,
-			asaS: 0,
-			pAbandon: 0
-		};
+	if (load <= 0) return emptyQueue(queue, 'erlang_a', agents);
 	return serviceAt(queue, load, agents, blockingTable(load)(agents));
 }
 

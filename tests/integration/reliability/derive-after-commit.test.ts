@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openDatabaseFile } from '../../../src/lib/server/db/database';
 import { queryRows } from '../../../src/lib/server/db/sql';
+import { DERIVED_TABLES } from '../../../src/lib/server/derive/index';
 import { ingestFile } from '../../../src/lib/server/ingest/index';
 import { computeMetrics, computeSeries, invalidateMetricsCache } from '../../../src/lib/server/metrics/index';
 import { stillDeriving } from '../../../src/lib/server/metrics/whole';
@@ -15,15 +16,7 @@ const ROOT = resolve(__dirname, '../../..');
 /** Rows of each stored derived table for a dataset. */
 async function storedCounts(connection: Parameters<typeof queryRows>[0], datasetId: number): Promise<Record<string, number>> {
 	const counts: Record<string, number> = {};
-	for (const table of [
-		'business_calendar',
-		'concurrency_segments',
-		'concurrency_daily',
-		'hourly_rollup',
-		'group_concurrency',
-		'group_summaries',
-		'derive_pending'
-	]) {
+	for (const table of DERIVED_TABLES) {
 		counts[table] = (await queryRows<{ n: number }>(connection, `SELECT count(*)::INTEGER AS n FROM ${table} WHERE dataset_id = ?`, [datasetId]))[0].n;
 	}
 	return counts;

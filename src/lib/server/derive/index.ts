@@ -12,18 +12,21 @@ import type { ProgressPhase } from '../ingest/progress';
 /** The settings whose change invalidates derived values (metrics.md "Settings and defaults"). */
 export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = ['timezone', 'business_hours', 'holidays', 'channel_modes', 'sla', 'costs', 'repeat_window_days'];
 
+/** The tables holding a dataset's derived rows (besides the values on `conversations`), and its pending-derive mark. */
+export const DERIVED_TABLES = [
+	'business_calendar',
+	'concurrency_segments',
+	'concurrency_daily',
+	'hourly_rollup',
+	'group_concurrency',
+	'group_summaries',
+	'derive_pending'
+] as const;
+
 /** Removes every derived row of a dataset except those on `conversations`; call it when deleting or replacing the dataset. */
 export async function deleteDerived(connection: DuckDBConnection, datasetId: number): Promise<void> {
 	invalidateMetricsCache();
-	for (const table of [
-		'business_calendar',
-		'concurrency_segments',
-		'concurrency_daily',
-		'hourly_rollup',
-		'group_concurrency',
-		'group_summaries',
-		'derive_pending'
-	]) {
+	for (const table of DERIVED_TABLES) {
 		await execute(connection, `DELETE FROM ${table} WHERE dataset_id = ?`, [datasetId]);
 	}
 }
