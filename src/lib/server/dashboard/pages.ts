@@ -9,8 +9,6 @@ import { backlogByAge, AGE_BANDS, type AgeingPoint } from './ageing';
 import { agentWorkload, type AgentWorkload } from './agents';
 import { stillDeriving } from '../metrics/whole';
 import { costSplit, type CostSplit } from './cost';
-import { buildFilter } from '../metrics/filters';
-import { costEstimatedByGroup } from '../metrics/handleSource';
 import { previousPeriodQuery, previousSeries, type PreviousSeries } from './previous';
 
 type Points = SeriesResult['series'];
@@ -130,14 +128,13 @@ export interface CostData {
 
 export async function loadCost(connection: DuckDBConnection, scope: DashboardScope): Promise<CostData> {
 	const bot = scope.settings.costs.bot_per_conversation;
+	const byMode = await costSplit(connection, scope.datasetId, scope.query, 'mode', bot);
+	const byChannel = await costSplit(connection, scope.datasetId, scope.query, 'channel', bot);
 	return {
-		byMode: await costSplit(connection, scope.datasetId, scope.query, 'mode', bot),
-		byChannel: await costSplit(connection, scope.datasetId, scope.query, 'channel', bot),
+		byMode,
+		byChannel,
 		// keyed by mode and by channel (their names differ): which rows price attributed time instead of a handle-time column
-		estimated: {
-			...(await costEstimatedByGroup(connection, buildFilter(scope.datasetId, scope.query), 'mode')),
-			...(await costEstimatedByGroup(connection, buildFilter(scope.datasetId, scope.query), 'channel'))
-		},
+		estimated: Object.fromEntries([...byMode, ...byChannel].map((row) => [row.key, row.estimated])),
 		costs: scope.settings.costs
 	};
 }
