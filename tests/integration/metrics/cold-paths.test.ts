@@ -49,6 +49,18 @@ describe('backlog ageing from per-start counts', () => {
 			expect(fast.length).toBe(interval === '1h' ? 24 * 5 : 96 * 5);
 		}
 	});
+
+	it("samples a range that starts off the hour (a half-hour zone's midnight) once per step, and nowhere else", async () => {
+		const db = await tempDatabase();
+		const id = await seedDataset(db, 'ageing', rows);
+		// 18:30 to 18:30: 24 hourly samples at half past. The levels change on the whole hours (each conversation enters and
+		// leaves at the bucket start after the event), which must not add points of their own (they did: 32 points); so a
+		// sample at half past holds the level of the whole hour before it: 10:30 as 10:00 above (a and b under an hour)
+		const points = await backlogByAge(db.connection, id, { dataset: 'ageing', from: '2026-03-01T18:30:00', to: '2026-03-02T18:30:00' }, '1h');
+		expect(points).toHaveLength(24);
+		expect(points.every((p) => p.t.slice(13) === ':30:00.000Z')).toBe(true);
+		expect(points.find((p) => p.t === '2026-03-02T10:30:00.000Z')!.bands).toEqual([2, 0, 0, 0, 0]);
+	});
 });
 
 describe('arrivals, SLA and first-response percentiles from one scan', () => {

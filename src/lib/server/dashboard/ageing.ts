@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { joinSql, queryRows, raw, sql } from '../db/sql';
-import { ceilBucketSql } from '../metrics/backlog';
+import { joinSql, queryRows, raw, sql, type Sql } from '../db/sql';
+import { ceilBucketSql, sampledLevelsSql } from '../metrics/backlog';
 import { buildFilter } from '../metrics/filters';
 import { ceilUsSql, INTERVAL_MS, SERIES_INTERVALS, type SeriesInterval } from '../metrics/buckets';
 import type { MetricsQuery } from '../metrics/index';
@@ -48,6 +48,19 @@ export async function backlogByAge(connection: DuckDBConnection, datasetId: numb
 
 export type LevelRow = { band: number; t: Date; level: number };
 
+/**
+ * The query both paths end with: each band sampled at every bucket start of [from, to) from the CTEs `ctes` (which define
+ * `bands(band, ...)` and `deltas(band, t, delta)`, t in epoch microseconds) by the backlog's one sampling (sampledLevelsSql),
+ * as (band, t, level) rows in time order.
+ */
+function bandLevelsSql(ctes: Sql, from: Date, to: Date, interval: SeriesInterval): Sql {
+	return sql`SELECT band, make_timestamp(t) AS t, level FROM (
+		WITH ${ctes},
+		ranges AS (SELECT band, epoch_us(${from}::TIMESTAMP) AS lo, epoch_us(${to}::TIMESTAMP) AS hi FROM bands),
+		${raw(sampledLevelsSql(['band'], INTERVAL_MS[interval] * 1000))}
+	) ORDER BY t, band`;
+}
+
 /** Every band edge and both range ends fall on the bucket grid: then ceil(created + edge) = ceil(created) + edge. */
 function onGrid(from: Date, to: Date, interval: SeriesInterval): boolean {
 	const step = INTERVAL_MS[interval];
@@ -70,7 +83,6 @@ export async function ageingLevelsByStart(
 	from: Date,
 	to: Date
 ): Promise<LevelRow[]> {
-	const step = SERIES_INTERVALS[interval];
 	const bandRows = joinSql(
 		AGE_BANDS.map((b, i) => sql`(${i}::INTEGER, ${b.lo * 1_000_000}::BIGINT, ${b.hi === null ? null : b.hi * 1_000_000}::BIGINT)`),
 		', '
@@ -85,32 +97,31 @@ export async function ageingLevelsByStart(
 	const scope = buildFilter(datasetId, { ...query, from: undefined });
 	return queryRows<LevelRow>(
 		connection,
-		sql`WITH bands(band, lo_us, hi_us) AS (VALUES ${bandRows}),
+		bandLevelsSql(
+			sql`bands(band, lo_us, hi_us) AS (VALUES ${bandRows}),
 		timed AS (
 			SELECT * FROM (SELECT epoch_us(created_at) AS created_us, epoch_us(backlog_end_at) AS end_us FROM conversation_facts WHERE ${scope.where})
 			WHERE end_us IS NULL OR end_us > epoch_us(${from}::TIMESTAMP)
 		),
 		counted AS (
-			SELECT make_timestamp(started_us) AS started, make_timestamp(ended_us) AS ended, reached, n, by_end FROM (
-				SELECT started_us, ended_us, reached, count(*) AS n, grouping(started_us) AS by_end FROM (
-					SELECT ${raw(ceilUsSql('created_us', stepUs))} AS started_us, ${raw(ceilUsSql('end_us', stepUs))} AS ended_us,
-						${reachedSql} AS reached
-					FROM timed
-				) WHERE reached > 0
-				GROUP BY GROUPING SETS ((started_us, reached), (ended_us, reached))
-			)
+			SELECT started_us, ended_us, reached, count(*) AS n, grouping(started_us) AS by_end FROM (
+				SELECT ${raw(ceilUsSql('created_us', stepUs))} AS started_us, ${raw(ceilUsSql('end_us', stepUs))} AS ended_us,
+					${reachedSql} AS reached
+				FROM timed
+			) WHERE reached > 0
+			GROUP BY GROUPING SETS ((started_us, reached), (ended_us, reached))
 		),
 		deltas AS (
-			SELECT b.band, c.started + to_microseconds(b.lo_us) AS t, c.n AS delta FROM counted c JOIN bands b ON b.band < c.reached WHERE c.by_end = 0
+			SELECT b.band, c.started_us + b.lo_us AS t, c.n AS delta FROM counted c JOIN bands b ON b.band < c.reached WHERE c.by_end = 0
 			UNION ALL
-			SELECT b.band, c.started + to_microseconds(b.hi_us), -c.n FROM counted c JOIN bands b ON b.band < c.reached - 1 WHERE c.by_end = 0
+			SELECT b.band, c.started_us + b.hi_us, -c.n FROM counted c JOIN bands b ON b.band < c.reached - 1 WHERE c.by_end = 0
 			UNION ALL
-			SELECT c.reached - 1, c.ended, -c.n FROM counted c WHERE c.by_end = 1 AND c.ended IS NOT NULL
-			UNION ALL
-			SELECT band, unnest(generate_series(${from}::TIMESTAMP, ${to}::TIMESTAMP - INTERVAL 1 MICROSECOND, ${raw(step)})), 0 FROM bands
-		),
-		levels AS (SELECT band, t, sum(sum(delta)) OVER (PARTITION BY band ORDER BY t) AS level FROM deltas GROUP BY band, t)
-		SELECT band, t, level FROM levels WHERE t >= ${from}::TIMESTAMP AND t < ${to}::TIMESTAMP ORDER BY t, band`
+			SELECT c.reached - 1, c.ended_us, -c.n FROM counted c WHERE c.by_end = 1 AND c.ended_us IS NOT NULL
+		)`,
+			from,
+			to,
+			interval
+		)
 	);
 }
 
@@ -132,7 +143,8 @@ export async function ageingLevelsBySpan(
 	const scope = buildFilter(datasetId, { ...query, from: undefined });
 	return queryRows<LevelRow>(
 		connection,
-		sql`WITH bands(band, lo, hi) AS (VALUES ${bandRows}),
+		bandLevelsSql(
+			sql`bands(band, lo, hi) AS (VALUES ${bandRows}),
 		spans AS (
 			SELECT band,
 				created_at + to_microseconds((lo * 1e6)::BIGINT) AS enter_at,
@@ -147,13 +159,13 @@ export async function ageingLevelsBySpan(
 		),
 		entered AS (SELECT * FROM spans WHERE enter_at < ${to}::TIMESTAMP AND (leave_at IS NULL OR leave_at > enter_at)),
 		deltas AS (
-			SELECT band, ${ceilBucketSql(raw('enter_at'), step)} AS t, 1 AS delta FROM entered
+			SELECT band, epoch_us(${ceilBucketSql(raw('enter_at'), step)}) AS t, 1 AS delta FROM entered
 			UNION ALL
-			SELECT band, ${ceilBucketSql(raw('leave_at'), step)}, -1 FROM entered WHERE leave_at IS NOT NULL
-			UNION ALL
-			SELECT band, unnest(generate_series(${from}::TIMESTAMP, ${to}::TIMESTAMP - INTERVAL 1 MICROSECOND, ${raw(step)})), 0 FROM bands
-		),
-		levels AS (SELECT band, t, sum(sum(delta)) OVER (PARTITION BY band ORDER BY t) AS level FROM deltas GROUP BY band, t)
-		SELECT band, t, level FROM levels WHERE t >= ${from}::TIMESTAMP AND t < ${to}::TIMESTAMP ORDER BY t, band`
+			SELECT band, epoch_us(${ceilBucketSql(raw('leave_at'), step)}), -1 FROM entered WHERE leave_at IS NOT NULL
+		)`,
+			from,
+			to,
+			interval
+		)
 	);
 }
