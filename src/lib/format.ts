@@ -74,22 +74,32 @@ export function formatPercent(share: Maybe, digits = 1): string {
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
+/** A currency's formatter with `digits` decimals; an unknown currency code still shows the amount, with the code after it. */
+function moneyFormat(currency: string, digits: number): Intl.NumberFormat {
+	const key = `${currency}:${digits}`;
+	let formatter = moneyFormats.get(key);
+	if (!formatter) {
+		try {
+			formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: digits });
+		} catch {
+			const plain = new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+			formatter = { format: (n: number) => `${plain.format(n)} ${currency}` } as Intl.NumberFormat;
+		}
+		moneyFormats.set(key, formatter);
+	}
+	return formatter;
+}
+
 /** Money with its currency symbol and cents: "$5.12", "€1,204.50". */
 export function formatMoney(value: Maybe, currency = 'USD'): string {
 	if (missing(value)) return NO_DATA;
-	let formatter = moneyFormats.get(currency);
-	if (!formatter) {
-		try {
-			formatter = new Intl.NumberFormat('en-US', { style: 'currency', currency, minimumFractionDigits: 2, maximumFractionDigits: 2 });
-		} catch {
-			// an unknown currency code still shows the amount, with the code after it
-			formatter = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-			const plain = formatter;
-			formatter = { format: (n: number) => `${plain.format(n)} ${currency}` } as Intl.NumberFormat;
-		}
-		moneyFormats.set(currency, formatter);
-	}
-	return formatter.format(value);
+	return moneyFormat(currency, 2).format(value);
+}
+
+/** Weekly costs in whole currency units ("$121,580"): cents are noise at this scale. */
+export function wholeMoney(value: Maybe, currency: string): string {
+	if (missing(value)) return NO_DATA;
+	return moneyFormat(currency, 0).format(Math.round(value));
 }
 
 /** A whole count with thousands separators: "52,000". */

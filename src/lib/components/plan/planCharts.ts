@@ -5,7 +5,7 @@ import { MODE_COLORS, PALETTE, THEME_COLORS, type ThemeName } from '../../charts
 import type { TimeSeriesInput } from '../../charts/timeSeries';
 import type { TableData } from '../table';
 import { formatPercent, formatCount } from '../../format';
-import { wholeMoney as formatMoney } from './money';
+import { wholeMoney as formatMoney } from '../../format';
 import type { Plan } from '../../planning/planTypes';
 
 const round = (n: number, digits = 2) => Math.round(n * 10 ** digits) / 10 ** digits;

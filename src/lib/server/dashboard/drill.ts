@@ -9,16 +9,8 @@ import { buildFilter } from '../metrics/filters';
 import { INTERVAL_MS } from '../metrics/buckets';
 import { csvCell } from '../reports/csv';
 import { printable, rangeProblem, YEARS, type RangeName } from '../../bounds';
-import {
-	DRILL_COVERAGE,
-	DRILL_INTERVALS,
-	DRILL_POPULATIONS,
-	type DrillCoverage,
-	type DrillInterval,
-	type DrillPopulation,
-	type DrillSlice
-} from '../../components/drill';
-import { DRILL_COLUMNS, type DrillRow } from '../../components/drillColumns';
+import { DRILL_COVERAGE, DRILL_INTERVALS, DRILL_POPULATIONS, type DrillCoverage, type DrillInterval, type DrillPopulation, type DrillSlice } from '../../drill';
+import { DRILL_COLUMNS, type DrillRow } from '../../drillColumns';
 import type { DashboardScope } from './filters';
 
 /** The rows a page shows unless the address asks for another size. */

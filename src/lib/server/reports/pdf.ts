@@ -6,7 +6,7 @@
 import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { formatDay, formatNumber, formatPercent } from '../../format';
-import { wholeMoney } from '../../components/plan/money';
+import { wholeMoney } from '../../format';
 import { meanOccupancy, meanServiceLevel, staffingTotals } from '../../planning/staffingTotals';
 import { channelTotals } from './channelTable';
 import type { StaffingReport } from './context';

@@ -7,7 +7,7 @@ import { clientAddress } from '$lib/server/auth/request';
 import { isUserError } from '$lib/server/errors';
 import { readDashboardScope } from '$lib/server/dashboard/filters';
 import { drillCount, drillCsvStream, readDrillSlice } from '$lib/server/dashboard/drill';
-import { sliceToSearch } from '$lib/components/drill';
+import { sliceToSearch } from '$lib/drill';
 import { filtersToSearch } from '$lib/dashboardFilters';
 
 /** Every conversation of the drill-down's selection as CSV, streamed; the export is audited with who, where from and what. */

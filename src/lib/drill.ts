@@ -2,7 +2,7 @@
  * The drill-down's address (shared by the charts that link to it and the server that reads it): the dashboard filters
  * plus the slice that was clicked, e.g. `/conversations?dataset=demo&from=…&to=…&mode=sync&at=2026-09-15T00:00:00.000Z&interval=1d`.
  */
-import { filtersToSearch, type DashboardFilters } from '../dashboardFilters';
+import { filtersToSearch, type DashboardFilters } from './dashboardFilters';
 
 export const DRILL_PATH = '/conversations';
 

@@ -1,5 +1,5 @@
 /** The columns of the conversations table (the canonical fields of data.md, as stored) and their headings. */
-import type { TableColumn } from './table';
+import type { TableColumn } from './components/table';
 
 export interface DrillRow {
 	conversation_id: string;
