@@ -3,7 +3,6 @@ import type { SimulatedConversation, SimulatedRole, SimulatedStatus } from './co
 import { EventHeap, type TimedEvent } from './heap';
 import { AgentPool, type Agent } from './pool';
 import type { Random } from './random';
-import type { ContactTraits } from './traits';
 
 /** One channel as the engine sees it: where its contacts go and how they behave. */
 export interface EngineChannel {
@@ -45,6 +44,16 @@ export interface EnginePool {
 	agents(interval: number): number;
 }
 
+/** What the engine asks of the demo's contact traits (traits.ts ContactTraits): it declares the hook, traits implement it. */
+export interface EngineTraits {
+	/** seconds a bot spends before it resolves or hands over */
+	botSeconds(): number;
+	/** sets category, queue, priority, sentiment and the bot's part on a new contact */
+	assign(c: LiveConversation, engine: ContactCenterEngine): void;
+	/** after a close: the survey, and maybe a repeat contact scheduled on the engine */
+	afterClose(c: LiveConversation, engine: ContactCenterEngine): void;
+}
+
 export interface EngineConfig {
 	startMs: number;
 	intervalMs: number;
@@ -53,7 +62,7 @@ export interface EngineConfig {
 	channels: EngineChannel[];
 	pools: EnginePool[];
 	/** adds bots, categories, CSAT and repeat contacts (demo data); null for a bare planning run */
-	traits: ContactTraits | null;
+	traits: EngineTraits | null;
 	recordMessages: boolean;
 	/** keep serving after the last interval until every contact has an outcome (staffing repeats cyclically) */
 	drain: boolean;

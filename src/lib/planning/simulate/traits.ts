@@ -1,6 +1,6 @@
 import type { Channel } from '../../settings/defaults';
 import type { SimulatedPriority } from './conversation';
-import type { ContactCenterEngine, LiveConversation } from './engine';
+import type { ContactCenterEngine, EngineTraits, LiveConversation } from './engine';
 import { CATEGORIES, REPEAT_OTHER_CHANNEL, REPEAT_SHARE } from './profile';
 import { Categorical, type Random } from './random';
 
@@ -21,7 +21,7 @@ export interface TraitChannel {
  * repeat contacts by the same customer within days (weighted towards bad outcomes, scaled so
  * the overall repeat share stays `REPEAT_SHARE` and the total volume stays predictable).
  */
-export class ContactTraits {
+export class ContactTraits implements EngineTraits {
 	private readonly categoryDraw = new Categorical(CATEGORIES.map((c) => c.weight));
 	private readonly priorityDraws = CATEGORIES.map((c) => new Categorical(PRIORITIES.map((p) => c.priorityWeights[p])));
 	private readonly channelDraw: Categorical;
