@@ -30,6 +30,8 @@ export interface MetricField {
 	/** the dashboard's "how is this computed?" text, in plain words (metrics.md has the exact definition) */
 	help: string;
 	family: MetricFamily;
+	/** the value sums or prices the attributed agent time that the derive's sweep writes: null while an import's derive runs */
+	needsAgentTime?: true;
 }
 
 const count = <N extends string>(name: N, aggregate: string, label: string, help: string): MetricField & { name: N; nullable: false } => ({
@@ -106,7 +108,8 @@ export const METRIC_FIELDS = [
 			"Agent time per conversation: the export's handle time, else each agent's time split evenly across what they held at once."
 		),
 		better: 'neutral',
-		family: 'workload'
+		family: 'workload',
+		needsAgentTime: true
 	},
 	{
 		name: 'sla_attainment',
@@ -183,7 +186,8 @@ export const METRIC_FIELDS = [
 		better: 'lower',
 		label: 'Cost per conversation',
 		help: "Agent time at the concurrency the agent held (focus time from the export or message log divided by the threads held at once; without it, each agent's time split evenly across what they held, marked estimated) times the hourly cost of the mode divided by its occupancy, plus the bot cost per bot-handled conversation; averaged over conversations. The Plan quotes the same number.",
-		family: 'cost'
+		family: 'cost',
+		needsAgentTime: true
 	},
 	{
 		name: 'csat_score',

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { tempDatabase, tempDir } from '../../helpers/temp';
 import { queryRows } from '../../../src/lib/server/db/sql';
 import { ingestFile } from '../../../src/lib/server/ingest/index';
-import { deriveConcurrency } from '../../../src/lib/server/derive/sweep';
+import { deriveAgents, deriveConcurrency } from '../../../src/lib/server/derive/sweep';
 
 // All on 2026-03-02 (UTC). ana works two queues, two channels and both modes; ben two overlapping calls; cy one chat.
 // ana: c1 chat q1 [10:00,11:00), c2 email q2 [10:30,11:30) -> k = 1, 2, 1 in half hours
@@ -52,6 +52,7 @@ describe('the agents sweep in runs', () => {
 		// one agent per run (ana, ben, cy: three runs) against one run for all: the same rows (here to the last digit; on large
 		// files attributed times may differ in the last bits, the integral's float sums restarting at each run)
 		const rows = '(SELECT rowid AS rid, * FROM conversations)';
+		await deriveAgents(c, rows);
 		await deriveConcurrency(c, rows, 1);
 		const runAttributed = await queryRows(c, 'SELECT rid, attributed_agent_s FROM derive_attributed ORDER BY rid');
 		const runSweep = await queryRows(c, 'SELECT * FROM derive_sweep ORDER BY agent_no, ts, delta, rid');

@@ -9,6 +9,11 @@ import { computeMetrics, computeSeries, invalidateMetricsCache } from '../../../
 import { stillDeriving } from '../../../src/lib/server/metrics/whole';
 import { openDatabase } from '../../../src/lib/server/open';
 import { tempDir } from '../../helpers/temp';
+import { dashboardPageData } from '../../../src/lib/server/dashboard/load';
+import { loadCost } from '../../../src/lib/server/dashboard/pages';
+import { listDatasets } from '../../../src/lib/server/ingest/datasets';
+import { readPlanInputs } from '../../../src/lib/server/planning/inputs';
+import { DEFAULT_SETTINGS } from '../../../src/lib/settings/defaults';
 import { expectBeforeNumbers, writeBeforeCsv, writeBigCsv } from './fixture';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -23,7 +28,7 @@ async function storedCounts(connection: Parameters<typeof queryRows>[0], dataset
 }
 
 describe('the derive after the commit', () => {
-	it('lets the dataset be read, with the same numbers, while its stored derived values are written', async () => {
+	it('lets the dataset be read while its derive runs: the same numbers, agent time and cost null until it ends', async () => {
 		const folder = tempDir('derive-after-commit-');
 		const db = await openDatabase(join(folder, 'cm.duckdb'));
 		try {
@@ -31,17 +36,29 @@ describe('the derive after the commit', () => {
 			let duringSeries: Awaited<ReturnType<typeof computeSeries>> | undefined;
 			let pendingDuring = false;
 			let storedDuring: Record<string, number> = {};
+			let agentTimeDuring: unknown[] = [];
+			let frameDuring: unknown;
+			let listedDuring: unknown;
+			let planDuring: unknown;
 			await ingestFile(db, writeBeforeCsv(folder), {
 				dataset: 'before',
 				onQueryable: async () => {
 					const [{ id }] = await queryRows<{ id: number }>(db.connection, `SELECT dataset_id AS id FROM datasets WHERE name = 'before'`);
 					pendingDuring = await stillDeriving(db.connection, id);
 					storedDuring = await storedCounts(db.connection, id);
+					agentTimeDuring = await queryRows(db.connection, 'SELECT conversation_id, attributed_agent_s, cost, agent_no FROM conversations ORDER BY 1');
 					during = await computeMetrics(db.connection, { dataset: 'before' });
 					duringSeries = await computeSeries(db.connection, 'concurrency', { dataset: 'before', by: 'mode', interval: '1h' });
+					const page = await dashboardPageData(db.connection, new URL('http://x.invalid/cost?dataset=before'), loadCost);
+					frameDuring = page.state === 'ready' && { deriving: page.deriving, costs: page.byMode.map((r) => [r.key, r.cost_per_conversation]) };
+					listedDuring = (await listDatasets(db.connection)).map((d) => [d.name, d.deriving]);
+					planDuring = await readPlanInputs(db.connection, DEFAULT_SETTINGS, { dataset: 'before', weeksHistory: 4, horizonDays: 1, intervalMin: 30 }).catch(
+						(e: Error) => e.message
+					);
 				}
 			});
-			// committed but not derived: the mark, and none of the stored values yet
+			// committed but not derived: the mark, none of the stored values, and no agent time or cost yet (the sweep runs
+			// after the commit); the agent numbers are there, so the pages can sweep concurrency from the rows
 			expect(pendingDuring).toBe(true);
 			expect(storedDuring).toEqual({
 				business_calendar: 0,
@@ -52,12 +69,30 @@ describe('the derive after the commit', () => {
 				group_summaries: 0,
 				derive_pending: 1
 			});
+			expect(agentTimeDuring).toEqual([
+				{ conversation_id: 'a1', attributed_agent_s: null, cost: null, agent_no: 1 },
+				{ conversation_id: 'a2', attributed_agent_s: null, cost: null, agent_no: null },
+				{ conversation_id: 'a3', attributed_agent_s: null, cost: null, agent_no: 2 }
+			]);
+			// the pages say so (DashboardFrame's banner), the Data page marks the dataset, and the plan waits with a sentence
+			expect(frameDuring).toEqual({
+				deriving: true,
+				costs: [
+					['sync', null],
+					['async', null]
+				]
+			});
+			expect(listedDuring).toEqual([['before', true]]);
+			expect(planDuring).toBe(
+				'Dataset "before" is still deriving its agent time and cost after its import (about a minute per 10 million conversations); plan again when it ends.'
+			);
+			expect((await listDatasets(db.connection)).map((d) => d.deriving)).toEqual([false]);
 			// read from the committed rows: the hand-worked numbers (fixture.ts), and ag1's one window 09:00:30-09:10:00 (sync: k = 1
 			// throughout, so mean 1 and max 1; the open email has no assigned window, so async has none)
 			expectBeforeNumbers(during!.groups);
-			expect(during!.groups.map((g) => [g.key, g.concurrency_mean, g.concurrency_max])).toEqual([
-				['async', null, null],
-				['sync', 1, 1]
+			expect(during!.groups.map((g) => [g.key, g.concurrency_mean, g.concurrency_max, g.handle_mean_s, g.cost_per_conversation])).toEqual([
+				['async', null, null, null, null],
+				['sync', 1, 1, null, null]
 			]);
 			const [{ id }] = await queryRows<{ id: number }>(db.connection, `SELECT dataset_id AS id FROM datasets WHERE name = 'before'`);
 			expect(await stillDeriving(db.connection, id)).toBe(false);
@@ -65,9 +100,18 @@ describe('the derive after the commit', () => {
 			expect(stored.derive_pending).toBe(0);
 			expect(stored.group_concurrency).toBeGreaterThan(0);
 			expect(stored.group_summaries).toBe(1);
-			// the same numbers from the stored values once the derive ended
+			// once the derive ended: a1 held alone from its first reply to its close, 570 s, priced at $32 an hour over 0.85
+			// occupancy; a2 (no agent) costs 0, so sync's mean is half of a1's; a3 is still open (no agent time, cost 0)
 			invalidateMetricsCache();
-			expect(await computeMetrics(db.connection, { dataset: 'before' })).toEqual(during);
+			const after = await computeMetrics(db.connection, { dataset: 'before' });
+			const a1Cost = (570 / 3600) * (32 / 0.85);
+			expect(after.groups.map((g) => [g.key, g.handle_mean_s, g.cost_per_conversation])).toEqual([
+				['async', null, 0],
+				['sync', 570, a1Cost / 2]
+			]);
+			// every other number as it was during the derive
+			const withoutAgentTime = (r: typeof after) => r.groups.map(({ handle_mean_s: _h, cost_per_conversation: _c, ...rest }) => rest);
+			expect(withoutAgentTime(after)).toEqual(withoutAgentTime(during!));
 			expect(await computeSeries(db.connection, 'concurrency', { dataset: 'before', by: 'mode', interval: '1h' })).toEqual(duringSeries);
 		} finally {
 			db.close();

@@ -4,6 +4,7 @@ import { queryOne, sql } from '../db/sql';
 import { isUserError } from '../errors';
 import { buildFilter } from '../metrics/filters';
 import { cachedResult } from '../metrics/cache';
+import { stillDeriving } from '../metrics/whole';
 import { readDashboardScope, type DashboardScope } from './filters';
 import type { DashboardFilters, FilterOptions } from '../../dashboardFilters';
 
@@ -17,6 +18,8 @@ export interface PageFrame {
 	options: FilterOptions;
 	timezone: string;
 	currency: string;
+	/** the dataset's import committed its rows but its derive still runs: agent time, cost and per-agent concurrency follow */
+	deriving: boolean;
 }
 
 /** Whether any conversation passes the filters ("the filters match nothing" is drawn as its own state); stops at the first. */
@@ -34,7 +37,13 @@ async function computePage<T extends object>(
 	try {
 		const scope = await readDashboardScope(connection, url);
 		if (!scope) return { state: 'empty' };
-		const frame: PageFrame = { filters: scope.filters, options: scope.options, timezone: scope.timezone, currency: scope.settings.currency };
+		const frame: PageFrame = {
+			filters: scope.filters,
+			options: scope.options,
+			timezone: scope.timezone,
+			currency: scope.settings.currency,
+			deriving: await stillDeriving(connection, scope.datasetId)
+		};
 		if (!(await anyConversationMatches(connection, scope))) return { state: 'nomatch', ...frame };
 		return { state: 'ready', ...frame, ...(await loadPage(connection, scope)) };
 	} catch (error) {

@@ -7,7 +7,6 @@ import { intervalFor } from './load';
 import { durationHistogram, durationPercentiles, type DistributionBin, type DurationMeasure, type PercentileRow } from './distribution';
 import { backlogByAge, AGE_BANDS, type AgeingPoint } from './ageing';
 import { agentWorkload, type AgentWorkload } from './agents';
-import { stillDeriving } from '../metrics/whole';
 import { costSplit, type CostSplit } from './cost';
 import { previousPeriodQuery, previousSeries, type PreviousSeries } from './previous';
 
@@ -71,8 +70,6 @@ export interface WorkloadData {
 	backlogBefore: PreviousSeries | null;
 	bands: string[];
 	agents: AgentWorkload[];
-	/** the agents' concurrency and busy hours come from the stored level segments, not written while the import's derive runs */
-	agentsDeriving: boolean;
 }
 
 /** The open backlog of the previous equal period, all bands summed, as one series "all open". */
@@ -95,8 +92,7 @@ export async function loadWorkload(connection: DuckDBConnection, scope: Dashboar
 		ageing: await backlogByAge(connection, scope.datasetId, scope.query, ageingInterval),
 		backlogBefore: await previousBacklog(connection, scope, ageingInterval),
 		bands: AGE_BANDS.map((b) => b.label),
-		agents: await agentWorkload(connection, scope.datasetId, scope.query),
-		agentsDeriving: await stillDeriving(connection, scope.datasetId)
+		agents: await agentWorkload(connection, scope.datasetId, scope.query)
 	};
 }
 

@@ -2,12 +2,11 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SettingKey, Settings } from '../../settings/defaults';
 import { execute, inTransaction, queryRows } from '../db/sql';
 import { buildBusinessCalendar, storeBusinessCalendar, type CalendarLookup } from './calendar';
-import { deriveConcurrency, storeConcurrency } from './sweep';
+import { deriveAgents, deriveConcurrency, storeConcurrency } from './sweep';
 import { deriveHourlyRollup, storeDailyConcurrency } from './rollups';
-import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows } from './facts';
+import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows, writeAgentTime } from './facts';
 import { invalidateMetricsCache } from '../metrics/cache';
 import { storeWholeSummaries, SUMMARY_FIELDS_HASH } from '../metrics/summary';
-import type { ProgressPhase } from '../ingest/progress';
 
 /** The settings whose change invalidates derived values (metrics.md "Settings and defaults"). */
 export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = ['timezone', 'business_hours', 'holidays', 'channel_modes', 'sla', 'costs', 'repeat_window_days'];
@@ -31,7 +30,7 @@ export async function deleteDerived(connection: DuckDBConnection, datasetId: num
 	}
 }
 
-/** The temp tables the derive leaves for the write (connection-local; dropped by `dropPrepared`). */
+/** The temp tables the derive leaves for the writes (connection-local; dropped by `dropPrepared`). */
 const DERIVE_TABLES = [
 	'derive_span',
 	'derive_calendar',
@@ -46,86 +45,84 @@ const DERIVE_TABLES = [
 	'derive_repeats'
 ];
 
-/** What `prepareDerived` hands to `writeDerived`, besides its temp tables. */
+/** What `prepareRowValues` hands to the writes, besides its temp tables. */
 export interface PreparedDerive {
 	calendar: CalendarLookup;
 }
 
 /**
- * Computes the derived values of `rows` (a relation with the canonical columns, `CANONICAL_COLUMNS`, and a unique `rid`)
- * into connection-local temp tables, without writing anything the database keeps. Run it outside a transaction when
- * you can: DuckDB scans a temp table created inside a transaction on one thread only (the derive took about twice as long).
+ * Computes the per-row derived values of `rows` (a relation with the canonical columns, `CANONICAL_COLUMNS`, and a unique `rid`)
+ * that the conversations are written with, into connection-local temp tables, without writing anything the database keeps:
+ * span, business calendar, agent numbers, repeats and local hours. Not the sweep (`sweepConcurrency`). Run it outside a
+ * transaction when you can: DuckDB scans a temp table created inside a transaction on one thread only (about twice as long).
  */
-export async function prepareDerived(connection: DuckDBConnection, rows: string, settings: Settings, phase: ProgressPhase = () => {}): Promise<PreparedDerive> {
+export async function prepareRowValues(connection: DuckDBConnection, rows: string, settings: Settings): Promise<PreparedDerive> {
 	await setDeriveSettings(connection);
-	// the parts of the derive's share of the progress bar, from their time at 10 M rows
-	phase(0, 0.03);
 	await deriveSpan(connection, rows);
 	await buildBusinessCalendar(connection, settings);
-	phase(0.03, 0.35);
-	await deriveConcurrency(connection, rows);
-	phase(0.35, 0.45);
+	await deriveAgents(connection, rows);
 	return { calendar: await deriveRowValues(connection, rows, settings) };
 }
 
 /**
- * Writes a dataset's conversations with the values `prepareDerived` computed for the same `rows`, and its derived tables
- * (calendar, concurrency segments, daily pieces and groups, hourly rollup, whole-dataset summary), in one go: a settings
- * change, an old file's first open, a derive a killed process left. Runs inside the caller's transaction.
+ * The per-agent sweep of `rows` (after `prepareRowValues`): attributed time, level segments and group concurrency, into
+ * temp tables for `writeDerived` or `writeStoredDerived`. The derive's longest step (about a fifth of an import).
  */
-export async function writeDerived(
-	connection: DuckDBConnection,
-	datasetId: number,
-	rows: string,
-	settings: Settings,
-	prepared: PreparedDerive,
-	phase: ProgressPhase = () => {}
-): Promise<void> {
+export async function sweepConcurrency(connection: DuckDBConnection, rows: string): Promise<void> {
 	await setDeriveSettings(connection);
-	phase(0.45, 0.5);
+	await deriveConcurrency(connection, rows);
+}
+
+/**
+ * Writes a dataset's conversations with the values `prepareRowValues` and `sweepConcurrency` computed for the same `rows`,
+ * and its derived tables (calendar, concurrency segments, daily pieces and groups, hourly rollup, whole-dataset summary),
+ * in one go: a settings change, an old file's first open, a derive a killed process left. Runs inside the caller's transaction.
+ */
+export async function writeDerived(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings, prepared: PreparedDerive): Promise<void> {
+	await setDeriveSettings(connection);
 	await deleteDerived(connection, datasetId);
-	await storeBusinessCalendar(connection, datasetId);
-	await storeConcurrency(connection, datasetId);
-	await storeDailyConcurrency(connection, datasetId);
-	// two rows per assigned window: free them before the wide write, which needs the memory most
-	await execute(connection, 'DROP TABLE IF EXISTS derive_sweep');
-	phase(0.5, 0.95);
-	await insertConversationRows(connection, datasetId, rows, settings, prepared.calendar);
-	phase(0.95, 1);
+	await storeSweep(connection, datasetId);
+	await insertConversationRows(connection, datasetId, rows, settings, prepared.calendar, true);
 	await storeRollups(connection, datasetId);
 }
 
 /**
- * An import's first half: its conversations with their per-row values, and the mark that its stored derived values are
- * still to come (`derive_pending`). Committed with the dataset, so the dataset is queryable; `writeStoredDerived` follows.
+ * An import's first half: its conversations with their per-row values (attributed time and cost still null: the sweep
+ * follows), and the mark that its derive is still to come (`derive_pending`). Committed with the dataset, so the dataset
+ * is queryable; `sweepConcurrency` and `writeStoredDerived` follow.
  */
 export async function writeConversations(
 	connection: DuckDBConnection,
 	datasetId: number,
 	rows: string,
 	settings: Settings,
-	prepared: PreparedDerive,
-	phase: ProgressPhase = () => {}
+	prepared: PreparedDerive
 ): Promise<void> {
 	await setDeriveSettings(connection);
-	phase(0.45, 0.85);
-	await insertConversationRows(connection, datasetId, rows, settings, prepared.calendar);
+	await insertConversationRows(connection, datasetId, rows, settings, prepared.calendar, false);
 	await execute(connection, 'INSERT INTO derive_pending VALUES (?, now()::TIMESTAMP)', [datasetId]);
 }
 
 /**
- * An import's second half, in its own transaction right after the first committed: the stored derived values from
- * `prepareDerived`'s tables and the committed rows, and the pending mark removed. A reader sees none or all of them.
+ * An import's second half, in its own transaction after the first committed and `sweepConcurrency` ran on the same `rows`:
+ * each conversation's attributed time and cost, the stored derived values, and the pending mark removed. A reader sees
+ * none or all of them.
  */
-export async function writeStoredDerived(connection: DuckDBConnection, datasetId: number, phase: ProgressPhase = () => {}): Promise<void> {
+export async function writeStoredDerived(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
 	await setDeriveSettings(connection);
-	phase(0.85, 0.95);
 	await deleteDerived(connection, datasetId);
+	await writeAgentTime(connection, datasetId, rows, settings);
+	await storeSweep(connection, datasetId);
+	await storeRollups(connection, datasetId);
+}
+
+/** The calendar and the sweep's stored tables (segments, groups, daily pieces); the sweep's rows are freed after, before the wide writes that need the memory most. */
+async function storeSweep(connection: DuckDBConnection, datasetId: number): Promise<void> {
 	await storeBusinessCalendar(connection, datasetId);
 	await storeConcurrency(connection, datasetId);
 	await storeDailyConcurrency(connection, datasetId);
-	phase(0.95, 1);
-	await storeRollups(connection, datasetId);
+	// two rows per assigned window
+	await execute(connection, 'DROP TABLE IF EXISTS derive_sweep');
 }
 
 /** The rollups read from the written conversations (hourly rollup, whole summary); last, so a page computed meanwhile is dropped. */
@@ -137,16 +134,17 @@ async function storeRollups(connection: DuckDBConnection, datasetId: number): Pr
 	invalidateMetricsCache();
 }
 
-/** Drops what `prepareDerived` left and restores the settings it changed; safe to call at any point, or twice. */
+/** Drops what `prepareRowValues` and `sweepConcurrency` left and restores the settings it changed; safe to call at any point, or twice. */
 export async function dropPrepared(connection: DuckDBConnection): Promise<void> {
 	for (const table of DERIVE_TABLES) await execute(connection, `DROP TABLE IF EXISTS ${table}`);
 	await resetDeriveSettings(connection);
 }
 
-/** `prepareDerived` then `writeDerived`, inside the caller's transaction (a settings change, an old file's first open). */
+/** `prepareRowValues`, `sweepConcurrency` then `writeDerived`, inside the caller's transaction (a settings change, an old file's first open). */
 export async function insertDerived(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
 	try {
-		const prepared = await prepareDerived(connection, rows, settings);
+		const prepared = await prepareRowValues(connection, rows, settings);
+		await sweepConcurrency(connection, rows);
 		await writeDerived(connection, datasetId, rows, settings, prepared);
 	} finally {
 		invalidateMetricsCache();

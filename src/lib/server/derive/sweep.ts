@@ -8,21 +8,28 @@ const DIMENSIONS = ['mode', 'channel', 'queue'] as const;
 type Dimension = (typeof DIMENSIONS)[number];
 
 /**
- * The per-agent +1/-1 sweep over the assigned windows [first_response_at, closed_at) of a dataset's
- * rows (`rows`: a relation with `rid`, `agent_id`, the timestamps and the group columns).
- * One running sum ordered by (agent_no, ts, delta, rid): closes sort before opens at the same
- * instant, so a hand-off is never two at once; each agent's deltas sum to zero, so no partition is needed.
- * Leaves temp tables `derive_agents(agent_id, agent_no)`, `derive_attributed(rid, attributed_agent_s)`, `derive_sweep`
- * and `derive_groups` (the unfiltered concurrency per grouping), which `storeConcurrency` writes as the dataset's.
- * The agents are swept in runs of about `windowsPerRun` windows (whole agents), each sorted on its own.
+ * The dense number of each agent of `rows` (`agent_no`, written with the conversations and used by every sweep):
+ * temp table `derive_agents(agent_id, agent_no)`. One distinct scan, so it runs before the conversations are written.
  */
-export async function deriveConcurrency(connection: DuckDBConnection, rows: string, windowsPerRun = WINDOWS_PER_RUN): Promise<void> {
+export async function deriveAgents(connection: DuckDBConnection, rows: string): Promise<void> {
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_agents AS
 		SELECT agent_id, row_number() OVER (ORDER BY agent_id)::INTEGER AS agent_no
 		FROM (SELECT DISTINCT agent_id FROM ${rows} WHERE agent_id IS NOT NULL)`
 	);
+}
+
+/**
+ * The per-agent +1/-1 sweep over the assigned windows [first_response_at, closed_at) of a dataset's
+ * rows (`rows`: a relation with `rid`, `agent_id`, the timestamps and the group columns).
+ * One running sum ordered by (agent_no, ts, delta, rid): closes sort before opens at the same
+ * instant, so a hand-off is never two at once; each agent's deltas sum to zero, so no partition is needed.
+ * Needs `deriveAgents`' table. Leaves temp tables `derive_attributed(rid, attributed_agent_s)`, `derive_sweep`
+ * and `derive_groups` (the unfiltered concurrency per grouping), which `storeConcurrency` writes as the dataset's.
+ * The agents are swept in runs of about `windowsPerRun` windows (whole agents), each sorted on its own.
+ */
+export async function deriveConcurrency(connection: DuckDBConnection, rows: string, windowsPerRun = WINDOWS_PER_RUN): Promise<void> {
 	await execute(
 		connection,
 		`CREATE OR REPLACE TEMP TABLE derive_windows AS

@@ -23,6 +23,8 @@ export interface DatasetSummary {
 	loaded_at: string;
 	min_created_at: string | null;
 	max_created_at: string | null;
+	/** its import committed the rows but the derive (agent time, cost, stored concurrency and rollups) still runs */
+	deriving: boolean;
 }
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : null);
@@ -31,7 +33,8 @@ const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : null);
 export async function listDatasets(connection: DuckDBConnection): Promise<DatasetSummary[]> {
 	const rows = await queryRows(
 		connection,
-		`SELECT d.*, (SELECT count(*) FROM conversations c WHERE c.dataset_id = d.dataset_id) AS conversations
+		`SELECT d.*, (SELECT count(*) FROM conversations c WHERE c.dataset_id = d.dataset_id) AS conversations,
+			EXISTS (SELECT 1 FROM derive_pending p WHERE p.dataset_id = d.dataset_id) AS deriving
 		 FROM datasets d ORDER BY loaded_at DESC, dataset_id DESC`
 	);
 	return rows.map((row) => ({
@@ -50,7 +53,8 @@ export async function listDatasets(connection: DuckDBConnection): Promise<Datase
 		uploaded_by: (row.uploaded_by as string) ?? null,
 		loaded_at: iso(row.loaded_at)!,
 		min_created_at: iso(row.min_created_at),
-		max_created_at: iso(row.max_created_at)
+		max_created_at: iso(row.max_created_at),
+		deriving: row.deriving === true
 	}));
 }
 

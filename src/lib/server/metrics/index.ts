@@ -5,8 +5,8 @@ import { groupConcurrency } from './concurrency';
 import { shortRange } from './pieces';
 import { buildFilter, groupKeySql, resolveDataset, withinDataset, type MetricsQuery } from './filters';
 import { selectionSummaries, storedWholeSummaries } from './summary';
-import { METRIC_FIELDS, type MetricValues } from '../../metrics/fields';
-import { coversDataset, rollupBacklogSamplesSql } from './whole';
+import { METRIC_FIELDS, type MetricField, type MetricValues } from '../../metrics/fields';
+import { coversDataset, rollupBacklogSamplesSql, stillDeriving } from './whole';
 
 export type { MetricsQuery, GroupBy } from './filters';
 import { computeCoverage as coverageOf, type CoverageReport } from './coverage';
@@ -31,6 +31,9 @@ export interface MetricsResult {
 
 /** The JSON's field order: the key, then the table's. */
 const FIELD_ORDER = ['key', ...METRIC_FIELDS.map((f) => f.name)];
+
+/** The fields an import's derive has not priced yet (attributed agent time): null until it ends, never a value from part of the rows. */
+const AGENT_TIME_FIELDS = (METRIC_FIELDS as readonly MetricField[]).filter((f) => f.needsAgentTime).map((f) => f.name);
 
 const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 
@@ -76,6 +79,7 @@ async function metricsOf(connection: DuckDBConnection, asked: MetricsQuery, with
 		: shortRange(filter)
 			? groupBacklogOf(await hourlyBacklogSamples(connection, { ...query, dataset: dataset.name }, filter, keySql))
 			: await groupBacklog(connection, filter, keySql);
+	const deriving = await stillDeriving(connection, dataset.datasetId);
 	const groups = summaries.map((summary) => {
 		const c = concurrency.find((x) => x.key === summary.key);
 		const b = backlog.find((x) => x.key === summary.key);
@@ -86,6 +90,7 @@ async function metricsOf(connection: DuckDBConnection, asked: MetricsQuery, with
 			backlog_mean: b?.backlog_mean ?? null,
 			backlog_peak: b?.backlog_peak ?? null
 		};
+		if (deriving) for (const field of AGENT_TIME_FIELDS) merged[field] = null;
 		return Object.fromEntries(FIELD_ORDER.map((f) => [f, merged[f] ?? null])) as unknown as MetricsGroup;
 	});
 	const first = summaries.length ? new Date(Math.min(...summaries.map((s) => s.first_created_at.getTime()))) : null;

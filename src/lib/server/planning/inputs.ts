@@ -16,6 +16,7 @@ import { resolveDataset } from '../metrics/filters';
 import { buildFilter } from '../metrics/filters';
 import { costEstimatedByGroup } from '../metrics/handleSource';
 import { readDashboardScope } from '../dashboard/filters';
+import { stillDeriving } from '../metrics/whole';
 import { businessOpenByInterval, closedWeekdays, holidayWeekdays, horizonIntervals } from './horizon';
 
 const WEEK_MS = 7 * 86_400_000;
@@ -216,6 +217,11 @@ async function measuredModes(connection: DuckDBConnection, dataset: string): Pro
 
 export async function readPlanInputs(connection: DuckDBConnection, settings: Settings, options: PlanInputOptions): Promise<PlanInputs> {
 	const dataset = await resolveDataset(connection, options.dataset);
+	if (await stillDeriving(connection, dataset.datasetId)) {
+		throw new UserError(
+			`Dataset "${dataset.name}" is still deriving its agent time and cost after its import (about a minute per 10 million conversations); plan again when it ends.`
+		);
+	}
 	const tz = settings.timezone;
 	const range = await queryOne<{ first: Date | null; last: Date | null }>(
 		connection,
