@@ -43,8 +43,8 @@ describe('backlog ageing from per-start counts', () => {
 		const db = await tempDatabase();
 		const id = await seedDataset(db, 'ageing', rows);
 		for (const interval of ['1h', '15m'] as const) {
-			const fast = await ageingLevelsByStart(db.connection, id, query, interval, from, to);
-			const general = await ageingLevelsBySpan(db.connection, id, query, interval, from, to);
+			const fast = await ageingLevelsByStart(db.connection, { datasetId: id, query, interval, from, to });
+			const general = await ageingLevelsBySpan(db.connection, { datasetId: id, query, interval, from, to });
 			expect(fast).toEqual(general);
 			expect(fast.length).toBe(interval === '1h' ? 24 * 5 : 96 * 5);
 		}

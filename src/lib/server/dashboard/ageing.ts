@@ -30,9 +30,8 @@ export async function backlogByAge(connection: DuckDBConnection, datasetId: numb
 	const from = filter.from;
 	const to = filter.to;
 	if (!from || !to) return [];
-	const rows = onGrid(from, to, interval)
-		? await ageingLevelsByStart(connection, datasetId, query, interval, from, to)
-		: await ageingLevelsBySpan(connection, datasetId, query, interval, from, to);
+	const range: AgeingRange = { datasetId, query, interval, from, to };
+	const rows = onGrid(from, to, interval) ? await ageingLevelsByStart(connection, range) : await ageingLevelsBySpan(connection, range);
 	const byTime = new Map<number, number[]>();
 	for (const row of rows) {
 		const key = row.t.getTime();
@@ -47,6 +46,15 @@ export async function backlogByAge(connection: DuckDBConnection, datasetId: numb
 }
 
 export type LevelRow = { band: number; t: Date; level: number };
+
+/** What the ageing levels are asked for: a dataset's filtered conversations, sampled every `interval` over [from, to). */
+export interface AgeingRange {
+	datasetId: number;
+	query: MetricsQuery;
+	interval: SeriesInterval;
+	from: Date;
+	to: Date;
+}
 
 /**
  * The query both paths end with: each band sampled at every bucket start of [from, to) from the CTEs `ctes` (which define
@@ -75,14 +83,8 @@ function onGrid(from: Date, to: Date, interval: SeriesInterval): boolean {
  * Counting per (ceil(created), reached) and (ceil(end), reached) makes the work one scan, whatever the range.
  * Deltas at or after `to` are never summed into a sample in range, so they need no filter.
  */
-export async function ageingLevelsByStart(
-	connection: DuckDBConnection,
-	datasetId: number,
-	query: MetricsQuery,
-	interval: SeriesInterval,
-	from: Date,
-	to: Date
-): Promise<LevelRow[]> {
+export async function ageingLevelsByStart(connection: DuckDBConnection, range: AgeingRange): Promise<LevelRow[]> {
+	const { datasetId, query, interval, from, to } = range;
 	const bandRows = joinSql(
 		AGE_BANDS.map((b, i) => sql`(${i}::INTEGER, ${b.lo * 1_000_000}::BIGINT, ${b.hi === null ? null : b.hi * 1_000_000}::BIGINT)`),
 		', '
@@ -126,14 +128,8 @@ export async function ageingLevelsByStart(
 }
 
 /** The levels from one span per conversation and band reached (any grid; the reference the grid path is tested against). */
-export async function ageingLevelsBySpan(
-	connection: DuckDBConnection,
-	datasetId: number,
-	query: MetricsQuery,
-	interval: SeriesInterval,
-	from: Date,
-	to: Date
-): Promise<LevelRow[]> {
+export async function ageingLevelsBySpan(connection: DuckDBConnection, range: AgeingRange): Promise<LevelRow[]> {
+	const { datasetId, query, interval, from, to } = range;
 	const step = SERIES_INTERVALS[interval];
 	const bandRows = joinSql(
 		AGE_BANDS.map((b, i) => sql`(${i}::INTEGER, ${b.lo}::DOUBLE, ${b.hi}::DOUBLE)`),
