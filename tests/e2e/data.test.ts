@@ -86,7 +86,8 @@ describe('Data page', () => {
 		// the reason names the file's own columns: created_at is mapped to Kickoff
 		await expect(summary.innerText()).resolves.toContain('closed_at = 2026-03-02T11:00:00Z is before Kickoff = 2026-03-02T12:00:00Z');
 		const seen = await page.evaluate(() => (window as unknown as { progressSeen: string[] }).progressSeen);
-		expect(seen).toEqual(['Uploading small-export.csv', 'Importing into “small-export”']);
+		// the derive of six rows may end between two polls, so its label may or may not have shown
+		expect(seen.filter((label) => label !== 'Deriving “small-export”')).toEqual(['Uploading small-export.csv', 'Importing into “small-export”']);
 		await page.screenshot({ path: join(TEST_OUTPUT, 'data-summary.png'), fullPage: true });
 
 		const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('reject-report').click()]);

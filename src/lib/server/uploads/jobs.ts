@@ -18,6 +18,8 @@ export interface ImportJob {
 	state: ImportState;
 	/** 0..1 */
 	progress: number;
+	/** the rows are committed and readable; the derive (agent time, cost, stored concurrency) still runs until `done` */
+	queryable: boolean;
 	startedAt: number;
 	endedAt: number | null;
 	result: IngestResult | null;
@@ -46,6 +48,7 @@ export function startImport(db: Database, upload: UploadedFile, choices: ImportC
 		username: upload.uploadedBy,
 		state: 'running',
 		progress: 0,
+		queryable: false,
 		startedAt: Date.now(),
 		endedAt: null,
 		result: null,
@@ -53,7 +56,8 @@ export function startImport(db: Database, upload: UploadedFile, choices: ImportC
 	};
 	jobs.set(job.id, job);
 	const onProgress = (fraction: number) => (job.progress = Math.max(job.progress, Math.min(0.99, fraction)));
-	ingestFile(db, upload.path, { ...choices, uploadedBy: upload.uploadedBy, sourceName: upload.name, onProgress })
+	const onQueryable = () => void (job.queryable = true);
+	ingestFile(db, upload.path, { ...choices, uploadedBy: upload.uploadedBy, sourceName: upload.name, onProgress, onQueryable })
 		.then((result) => {
 			Object.assign(job, { state: 'done', progress: 1, result, endedAt: Date.now() });
 			discardUpload(upload.id);
@@ -88,6 +92,7 @@ export function runningImportOf(uploadId: string): ImportJob | undefined {
 export interface ImportStatus {
 	state: ImportState;
 	progress: number;
+	queryable: boolean;
 	seconds: number;
 	result: IngestResult | null;
 	error: string | null;
@@ -97,5 +102,12 @@ const REJECTS_SHOWN = 20;
 
 export function importStatus(job: ImportJob, now = Date.now()): ImportStatus {
 	const result = job.result ? { ...job.result, rejects: job.result.rejects.slice(0, REJECTS_SHOWN) } : null;
-	return { state: job.state, progress: job.progress, seconds: ((job.endedAt ?? now) - job.startedAt) / 1000, result, error: job.error };
+	return {
+		state: job.state,
+		progress: job.progress,
+		queryable: job.queryable,
+		seconds: ((job.endedAt ?? now) - job.startedAt) / 1000,
+		result,
+		error: job.error
+	};
 }
