@@ -9,6 +9,7 @@ import { computeMetrics, computeSeries, invalidateMetricsCache } from '../../../
 import { stillDeriving } from '../../../src/lib/server/metrics/whole';
 import { openDatabase } from '../../../src/lib/server/open';
 import { tempDir } from '../../helpers/temp';
+import { UserError } from '../../../src/lib/server/errors';
 import { dashboardPageData } from '../../../src/lib/server/dashboard/load';
 import { loadCost } from '../../../src/lib/server/dashboard/pages';
 import { listDatasets } from '../../../src/lib/server/ingest/datasets';
@@ -115,6 +116,40 @@ describe('the derive after the commit', () => {
 			expect(await computeSeries(db.connection, 'concurrency', { dataset: 'before', by: 'mode', interval: '1h' })).toEqual(duringSeries);
 		} finally {
 			db.close();
+		}
+	}, 60_000);
+
+	it('says so in one sentence when the derive fails after the commit, keeps the rows readable, and derives them at the next open', async () => {
+		const folder = tempDir('derive-fails-');
+		const path = join(folder, 'cm.duckdb');
+		const db = await openDatabase(path);
+		let failure: unknown;
+		try {
+			await ingestFile(db, writeBeforeCsv(folder), {
+				dataset: 'before',
+				// another connection holds an uncommitted write to the committed rows, so the derive's update of them conflicts
+				onQueryable: async () => {
+					await db.connection.run(`BEGIN; UPDATE conversations SET cost = 0 WHERE conversation_id = 'a1'`);
+				}
+			}).catch((e: unknown) => (failure = e));
+			await db.connection.run('ROLLBACK');
+			expect(failure).toBeInstanceOf(UserError);
+			expect((failure as Error).message).toBe(
+				'The 3 conversations of "before" are loaded and readable, but deriving their agent time, cost and concurrency failed; they are derived again the next time the database opens (a server start or any CLI command).'
+			);
+			expect((await listDatasets(db.connection)).map((d) => [d.name, d.deriving, d.conversations])).toEqual([['before', true, 3]]);
+			expectBeforeNumbers((await computeMetrics(db.connection, { dataset: 'before' })).groups);
+		} finally {
+			db.close();
+		}
+		const reopened = await openDatabase(path);
+		try {
+			expect((await listDatasets(reopened.connection)).map((d) => d.deriving)).toEqual([false]);
+			// a1's 570 s alone at $32 an hour over 0.85 occupancy, halved over sync's two conversations (see above)
+			const sync = (await computeMetrics(reopened.connection, { dataset: 'before' })).groups.find((g) => g.key === 'sync')!;
+			expect([sync.handle_mean_s, sync.cost_per_conversation]).toEqual([570, ((570 / 3600) * (32 / 0.85)) / 2]);
+		} finally {
+			reopened.close();
 		}
 	}, 60_000);
 

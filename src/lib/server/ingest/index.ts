@@ -232,10 +232,17 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 		await options.onQueryable?.();
 		// the derive, its sweeps and stored values in one transaction of their own: pages meanwhile read the committed rows
 		// the slower way, agent time and cost marked as deriving (derive_pending); a kill leaves the mark, and the next open derives them
-		after(0.58, 0.86);
-		await sweepConcurrency(connection, rows);
-		after(0.86, 1);
-		await inTransaction(connection, () => writeStoredDerived(connection, outcome.datasetId, rows, settings));
+		try {
+			after(0.58, 0.86);
+			await sweepConcurrency(connection, rows);
+			after(0.86, 1);
+			await inTransaction(connection, () => writeStoredDerived(connection, outcome.datasetId, rows, settings));
+		} catch (error) {
+			console.error(`Deriving dataset "${datasetName}" failed:`, error);
+			throw new UserError(
+				`The ${outcome.counts.loaded.toLocaleString('en-US')} conversations of "${datasetName}" are loaded and readable, but deriving their agent time, cost and concurrency failed; they are derived again the next time the database opens (a server start or any CLI command).`
+			);
+		}
 		// committed: a failed drop must not report the import as failed (the tables go with the connection anyway)
 		await dropStaging(connection, plan).catch(() => undefined);
 		options.onProgress?.(1);
