@@ -10,6 +10,7 @@ import type { UploadedFile } from './store';
 import { getDatabase } from '../open';
 import { storedPreview, type StoredPreview } from './previewStored';
 import type { DateOrder } from '../ingest/timestamps';
+import { fieldLabel } from '../../fieldWords';
 
 export const PREVIEW_ROWS = 8;
 
@@ -66,7 +67,10 @@ function mappingWithGaps(headers: string[], choices: PreviewChoices, name: strin
 		} catch (error) {
 			const missing = isUserError(error) ? MISSING_FIELD.exec(error.message)?.[1] : undefined;
 			if (!missing || !isUserError(error)) throw error;
-			problem ??= error.message.replace(/: pass --map [^.]*\.$/, `; choose its column below.`);
+			// the CLI's sentence names the field's code and its flag; the page names the field as its mapping list does
+			problem ??= error.message
+				.replace(MISSING_FIELD, `No column for “${fieldLabel(missing)}” (${missing}) was found`)
+				.replace(/: pass --map [^.]*\.$/, `; choose its column below.`);
 			padded.push(PLACEHOLDER + missing);
 			map[missing] = PLACEHOLDER + missing;
 		}
