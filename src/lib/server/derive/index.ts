@@ -3,10 +3,10 @@ import type { SettingKey, Settings } from '../../settings/defaults';
 import { execute, inTransaction, queryRows } from '../db/sql';
 import { buildBusinessCalendar, storeBusinessCalendar, type CalendarLookup } from './calendar';
 import { deriveAgents, deriveConcurrency, storeConcurrency } from './sweep';
-import { deriveHourlyRollup, storeDailyConcurrency } from './rollups';
+import { deriveHourlyRollup, storeDailyConcurrency, storeWholeSummaries } from './rollups';
 import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows, writeAgentTime } from './facts';
 import { invalidateMetricsCache } from '../metrics/cache';
-import { storeWholeSummaries, SUMMARY_FIELDS_HASH } from '../metrics/summary';
+import { SUMMARY_FIELDS_HASH } from '../metrics/summary';
 
 /** The settings whose change invalidates derived values (metrics.md "Settings and defaults"). */
 export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = ['timezone', 'business_hours', 'holidays', 'channel_modes', 'sla', 'costs', 'repeat_window_days'];

@@ -1,9 +1,12 @@
 /**
  * The per-dataset rollups written at derive from the dataset's stored rows: the hourly arrivals and backlog deltas
- * (`hourly_rollup`) and each agent's daily concurrency pieces (`concurrency_daily`, read by metrics/daily.ts).
+ * (`hourly_rollup`), each agent's daily concurrency pieces (`concurrency_daily`, read by metrics/daily.ts) and the
+ * whole dataset's group summaries (`group_summaries`, read by metrics/summary.ts).
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { execute, raw, sql } from '../db/sql';
+import { buildFilter, groupKeySql } from '../metrics/filters';
+import { groupSummaries, STORED_GROUPING, SUMMARY_FIELDS_HASH } from '../metrics/summary';
 import { ceilBucketSql } from '../metrics/backlog';
 import { INTERVAL_MS } from '../metrics/buckets';
 import { piecesSql } from '../metrics/pieceSql';
@@ -39,4 +42,20 @@ export async function storeDailyConcurrency(connection: DuckDBConnection, datase
 		SELECT ?, key, t, weighted, held, top FROM (${piecesSql('cut', INTERVAL_MS['1d'] * 1000, false)})`,
 		[datasetId, datasetId]
 	);
+}
+
+/**
+ * Stores the whole dataset's summaries by mode, computed by `groupSummaries` over every row: the first page or
+ * `metrics` call over all of a dataset reads them instead of a full scan (its exact percentiles took ~1.3 s at 10 M rows).
+ */
+export async function storeWholeSummaries(connection: DuckDBConnection, datasetId: number): Promise<void> {
+	const summaries = await groupSummaries(connection, buildFilter(datasetId, {}), groupKeySql(STORED_GROUPING));
+	// a stale copy (another field list) is replaced, never kept beside the new one
+	await execute(connection, 'DELETE FROM group_summaries WHERE dataset_id = ?', [datasetId]);
+	await execute(connection, 'INSERT INTO group_summaries (dataset_id, dimension, summaries, fields_hash) VALUES (?, ?, ?, ?)', [
+		datasetId,
+		STORED_GROUPING,
+		JSON.stringify(summaries),
+		SUMMARY_FIELDS_HASH
+	]);
 }

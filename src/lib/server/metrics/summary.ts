@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { execute, queryOne, queryRows, raw, sql } from '../db/sql';
-import { buildFilter, groupKeySql, periodSql, selectionKey, type FilterSql, type GroupBy, type MetricsQuery } from './filters';
+import { queryOne, queryRows, raw, sql } from '../db/sql';
+import { periodSql, selectionKey, type FilterSql, type GroupBy, type MetricsQuery } from './filters';
 import { cachedResult, keepResult } from './cache';
 import { METRIC_FIELDS, type MetricValues } from '../../metrics/fields';
 import { createHash } from 'node:crypto';
@@ -92,23 +92,7 @@ export async function keepPairedSummaries(
 }
 
 /** The grouping whose whole-dataset summary is stored at ingest: the default of `metrics` and of every dashboard page. */
-const STORED_GROUPING: GroupBy = 'mode';
-
-/**
- * Stores the whole dataset's summaries by mode, computed by `groupSummaries` over every row: the first page or
- * `metrics` call over all of a dataset reads them instead of a full scan (its exact percentiles took ~1.3 s at 10 M rows).
- */
-export async function storeWholeSummaries(connection: DuckDBConnection, datasetId: number): Promise<void> {
-	const summaries = await groupSummaries(connection, buildFilter(datasetId, {}), groupKeySql(STORED_GROUPING));
-	// a stale copy (another field list) is replaced, never kept beside the new one
-	await execute(connection, 'DELETE FROM group_summaries WHERE dataset_id = ?', [datasetId]);
-	await execute(connection, 'INSERT INTO group_summaries (dataset_id, dimension, summaries, fields_hash) VALUES (?, ?, ?, ?)', [
-		datasetId,
-		STORED_GROUPING,
-		JSON.stringify(summaries),
-		SUMMARY_FIELDS_HASH
-	]);
-}
+export const STORED_GROUPING: GroupBy = 'mode';
 
 /** The stored whole-dataset summaries of a grouping, or null when none of this field list are stored (another grouping, a dataset derived before they were). */
 export async function storedWholeSummaries(connection: DuckDBConnection, datasetId: number, by: GroupBy): Promise<GroupSummary[] | null> {
