@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { WEEKDAYS, type Settings } from '../../settings/defaults';
-import { execute, queryOne, type SqlParam } from '../db/sql';
+import { execute, joinSql, queryOne, raw, sql, type Sql, type SqlParam } from '../db/sql';
 
 /** Minutes since local midnight of "HH:MM" ("24:00" = 1440). */
 export function minutesOf(clock: string): number {
@@ -14,12 +14,16 @@ export function weeklySpans(settings: Settings): [number, number, number][] {
 }
 
 /** A `VALUES` table of rows, with every value bound; an empty list becomes a typed empty table. */
-export function valuesTable(columns: string[], types: string[], rows: SqlParam[][]): { sql: string; params: SqlParam[] } {
-	if (rows.length === 0) {
-		return { sql: `(SELECT ${columns.map((c, i) => `NULL::${types[i]} AS ${c}`).join(', ')} WHERE false)`, params: [] };
-	}
-	const row = `(${types.map((t) => `?::${t}`).join(', ')})`;
-	return { sql: `(SELECT * FROM (VALUES ${rows.map(() => row).join(', ')}) AS v(${columns.join(', ')}))`, params: rows.flat() };
+function valuesTable(columns: string[], types: string[], rows: SqlParam[][]): Sql {
+	if (rows.length === 0) return raw(`(SELECT ${columns.map((c, i) => `NULL::${types[i]} AS ${c}`).join(', ')} WHERE false)`);
+	const tuples = rows.map(
+		(row) =>
+			sql`(${joinSql(
+				row.map((value, i) => sql`${value}::${raw(types[i])}`),
+				', '
+			)})`
+	);
+	return sql`(SELECT * FROM (VALUES ${joinSql(tuples, ', ')}) AS v(${raw(columns.join(', '))}))`;
 }
 
 /**
@@ -37,18 +41,18 @@ export async function buildBusinessCalendar(connection: DuckDBConnection, settin
 	);
 	await execute(
 		connection,
-		`CREATE OR REPLACE TEMP TABLE derive_calendar AS
+		sql`CREATE OR REPLACE TEMP TABLE derive_calendar AS
 		WITH bounds AS (
 			SELECT (first_created - INTERVAL 2 DAY)::DATE AS lo, (last_event + INTERVAL 400 DAY)::DATE AS hi FROM derive_span
 		),
 		days AS (SELECT unnest(generate_series(lo, hi, INTERVAL 1 DAY))::DATE AS d FROM bounds WHERE lo IS NOT NULL),
 		local_spans AS (
 			SELECT d + s.start_min * INTERVAL 1 MINUTE AS ls, d + s.end_min * INTERVAL 1 MINUTE AS le
-			FROM days JOIN ${spans.sql} s ON isodow(days.d) = s.dow
-			WHERE days.d NOT IN (SELECT d FROM ${holidays.sql} h)
+			FROM days JOIN ${spans} s ON isodow(days.d) = s.dow
+			WHERE days.d NOT IN (SELECT d FROM ${holidays} h)
 		),
 		utc_spans AS (
-			SELECT timezone('UTC', timezone(?, ls)) AS s, timezone('UTC', timezone(?, le)) AS e FROM local_spans
+			SELECT timezone('UTC', timezone(${settings.timezone}, ls)) AS s, timezone('UTC', timezone(${settings.timezone}, le)) AS e FROM local_spans
 		),
 		flagged AS (
 			SELECT s, e, CASE WHEN s <= max(e) OVER (ORDER BY s, e ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) THEN 0 ELSE 1 END AS starts_island
@@ -64,23 +68,21 @@ export async function buildBusinessCalendar(connection: DuckDBConnection, settin
 		SELECT least(TIMESTAMP '1900-01-01', (SELECT lo FROM bounds)::TIMESTAMP) AS boundary_at, false AS is_open, 0::DOUBLE AS open_s,
 			(SELECT min(s) FROM merged) AS next_open_at
 		UNION ALL SELECT s, true, before_s, NULL FROM cumulative
-		UNION ALL SELECT e, false, before_s + date_diff('microsecond', s, e) / 1e6, next_s FROM cumulative`,
-		[...spans.params, ...holidays.params, settings.timezone, settings.timezone]
+		UNION ALL SELECT e, false, before_s + date_diff('microsecond', s, e) / 1e6, next_s FROM cumulative`
 	);
 }
 
 /** Stores the calendar built by `buildBusinessCalendar` as the dataset's. */
 export async function storeBusinessCalendar(connection: DuckDBConnection, datasetId: number): Promise<void> {
-	await execute(connection, 'INSERT INTO business_calendar SELECT ?, boundary_at, is_open, open_s, next_open_at FROM derive_calendar', [datasetId]);
+	await execute(connection, sql`INSERT INTO business_calendar SELECT ${datasetId}, boundary_at, is_open, open_s, next_open_at FROM derive_calendar`);
 }
 
 /** C(t): open seconds from the calendar's start to `at` (a UTC instant), from `derive_calendar`. */
 export async function openSecondsAt(connection: DuckDBConnection, at: Date): Promise<number> {
 	const row = await queryOne<{ c: number }>(
 		connection,
-		`SELECT open_s + CASE WHEN is_open THEN date_diff('microsecond', boundary_at, ?::TIMESTAMP) / 1e6 ELSE 0 END AS c
-		FROM derive_calendar WHERE boundary_at <= ?::TIMESTAMP ORDER BY boundary_at DESC LIMIT 1`,
-		[at, at]
+		sql`SELECT open_s + CASE WHEN is_open THEN date_diff('microsecond', boundary_at, ${at}::TIMESTAMP) / 1e6 ELSE 0 END AS c
+		FROM derive_calendar WHERE boundary_at <= ${at}::TIMESTAMP ORDER BY boundary_at DESC LIMIT 1`
 	);
 	return row?.c ?? 0;
 }
