@@ -18,6 +18,8 @@ export interface DashboardScope {
 	datasetId: number;
 	timezone: string;
 	settings: Settings;
+	/** the dataset's import committed its rows but its derive still runs: agent time, cost and per-agent concurrency follow */
+	deriving: boolean;
 }
 
 /** the agent list is for picking, not browsing: the most active first */
@@ -124,7 +126,8 @@ export async function readDashboardScope(connection: DuckDBConnection, url: URL)
 		query: toMetricsQuery(filters),
 		datasetId: dataset.datasetId,
 		timezone: settings.timezone,
-		settings
+		settings,
+		deriving: await stillDeriving(connection, dataset.datasetId)
 	};
 }
 

@@ -4,7 +4,6 @@ import { queryOne, sql } from '../db/sql';
 import { isUserError } from '../errors';
 import { buildFilter } from '../metrics/filters';
 import { cachedResult } from '../metrics/cache';
-import { stillDeriving } from '../metrics/whole';
 import { readDashboardScope, type DashboardScope } from './filters';
 import type { DashboardFilters, FilterOptions } from '../../dashboardFilters';
 
@@ -18,7 +17,7 @@ export interface PageFrame {
 	options: FilterOptions;
 	timezone: string;
 	currency: string;
-	/** the dataset's import committed its rows but its derive still runs: agent time, cost and per-agent concurrency follow */
+	/** DashboardScope's: the import's derive still runs */
 	deriving: boolean;
 }
 
@@ -42,7 +41,7 @@ async function computePage<T extends object>(
 			options: scope.options,
 			timezone: scope.timezone,
 			currency: scope.settings.currency,
-			deriving: await stillDeriving(connection, scope.datasetId)
+			deriving: scope.deriving
 		};
 		if (!(await anyConversationMatches(connection, scope))) return { state: 'nomatch', ...frame };
 		return { state: 'ready', ...frame, ...(await loadPage(connection, scope)) };

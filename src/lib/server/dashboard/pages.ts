@@ -92,7 +92,8 @@ export async function loadWorkload(connection: DuckDBConnection, scope: Dashboar
 		ageing: await backlogByAge(connection, scope.datasetId, scope.query, ageingInterval),
 		backlogBefore: await previousBacklog(connection, scope, ageingInterval),
 		bands: AGE_BANDS.map((b) => b.label),
-		agents: await agentWorkload(connection, scope.datasetId, scope.query)
+		// the handle time of rows without their own waits for the derive's attributed time, as the other pages' does
+		agents: (await agentWorkload(connection, scope.datasetId, scope.query)).map((a) => (scope.deriving ? { ...a, handle_mean_s: null } : a))
 	};
 }
 
@@ -122,10 +123,16 @@ export interface CostData {
 	costs: Settings['costs'];
 }
 
+/** While an import's derive runs, agent time is not priced yet: the parts that need it read as no data (as metrics' `needsAgentTime` fields do). */
+function withoutAgentTime(rows: CostSplit[]): CostSplit[] {
+	return rows.map((row) => ({ ...row, cost_per_conversation: null, agent_per_conversation: null, handle_mean_s: null, total_cost: null }));
+}
+
 export async function loadCost(connection: DuckDBConnection, scope: DashboardScope): Promise<CostData> {
 	const bot = scope.settings.costs.bot_per_conversation;
-	const byMode = await costSplit(connection, scope.datasetId, scope.query, 'mode', bot);
-	const byChannel = await costSplit(connection, scope.datasetId, scope.query, 'channel', bot);
+	const priced = (rows: CostSplit[]) => (scope.deriving ? withoutAgentTime(rows) : rows);
+	const byMode = priced(await costSplit(connection, scope.datasetId, scope.query, 'mode', bot));
+	const byChannel = priced(await costSplit(connection, scope.datasetId, scope.query, 'channel', bot));
 	return {
 		byMode,
 		byChannel,
