@@ -5,7 +5,7 @@ import { openDatabaseFile } from '../../../src/lib/server/db/database';
 import { queryRows } from '../../../src/lib/server/db/sql';
 import { DERIVED_TABLES } from '../../../src/lib/server/derive/index';
 import { ingestFile } from '../../../src/lib/server/ingest/index';
-import { computeMetrics, computeSeries, invalidateMetricsCache } from '../../../src/lib/server/metrics/index';
+import { computeMetrics, computeSeries } from '../../../src/lib/server/metrics/index';
 import { stillDeriving } from '../../../src/lib/server/metrics/whole';
 import { openDatabase } from '../../../src/lib/server/open';
 import { tempDir } from '../../helpers/temp';
@@ -41,6 +41,8 @@ describe('the derive after the commit', () => {
 			let frameDuring: unknown;
 			let listedDuring: unknown;
 			let planDuring: unknown;
+			let beforeCommit: unknown;
+			let frameBeforeCommit: unknown;
 			await ingestFile(db, writeBeforeCsv(folder), {
 				dataset: 'before',
 				onQueryable: async () => {
@@ -56,8 +58,26 @@ describe('the derive after the commit', () => {
 					planDuring = await readPlanInputs(db.connection, DEFAULT_SETTINGS, { dataset: 'before', weeksHistory: 4, horizonDays: 1, intervalMin: 30 }).catch(
 						(e: Error) => e.message
 					);
+				},
+				// the derive has written everything and dropped the cache, but not committed: a reader on another connection still
+				// sees the rows underived, and what it computes must not be served once the derive commits
+				pauseAt: async (point) => {
+					if (point !== 'derived') return;
+					const other = await db.connect();
+					try {
+						beforeCommit = (await computeMetrics(other, { dataset: 'before' })).groups.map((g) => [g.key, g.cost_per_conversation]);
+						const page = await dashboardPageData(other, new URL('http://x.invalid/cost?dataset=before'), loadCost);
+						frameBeforeCommit = page.state === 'ready' && page.deriving;
+					} finally {
+						other.closeSync();
+					}
 				}
 			});
+			expect(beforeCommit).toEqual([
+				['async', null],
+				['sync', null]
+			]);
+			expect(frameBeforeCommit).toBe(true);
 			// committed but not derived: the mark, none of the stored values, and no agent time or cost yet (the sweep runs
 			// after the commit); the agent numbers are there, so the pages can sweep concurrency from the rows
 			expect(pendingDuring).toBe(true);
@@ -102,8 +122,8 @@ describe('the derive after the commit', () => {
 			expect(stored.group_concurrency).toBeGreaterThan(0);
 			expect(stored.group_summaries).toBe(1);
 			// once the derive ended: a1 held alone from its first reply to its close, 570 s, priced at $32 an hour over 0.85
-			// occupancy; a2 (no agent) costs 0, so sync's mean is half of a1's; a3 is still open (no agent time, cost 0)
-			invalidateMetricsCache();
+			// occupancy; a2 (no agent) costs 0, so sync's mean is half of a1's; a3 is still open (no agent time, cost 0).
+			// Straight from the cache's point of view: nothing computed during the derive is served now
 			const after = await computeMetrics(db.connection, { dataset: 'before' });
 			const a1Cost = (570 / 3600) * (32 / 0.85);
 			expect(after.groups.map((g) => [g.key, g.handle_mean_s, g.cost_per_conversation])).toEqual([
@@ -114,6 +134,8 @@ describe('the derive after the commit', () => {
 			const withoutAgentTime = (r: typeof after) => r.groups.map(({ handle_mean_s: _h, cost_per_conversation: _c, ...rest }) => rest);
 			expect(withoutAgentTime(after)).toEqual(withoutAgentTime(during!));
 			expect(await computeSeries(db.connection, 'concurrency', { dataset: 'before', by: 'mode', interval: '1h' })).toEqual(duringSeries);
+			const pageAfter = await dashboardPageData(db.connection, new URL('http://x.invalid/cost?dataset=before'), loadCost);
+			expect(pageAfter.state === 'ready' && [pageAfter.deriving, pageAfter.byMode.map((r) => r.cost_per_conversation)]).toEqual([false, [a1Cost / 2, 0]]);
 		} finally {
 			db.close();
 		}

@@ -46,13 +46,14 @@ export interface IngestOptions {
 	onQueryable?: () => void | Promise<void>;
 	/**
 	 * Awaited at known points of the import, for tests that read meanwhile without racing a timer: `staged` (the file
-	 * read into staging tables, nothing of the dataset written) and `written` (every row and the dataset's entry written
-	 * inside the import's transaction, not yet committed).
+	 * read into staging tables, nothing of the dataset written), `written` (every row and the dataset's entry written
+	 * inside the import's transaction, not yet committed) and `derived` (the derive's values written inside its own
+	 * transaction, not yet committed).
 	 */
 	pauseAt?: (point: ImportPoint) => Promise<void>;
 }
 
-export type ImportPoint = 'staged' | 'written';
+export type ImportPoint = 'staged' | 'written' | 'derived';
 
 /** The `ingest --json` contract of product.md, plus flags and, for message logs, the conversations made. */
 export interface IngestResult {
@@ -236,7 +237,10 @@ async function importNow(db: Database, path: string, options: IngestOptions): Pr
 			after(0.58, 0.86);
 			await sweepConcurrency(connection, rows);
 			after(0.86, 1);
-			await inTransaction(connection, () => writeStoredDerived(connection, outcome.datasetId, rows, settings));
+			await inTransaction(connection, async () => {
+				await writeStoredDerived(connection, outcome.datasetId, rows, settings);
+				await options.pauseAt?.('derived');
+			});
 		} catch (error) {
 			console.error(`Deriving dataset "${datasetName}" failed:`, error);
 			throw new UserError(

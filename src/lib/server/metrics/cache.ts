@@ -23,16 +23,19 @@ export function invalidateMetricsCache(): void {
 }
 
 async function versionOf(connection: DuckDBConnection, dataset: string | undefined): Promise<string | null> {
-	const row = await queryOne<{ db: string | null; dataset_id: number; loaded_at: Date; settings: string | null; marked: string | null }>(
+	const row = await queryOne<{ db: string | null; dataset_id: number; loaded_at: Date; settings: string | null; marked: string | null; deriving: boolean }>(
 		connection,
 		`SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()) AS db, d.dataset_id, d.loaded_at,
-			(SELECT string_agg(key || '=' || value, ';' ORDER BY key) FROM settings) AS settings, (SELECT max(name) FROM default_dataset) AS marked
+			(SELECT string_agg(key || '=' || value, ';' ORDER BY key) FROM settings) AS settings, (SELECT max(name) FROM default_dataset) AS marked,
+			EXISTS (SELECT 1 FROM derive_pending p WHERE p.dataset_id = d.dataset_id) AS deriving
 		FROM datasets d ${dataset === undefined ? `${DEFAULT_DATASET_ORDER} LIMIT 1` : 'WHERE name = ?'}`,
 		dataset === undefined ? [] : [dataset]
 	);
 	if (!row || !row.db) return null;
-	// the mark too: pages say whether the dataset they show is the default
-	return JSON.stringify([row.db, row.dataset_id, row.loaded_at.getTime(), row.settings, row.marked, generation]);
+	// the mark too: pages say whether the dataset they show is the default; and whether its derive still runs, so a
+	// page read from the committed rows before the derive's commit is never served after it (the derive drops the
+	// cache inside its transaction, and a read between that and the commit still sees the rows underived)
+	return JSON.stringify([row.db, row.dataset_id, row.loaded_at.getTime(), row.settings, row.marked, row.deriving, generation]);
 }
 
 /** Whether a result for this query of this dataset version is kept. */

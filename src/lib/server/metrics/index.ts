@@ -67,6 +67,8 @@ async function metricsOf(connection: DuckDBConnection, asked: MetricsQuery, with
 	const settings = await readSettings(connection);
 	const filter = buildFilter(dataset.datasetId, query);
 	const keySql = groupKeySql(query.by);
+	// read before any scan: a derive that commits meanwhile must not leave a mean over part of the rows unmarked
+	const deriving = await stillDeriving(connection, dataset.datasetId);
 	// the whole dataset: stored concurrency and hourly rollup instead of a sweep and a full scan per request
 	const whole = await coversDataset(connection, dataset.datasetId, filter);
 	const summaries =
@@ -79,7 +81,6 @@ async function metricsOf(connection: DuckDBConnection, asked: MetricsQuery, with
 		: shortRange(filter)
 			? groupBacklogOf(await hourlyBacklogSamples(connection, { ...query, dataset: dataset.name }, filter, keySql))
 			: await groupBacklog(connection, filter, keySql);
-	const deriving = await stillDeriving(connection, dataset.datasetId);
 	const groups = summaries.map((summary) => {
 		const c = concurrency.find((x) => x.key === summary.key);
 		const b = backlog.find((x) => x.key === summary.key);
