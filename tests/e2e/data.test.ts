@@ -54,7 +54,9 @@ describe('Data page', () => {
 
 		const createdAt = page.locator('select[data-field=created_at]');
 		await createdAt.waitFor();
-		await expect(page.getByRole('alert').innerText()).resolves.toMatch(/^No column for “Started at” \(created_at\) was found in small-export\.csv .*choose its column below\.$/);
+		await expect(page.getByRole('alert').innerText()).resolves.toMatch(
+			/^No column for “Started at” \(created_at\) was found in small-export\.csv .*choose its column below\.$/
+		);
 		await expect(page.getByRole('button', { name: 'Import' }).isDisabled()).resolves.toBe(true);
 		await expect(page.locator('select[data-field=closed_at]').inputValue()).resolves.toBe('closed_at');
 		await page.screenshot({ path: join(TEST_OUTPUT, 'data-preview-unmapped.png'), fullPage: true });
