@@ -166,4 +166,12 @@ describe('staffing report', () => {
 		mkdirSync(TEST_OUTPUT, { recursive: true });
 		execFileSync('pdftoppm', ['-png', '-r', '60', path, join(TEST_OUTPUT, 'staffing-report')]);
 	});
+
+	it('prints names as written in Polish, Greek and Russian (the font is embedded), and "?" for a script it has no glyphs for', async () => {
+		const path = await written(0.3, 'pdf', { plan: { ...plan, dataset: 'Łódź Ελλάδα Поддержка 東京' }, generatedBy: 'Zoë Żak' });
+		const text = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+		expect(text).toContain('Łódź Ελλάδα Поддержка ??');
+		expect(text).toContain('by Zoë Żak');
+		expect(execFileSync('pdffonts', [path], { encoding: 'utf8' })).toMatch(/DejaVuSans-Bold[\s\S]*DejaVuSans|DejaVuSans[\s\S]*DejaVuSans-Bold/);
+	});
 });

@@ -5,22 +5,21 @@
  */
 import { createWriteStream } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { formatDay, formatNumber, formatPercent } from '../../format';
-import { wholeMoney } from '../../format';
+import { formatDay, formatNumber, formatPercent, wholeMoney } from '../../format';
 import { meanOccupancy, meanServiceLevel, staffingTotals } from '../../planning/staffingTotals';
 import { channelTotals } from './channelTable';
 import type { StaffingReport } from './context';
 import { contextSections, generatedAtText, lineText, staffedMixText, type ContextSection } from './contextLines';
-import { barChart, contentWidth, ensureSpace, heading, INK, MUTED, pdfText, table, type TableColumn } from './pdfLayout';
+import { barChart, contentWidth, ensureSpace, FONT, heading, INK, MUTED, pdfText, registerFonts, table, type TableColumn } from './pdfLayout';
 import { localStart } from './staffingRows';
 
 type Doc = InstanceType<typeof PDFDocument>;
 
 function titleBlock(doc: Doc, report: StaffingReport): void {
 	const { context } = report;
-	doc.font('Helvetica-Bold').fontSize(18).fillColor(INK).text('Staffing plan');
+	doc.font(FONT.bold).fontSize(18).fillColor(INK).text('Staffing plan');
 	doc
-		.font('Helvetica')
+		.font(FONT.regular)
 		.fontSize(10)
 		.fillColor(MUTED)
 		.text(
@@ -30,7 +29,7 @@ function titleBlock(doc: Doc, report: StaffingReport): void {
 		);
 	doc
 		.moveDown(0.2)
-		.font('Helvetica-Bold')
+		.font(FONT.bold)
 		.fontSize(11)
 		.fillColor(INK)
 		.text(pdfText(`Staffs ${staffedMixText(context)}`));
@@ -51,12 +50,12 @@ function contextColumns(doc: Doc, report: StaffingReport, sections: ContextSecti
 		const x = left + c * (columnWidth + gap);
 		let y = start;
 		for (const section of column) {
-			doc.font('Helvetica-Bold').fontSize(9).fillColor(INK).text(pdfText(section.title), x, y, { width: columnWidth });
+			doc.font(FONT.bold).fontSize(9).fillColor(INK).text(pdfText(section.title), x, y, { width: columnWidth });
 			y = doc.y + 2;
 			for (const line of section.lines) {
 				const value = pdfText(lineText(line, currency));
 				doc
-					.font('Helvetica')
+					.font(FONT.regular)
 					.fontSize(7.5)
 					.fillColor(MUTED)
 					.text(pdfText(line.label), x, y, { width: labelWidth - 4 });
@@ -81,7 +80,7 @@ function recommendation(doc: Doc, report: StaffingReport): void {
 	const currency = context.settings.currency;
 	heading(doc, 'Recommendation');
 	doc
-		.font('Helvetica-Bold')
+		.font(FONT.bold)
 		.fontSize(10)
 		.fillColor(INK)
 		.text(
@@ -89,7 +88,7 @@ function recommendation(doc: Doc, report: StaffingReport): void {
 				`${formatPercent(r.async_share, 0)} async (today ${formatPercent(context.mix.today, 0)}): ${wholeMoney(r.cost, currency)} a week for ${formatNumber(r.agent_hours, 0)} agent-hours, saving ${wholeMoney(r.saving_vs_current, currency)} a week.`
 			)
 		);
-	doc.moveDown(0.3).font('Helvetica').fontSize(9);
+	doc.moveDown(0.3).font(FONT.regular).fontSize(9);
 	ensureSpace(doc, 36);
 	doc.list(r.reasons.map(pdfText), { width: contentWidth(doc), bulletRadius: 1.6, textIndent: 10, bulletIndent: 2, paragraphGap: 3 });
 }
@@ -185,7 +184,7 @@ function footers(doc: Doc, report: StaffingReport): void {
 		doc.page.margins.bottom = 0;
 		const y = doc.page.height - bottom + 16;
 		const width = doc.page.width - left - right;
-		doc.font('Helvetica').fontSize(7.5).fillColor(MUTED);
+		doc.font(FONT.regular).fontSize(7.5).fillColor(MUTED);
 		doc.text(text, left, y, { width: width - 70, lineBreak: false });
 		doc.text(`Page ${i - range.start + 1} of ${range.count}`, left + width - 70, y, { width: 70, align: 'right', lineBreak: false });
 		doc.page.margins.bottom = bottom;
@@ -200,6 +199,7 @@ export function writeStaffingPdf(report: StaffingReport, path: string): Promise<
 			bufferPages: true,
 			info: { Title: pdfText(`Staffing plan ${report.context.dataset}`), Author: pdfText(report.context.generatedBy), CreationDate: report.context.generatedAt }
 		});
+		registerFonts(doc);
 		const out = createWriteStream(path);
 		out.on('finish', () => resolve());
 		out.on('error', reject);

@@ -1,4 +1,5 @@
-/** Drawing pieces of the PDF report on pdfkit: page space, safe text, a table that breaks across pages, a bar chart. */
+/** Drawing pieces of the PDF report on pdfkit: its fonts, page space, safe text, a table that breaks across pages, a bar chart. */
+import { createRequire } from 'node:module';
 import type PDFDocument from 'pdfkit';
 
 type Doc = InstanceType<typeof PDFDocument>;
@@ -8,12 +9,26 @@ export const MUTED = '#6b7785';
 export const RULE = '#d5dbe1';
 export const CHANNEL_COLORS = ['#2f6fde', '#e07b24', '#2e9e6b', '#9b4fd1', '#d1435b', '#6b8e23', '#00838f', '#8d6e63'];
 
-// the built-in Helvetica writes WinAnsi only: anything else would come out as a wrong glyph
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ×·');
+/** The report's two fonts: DejaVu Sans, embedded, so a dataset, queue or user name in Polish, Greek or Russian prints as written. */
+export const FONT = { regular: 'report', bold: 'report-bold' } as const;
 
-/** Text the built-in fonts can show: a minus becomes a hyphen, other characters outside WinAnsi "?". */
+const fontFile = (name: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`);
+
+/** Registers FONT on a new document and starts it in the regular face. */
+export function registerFonts(doc: Doc): void {
+	doc.registerFont(FONT.regular, fontFile('DejaVuSans.ttf'));
+	doc.registerFont(FONT.bold, fontFile('DejaVuSans-Bold.ttf'));
+	doc.font(FONT.regular);
+}
+
+// the scripts DejaVu Sans draws; Han, kana, Hangul, Thai, Indic scripts and emoji it has no glyphs for
+const DRAWN =
+	/[\p{Script=Latin}\p{Script=Greek}\p{Script=Cyrillic}\p{Script=Armenian}\p{Script=Georgian}\p{Script=Hebrew}\p{Script=Arabic}\p{Script=Common}\p{Script=Inherited}]/u;
+const PICTOGRAPH = /\p{Extended_Pictographic}/u;
+
+/** Text the report's font can show: a character it has no glyph for becomes "?" rather than an empty box. */
 export function pdfText(text: string): string {
-	return [...text.replace(/\u2212/g, '-')].map((ch) => (ch.charCodeAt(0) < 0x100 || WIN_ANSI_EXTRA.has(ch) ? ch : '?')).join('');
+	return [...text].map((ch) => (DRAWN.test(ch) && !PICTOGRAPH.test(ch) ? ch : '?')).join('');
 }
 
 export const contentWidth = (doc: Doc) => doc.page.width - doc.page.margins.left - doc.page.margins.right;
@@ -28,7 +43,7 @@ export function ensureSpace(doc: Doc, height: number): boolean {
 
 export function heading(doc: Doc, text: string, size = 12): void {
 	ensureSpace(doc, size * 3);
-	doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor(INK).text(pdfText(text), doc.page.margins.left, doc.y);
+	doc.moveDown(0.6).font(FONT.bold).fontSize(size).fillColor(INK).text(pdfText(text), doc.page.margins.left, doc.y);
 	doc.moveDown(0.25);
 }
 
@@ -43,7 +58,7 @@ export function table(doc: Doc, columns: TableColumn[], rows: string[][], option
 	const left = doc.page.margins.left;
 	const rowHeight = 13;
 	const drawHeader = () => {
-		doc.font('Helvetica-Bold').fontSize(7.5).fillColor(MUTED);
+		doc.font(FONT.bold).fontSize(7.5).fillColor(MUTED);
 		const top = doc.y;
 		let x = left;
 		for (const c of columns) {
@@ -66,7 +81,7 @@ export function table(doc: Doc, columns: TableColumn[], rows: string[][], option
 		if (ensureSpace(doc, rowHeight)) drawHeader();
 		const total = options.totalsRow && i === rows.length - 1;
 		doc
-			.font(total ? 'Helvetica-Bold' : 'Helvetica')
+			.font(total ? FONT.bold : FONT.regular)
 			.fontSize(8)
 			.fillColor(INK);
 		const top = doc.y;
@@ -105,7 +120,7 @@ export function barChart(doc: Doc, categories: string[], series: BarSeries[], op
 	const step = niceStep(max, 4);
 	const yMax = Math.ceil(max / step) * step;
 	const yOf = (v: number) => plotBottom - (v / yMax) * options.height;
-	doc.font('Helvetica').fontSize(7).fillColor(MUTED);
+	doc.font(FONT.regular).fontSize(7).fillColor(MUTED);
 	for (let v = 0; v <= yMax + 1e-9; v += step) {
 		doc
 			.moveTo(axisLeft, yOf(v))
