@@ -45,7 +45,7 @@ export function buildStackedBarsOption(input: StackedBarsInput): ChartOption {
 		xAxis: {
 			type: 'value',
 			max: input.kind === 'percent' ? 1 : undefined,
-			axisLabel: { formatter: (v: number) => (input.kind === 'percent' ? `${Math.round(v * 100)}%` : fmt(v)) }
+			axisLabel: { hideOverlap: true, formatter: (v: number) => (input.kind === 'percent' ? `${Math.round(v * 100)}%` : fmt(v)) }
 		},
 		yAxis: { type: 'category', data: input.categories, inverse: true, axisTick: { show: false } },
 		series: [

@@ -22,6 +22,14 @@ describe('stacked bars builder', () => {
 		expect(svg).toContain('Agent time');
 	});
 
+	it('drops value-axis labels that would overlap on a phone instead of printing them over each other', () => {
+		const wide = { ...input, parts: [{ ...input.parts[0], values: [4.39, 5.27] }], showTotal: false };
+		const labels = (width: number) => (renderSvg(buildStackedBarsOption(wide), width, 300).match(/>\$\d\.00</g) ?? []).length;
+		// at 600 px every tick of $0.00 to $6.00 has room; at 300 px (the chart on a 390 px screen) only every other one
+		expect(labels(600)).toBe(7);
+		expect(labels(300)).toBeLessThan(7);
+	});
+
 	it('escapes category names in the tooltip and tables the totals', () => {
 		const option = buildStackedBarsOption(input) as { tooltip: { formatter: (p: unknown) => string } };
 		const html = option.tooltip.formatter([{ dataIndex: 1, seriesName: 'Agent time', value: 9.5, marker: '' }]);
