@@ -9,6 +9,7 @@ import { backlogByAge, AGE_BANDS, type AgeingPoint } from './ageing';
 import { agentWorkload, type AgentWorkload } from './agents';
 import { costSplit, type CostSplit } from './cost';
 import { previousPeriodQuery, previousSeries, type PreviousSeries } from './previous';
+import { withoutAgentTime } from '../metrics/whole';
 
 type Points = SeriesResult['series'];
 
@@ -92,8 +93,7 @@ export async function loadWorkload(connection: DuckDBConnection, scope: Dashboar
 		ageing: await backlogByAge(connection, scope.datasetId, scope.query, ageingInterval),
 		backlogBefore: await previousBacklog(connection, scope, ageingInterval),
 		bands: AGE_BANDS.map((b) => b.label),
-		// the handle time of rows without their own waits for the derive's attributed time, as the other pages' does
-		agents: (await agentWorkload(connection, scope.datasetId, scope.query)).map((a) => (scope.deriving ? { ...a, handle_mean_s: null } : a))
+		agents: withoutAgentTime(await agentWorkload(connection, scope.datasetId, scope.query), scope.deriving, ['handle_mean_s'])
 	};
 }
 
@@ -123,16 +123,13 @@ export interface CostData {
 	costs: Settings['costs'];
 }
 
-/** While an import's derive runs, agent time is not priced yet: the parts that need it read as no data (as metrics' `needsAgentTime` fields do). */
-function withoutAgentTime(rows: CostSplit[]): CostSplit[] {
-	return rows.map((row) => ({ ...row, cost_per_conversation: null, agent_per_conversation: null, handle_mean_s: null, total_cost: null }));
-}
+/** The cost split's columns that price or sum attributed agent time (no data while an import's derive runs). */
+const AGENT_TIME_COLUMNS = ['cost_per_conversation', 'agent_per_conversation', 'handle_mean_s', 'total_cost'] as const;
 
 export async function loadCost(connection: DuckDBConnection, scope: DashboardScope): Promise<CostData> {
 	const bot = scope.settings.costs.bot_per_conversation;
-	const priced = (rows: CostSplit[]) => (scope.deriving ? withoutAgentTime(rows) : rows);
-	const byMode = priced(await costSplit(connection, scope.datasetId, scope.query, 'mode', bot));
-	const byChannel = priced(await costSplit(connection, scope.datasetId, scope.query, 'channel', bot));
+	const byMode = withoutAgentTime(await costSplit(connection, scope.datasetId, scope.query, 'mode', bot), scope.deriving, AGENT_TIME_COLUMNS);
+	const byChannel = withoutAgentTime(await costSplit(connection, scope.datasetId, scope.query, 'channel', bot), scope.deriving, AGENT_TIME_COLUMNS);
 	return {
 		byMode,
 		byChannel,

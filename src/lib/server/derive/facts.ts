@@ -59,9 +59,10 @@ function perChannelSql(channel: string, type: string, values: SqlParam[]): Sql {
  * A conversation's agent time and cost (metrics.md `attributed_agent_s`, `cost`), from its canonical columns (`c`) and the
  * sweep's `derive_attributed` row (`att`): the one definition the wide write and `writeAgentTime` share.
  */
-function agentTimeSql(settings: Settings): { attributed: Sql; cost: (attributed: string) => Sql } {
+function agentTimeSql(settings: Settings): { join: (lo: bigint, hi: bigint) => Sql; attributed: Sql; cost: (attributed: string) => Sql } {
 	const { hourly, occupancy, bot_per_conversation } = settings.costs;
 	return {
+		join: (lo, hi) => sql`LEFT JOIN (SELECT * FROM derive_attributed WHERE rid BETWEEN ${lo} AND ${hi}) att ON att.rid = c.rid`,
 		attributed: raw(`CASE WHEN c.agent_id IS NOT NULL AND c.first_response_at IS NOT NULL AND c.closed_at IS NOT NULL
 			THEN coalesce(att.attributed_agent_s, 0) END`),
 		cost: (attributed) =>
@@ -133,11 +134,7 @@ export async function insertConversationRows(
 	);
 	const agent = agentTimeSql(settings);
 	const canonical = raw(CANONICAL_COLUMNS.join(', '));
-	// as text: rowids of a table made inside a transaction start near 2^62, past a JS number's exact range
-	const span = (await queryOne<{ n: number; first: string | null; last: string | null }>(
-		connection,
-		'SELECT conversations AS n, first_rid::VARCHAR AS first, last_rid::VARCHAR AS last FROM derive_span'
-	))!;
+	const span = await ridRuns(connection);
 	const write = (lo: bigint, hi: bigint) => sql`INSERT INTO conversations (dataset_id, ${canonical}, ${raw(DERIVED_COLUMNS.map(([name]) => name).join(', '))})
 		WITH calendared AS (
 			SELECT c.*,
@@ -159,7 +156,7 @@ export async function insertConversationRows(
 				rep.rid IS NOT NULL AS repeated,
 				${target} AS target_s, ${business} AS sla_business
 			FROM calendared c
-			${agentTime ? sql`LEFT JOIN (SELECT * FROM derive_attributed WHERE rid BETWEEN ${lo} AND ${hi}) att ON att.rid = c.rid` : raw('')}
+			${agentTime ? agent.join(lo, hi) : raw('')}
 			LEFT JOIN derive_repeats rep ON rep.rid = c.rid
 			LEFT JOIN derive_agents ag ON ag.agent_id = c.agent_id
 			LEFT JOIN derive_offsets o ON o.hour = date_trunc('hour', c.created_at)
@@ -187,7 +184,7 @@ export async function insertConversationRows(
 				ELSE 'waited_for_opening' END AS coverage
 		FROM timed`;
 	let written = 0;
-	for (const [lo, hi] of ridRuns(span)) {
+	for (const [lo, hi] of span.runs) {
 		written += Number((await queryOne<{ Count: number }>(connection, write(lo, hi)))?.Count ?? 0);
 	}
 	// every kept row must come through the joins; a row lost here would vanish without a reject
@@ -196,12 +193,17 @@ export async function insertConversationRows(
 	}
 }
 
-/** The runs of `rid` (from `derive_span`, as text) that each wide write or update takes. */
-function ridRuns(span: { first: string | null; last: string | null }): [bigint, bigint][] {
+/** The rows' count and the runs of `rid` (from `derive_span`) that each wide write or update takes. */
+async function ridRuns(connection: DuckDBConnection): Promise<{ n: number; runs: [bigint, bigint][] }> {
+	// as text: rowids of a table made inside a transaction start near 2^62, past a JS number's exact range
+	const span = (await queryOne<{ n: number; first: string | null; last: string | null }>(
+		connection,
+		'SELECT conversations AS n, first_rid::VARCHAR AS first, last_rid::VARCHAR AS last FROM derive_span'
+	))!;
 	const runs: [bigint, bigint][] = [];
 	const run = BigInt(ROWS_PER_WRITE);
 	for (let lo = BigInt(span.first ?? 0); lo <= BigInt(span.last ?? -1); lo += run) runs.push([lo, lo + run - 1n]);
-	return runs;
+	return { n: span.n, runs };
 }
 
 /**
@@ -210,19 +212,16 @@ function ridRuns(span: { first: string | null; last: string | null }): [bigint, 
  */
 export async function writeAgentTime(connection: DuckDBConnection, datasetId: number, rows: string, settings: Settings): Promise<void> {
 	const agent = agentTimeSql(settings);
-	const span = (await queryOne<{ n: number; first: string | null; last: string | null }>(
-		connection,
-		'SELECT conversations AS n, first_rid::VARCHAR AS first, last_rid::VARCHAR AS last FROM derive_span'
-	))!;
+	const span = await ridRuns(connection);
 	let updated = 0;
-	for (const [lo, hi] of ridRuns(span)) {
+	for (const [lo, hi] of span.runs) {
 		const update = sql`UPDATE conversations SET attributed_agent_s = t.attributed_agent_s, cost = t.cost
 			FROM (
 				SELECT c.conversation_id, c.attributed_agent_s, ${agent.cost('c.attributed_agent_s')} AS cost
 				FROM (
 					SELECT c.*, ${agent.attributed} AS attributed_agent_s
 					FROM (SELECT * FROM ${raw(rows)} WHERE rid BETWEEN ${lo} AND ${hi}) c
-					LEFT JOIN (SELECT * FROM derive_attributed WHERE rid BETWEEN ${lo} AND ${hi}) att ON att.rid = c.rid
+					${agent.join(lo, hi)}
 				) c
 			) t
 			WHERE conversations.dataset_id = ${datasetId} AND conversations.conversation_id = t.conversation_id`;

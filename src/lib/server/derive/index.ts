@@ -7,6 +7,7 @@ import { deriveHourlyRollup, storeDailyConcurrency, storeWholeSummaries } from '
 import { CANONICAL_COLUMNS, deriveRowValues, insertConversationRows, writeAgentTime } from './facts';
 import { invalidateMetricsCache } from '../metrics/cache';
 import { SUMMARY_FIELDS_HASH } from '../metrics/summary';
+import { DERIVING_SQL } from '../metrics/filters';
 
 /** The settings whose change invalidates derived values (metrics.md "Settings and defaults"). */
 export const DERIVED_FROM_SETTINGS: readonly SettingKey[] = ['timezone', 'business_hours', 'holidays', 'channel_modes', 'sla', 'costs', 'repeat_window_days'];
@@ -261,7 +262,7 @@ export async function deriveMissing(connection: DuckDBConnection, settings: Sett
 		connection,
 		`SELECT d.dataset_id FROM datasets d
 		 WHERE EXISTS (SELECT 1 FROM conversations c WHERE c.dataset_id = d.dataset_id AND c.hour_of_week IS NULL)
-			OR EXISTS (SELECT 1 FROM derive_pending p WHERE p.dataset_id = d.dataset_id)
+			OR ${DERIVING_SQL}
 		 ORDER BY d.dataset_id`
 	);
 	for (const { dataset_id } of missing) {

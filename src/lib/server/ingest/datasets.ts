@@ -5,6 +5,7 @@ import { exclusiveWrite } from '../db/writeQueue';
 import { UserError } from '../errors';
 import { execute, inTransaction, queryOne, queryRows } from '../db/sql';
 import { deleteDerived } from '../derive/index';
+import { DERIVING_SQL } from '../metrics/filters';
 
 export interface DatasetSummary {
 	dataset_id: number;
@@ -34,7 +35,7 @@ export async function listDatasets(connection: DuckDBConnection): Promise<Datase
 	const rows = await queryRows(
 		connection,
 		`SELECT d.*, (SELECT count(*) FROM conversations c WHERE c.dataset_id = d.dataset_id) AS conversations,
-			EXISTS (SELECT 1 FROM derive_pending p WHERE p.dataset_id = d.dataset_id) AS deriving
+			${DERIVING_SQL} AS deriving
 		 FROM datasets d ORDER BY loaded_at DESC, dataset_id DESC`
 	);
 	return rows.map((row) => ({

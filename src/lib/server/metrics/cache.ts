@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne } from '../db/sql';
-import { DEFAULT_DATASET_ORDER } from './filters';
+import { DEFAULT_DATASET_ORDER, DERIVING_SQL } from './filters';
 
 /**
  * Results of computeMetrics / computeSeries / computeCoverage per dataset version and query, so a
@@ -27,7 +27,7 @@ async function versionOf(connection: DuckDBConnection, dataset: string | undefin
 		connection,
 		`SELECT (SELECT path FROM duckdb_databases() WHERE database_name = current_database()) AS db, d.dataset_id, d.loaded_at,
 			(SELECT string_agg(key || '=' || value, ';' ORDER BY key) FROM settings) AS settings, (SELECT max(name) FROM default_dataset) AS marked,
-			EXISTS (SELECT 1 FROM derive_pending p WHERE p.dataset_id = d.dataset_id) AS deriving
+			${DERIVING_SQL} AS deriving
 		FROM datasets d ${dataset === undefined ? `${DEFAULT_DATASET_ORDER} LIMIT 1` : 'WHERE name = ?'}`,
 		dataset === undefined ? [] : [dataset]
 	);

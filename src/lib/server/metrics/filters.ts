@@ -42,6 +42,9 @@ export interface FilterSql {
  * The order the default dataset is picked in: the one marked as default on the Data page, else the largest (rows loaded),
  * the newer on a tie. Over `datasets d`; the metrics cache versions results by the same pick.
  */
+/** SQL: whether the dataset `datasets` alias `d` names has its derive still to run or running (an import's, or one a killed process left). */
+export const DERIVING_SQL = 'EXISTS (SELECT 1 FROM derive_pending p WHERE p.dataset_id = d.dataset_id)';
+
 export const DEFAULT_DATASET_ORDER =
 	'ORDER BY (d.name IS NOT DISTINCT FROM (SELECT max(name) FROM default_dataset)) DESC, d.rows_loaded DESC, d.dataset_id DESC';
 

@@ -6,7 +6,7 @@ import { shortRange } from './pieces';
 import { buildFilter, groupKeySql, resolveDataset, withinDataset, type MetricsQuery } from './filters';
 import { selectionSummaries, storedWholeSummaries } from './summary';
 import { METRIC_FIELDS, type MetricField, type MetricValues } from '../../metrics/fields';
-import { coversDataset, rollupBacklogSamplesSql, stillDeriving } from './whole';
+import { coversDataset, rollupBacklogSamplesSql, stillDeriving, withoutAgentTime } from './whole';
 
 export type { MetricsQuery, GroupBy } from './filters';
 import { computeCoverage as coverageOf, type CoverageReport } from './coverage';
@@ -33,7 +33,7 @@ export interface MetricsResult {
 const FIELD_ORDER = ['key', ...METRIC_FIELDS.map((f) => f.name)];
 
 /** The fields an import's derive has not priced yet (attributed agent time): null until it ends, never a value from part of the rows. */
-const AGENT_TIME_FIELDS = (METRIC_FIELDS as readonly MetricField[]).filter((f) => f.needsAgentTime).map((f) => f.name);
+const AGENT_TIME_FIELDS = (METRIC_FIELDS as readonly MetricField[]).filter((f) => f.needsAgentTime).map((f) => f.name as keyof MetricsGroup);
 
 const floorHour = (d: Date) => new Date(Math.floor(d.getTime() / 3_600_000) * 3_600_000);
 
@@ -81,7 +81,7 @@ async function metricsOf(connection: DuckDBConnection, asked: MetricsQuery, with
 		: shortRange(filter)
 			? groupBacklogOf(await hourlyBacklogSamples(connection, { ...query, dataset: dataset.name }, filter, keySql))
 			: await groupBacklog(connection, filter, keySql);
-	const groups = summaries.map((summary) => {
+	const ordered = summaries.map((summary) => {
 		const c = concurrency.find((x) => x.key === summary.key);
 		const b = backlog.find((x) => x.key === summary.key);
 		const merged: Record<string, unknown> = {
@@ -91,9 +91,9 @@ async function metricsOf(connection: DuckDBConnection, asked: MetricsQuery, with
 			backlog_mean: b?.backlog_mean ?? null,
 			backlog_peak: b?.backlog_peak ?? null
 		};
-		if (deriving) for (const field of AGENT_TIME_FIELDS) merged[field] = null;
 		return Object.fromEntries(FIELD_ORDER.map((f) => [f, merged[f] ?? null])) as unknown as MetricsGroup;
 	});
+	const groups = withoutAgentTime(ordered, deriving, AGENT_TIME_FIELDS);
 	const first = summaries.length ? new Date(Math.min(...summaries.map((s) => s.first_created_at.getTime()))) : null;
 	const last = summaries.length ? new Date(Math.max(...summaries.map((s) => s.last_created_at.getTime()))) : null;
 	return {

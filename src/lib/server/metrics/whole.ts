@@ -7,7 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { queryOne, queryRows, raw, sql, type Sql } from '../db/sql';
 import { cachedResult } from './cache';
 import { ceilBucketSql, sampledLevelsSql, stepUsOf } from './backlog';
-import type { FilterSql } from './filters';
+import { DERIVING_SQL, type FilterSql } from './filters';
 
 /**
  * The filter selects every conversation of the dataset, and the dataset's stored derived values are written: while an
@@ -17,7 +17,7 @@ export async function coversDataset(connection: DuckDBConnection, datasetId: num
 	if (filter.narrowed) return false;
 	const span = await queryOne<{ first: Date | null; last: Date | null; pending: boolean }>(
 		connection,
-		`SELECT min_created_at AS first, max_created_at AS last, EXISTS (SELECT 1 FROM derive_pending p WHERE p.dataset_id = d.dataset_id) AS pending
+		`SELECT min_created_at AS first, max_created_at AS last, ${DERIVING_SQL} AS pending
 		FROM datasets d WHERE dataset_id = ?`,
 		[datasetId]
 	);
@@ -76,5 +76,18 @@ export function agentGroups(connection: DuckDBConnection, dataset: string, datas
 
 /** Whether the dataset's stored derived values are still being written (an import's derive, or one a killed process left). */
 export async function stillDeriving(connection: DuckDBConnection, datasetId: number): Promise<boolean> {
-	return (await queryOne(connection, 'SELECT 1 AS found FROM derive_pending WHERE dataset_id = ?', [datasetId])) !== undefined;
+	return (
+		(await queryOne<{ deriving: boolean }>(connection, `SELECT ${DERIVING_SQL} AS deriving FROM datasets d WHERE dataset_id = ?`, [datasetId]))?.deriving ===
+		true
+	);
+}
+
+/**
+ * The rows with `fields` read as no data while the dataset's derive runs: those fields price or sum attributed agent time,
+ * which the derive writes last, and a mean over the rows that carry their own handle time only would be another number.
+ * The one rule for metrics (the field table's `needsAgentTime`), the Cost page and the per-agent table.
+ */
+export function withoutAgentTime<T extends object>(rows: T[], deriving: boolean, fields: readonly (keyof T)[]): T[] {
+	if (!deriving) return rows;
+	return rows.map((row) => ({ ...row, ...Object.fromEntries(fields.map((field) => [field, null])) }));
 }
